@@ -1,0 +1,13 @@
+// ARNs of Glue resources, for GetTags and comparisons.
+import type { CheckContext } from "../../src/grade/check.js";
+
+/** arn:{partition}:glue:{region}:{account}:{kind}/{name} for the run's account and region. */
+export function glueArn(ctx: CheckContext, kind: string, name: string): string {
+  return `arn:${ctx.partition}:glue:${ctx.region}:${ctx.account ?? ""}:${kind}/${name}`;
+}
+
+/** "s3://bucket/prefix" → "s3://bucket/prefix/" (one trailing slash), for comparisons. */
+export function withSlash(uri: string | undefined): string | undefined {
+  if (uri === undefined) return undefined;
+  return uri.replace(/\/+$/, "") + "/";
+}

@@ -1,0 +1,217 @@
+// AwsSession: the only way checks reach AWS. One client per service and region, memo, record/replay, read-only guard.
+import { callKey, decodeValue, encodeValue, type RecordedCall, type RecordedError, type Snapshot } from "./snapshot.js";
+import { SERVICES, type SdkClient, type ServiceId } from "./services.js";
+import { assertReadOnly } from "./read-only.js";
+import { classify, type SdkErrorLike } from "./errors.js";
+
+/** Any SDK v3 command; its output type is read off its middleware handler. */
+export interface SdkCommand {
+  readonly input: object;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  resolveMiddleware(...args: any[]): (...args: any[]) => Promise<{ output: object }>;
+}
+/** The output type of an SDK command. */
+export type OutputOf<C> = C extends { resolveMiddleware(...args: never[]): (...args: never[]) => Promise<{ output: infer O }> } ? O : never;
+
+/** How to reach AWS (or a snapshot) for one run or one batch. */
+export interface SessionOptions {
+  region: string;
+  profile?: string;
+  /** --endpoint-url / AWS_ENDPOINT_URL: every service is sent there, S3 with path-style addressing. */
+  endpointUrl?: string;
+  /** Answer from this snapshot only: no network, no credentials. */
+  replay?: Snapshot;
+  /** Keep every call so it can be written with --record. */
+  record?: boolean;
+  /** Attempts per call, retries included (adaptive retry mode). */
+  maxAttempts?: number;
+  connectTimeoutMs?: number;
+  /** Socket idle timeout of one attempt. */
+  requestTimeoutMs?: number;
+  /** Deadline for one call, all retries included. */
+  callTimeoutMs?: number;
+  /** Non-read operations this run may send (only Athena queries behind --run-queries). */
+  allowedWrites?: readonly string[];
+  /** Explicit credentials (batch grading with assumed roles); otherwise the default chain or --profile. */
+  credentials?: unknown;
+  /** Answers calls in-process instead of over the network (tests, simulations); outputs in the SDK's shapes. */
+  transport?: Transport;
+}
+
+/** An in-process stand-in for AWS: answers one call or throws an SDK-shaped error. */
+export type Transport = (call: { service: ServiceId; region: string; operation: string; input: unknown }) => Promise<unknown>;
+
+/** Counters a run reports. */
+export interface SessionStats {
+  calls: number;
+  memoHits: number;
+  retries: number;
+  errors: number;
+}
+
+const DEFAULTS = { maxAttempts: 8, connectTimeoutMs: 3000, requestTimeoutMs: 10_000, callTimeoutMs: 45_000 };
+
+/** One AWS session: clients, memo, recorder, read-only guard. */
+export class AwsSession {
+  readonly region: string;
+  readonly stats: SessionStats = { calls: 0, memoHits: 0, retries: 0, errors: 0 };
+  private readonly clients = new Map<string, Promise<SdkClient>>();
+  private readonly memo = new Map<string, Promise<unknown>>();
+  private readonly recordedCalls: RecordedCall[] = [];
+  private readonly replayIndex?: Map<string, RecordedCall>;
+  private readonly allowed: ReadonlySet<string>;
+
+  constructor(private readonly options: SessionOptions) {
+    this.region = options.region;
+    this.allowed = new Set(options.allowedWrites ?? []);
+    if (options.replay) {
+      this.replayIndex = new Map(options.replay.calls.map((c) => [callKey(c.service, c.region, c.operation, c.input), c]));
+    }
+  }
+
+  /** True when answering from a snapshot. */
+  get replaying(): boolean {
+    return this.replayIndex !== undefined;
+  }
+
+  /** Sends a read; identical calls in this session share one answer (and one in-flight request). */
+  send<C extends SdkCommand>(service: ServiceId, command: C, opts: { region?: string } = {}): Promise<OutputOf<C>> {
+    const operation = operationName(command);
+    assertReadOnly(SERVICES[service].iamPrefix, operation, this.allowed);
+    const region = opts.region ?? this.region;
+    const input = encodeValue(command.input);
+    const key = callKey(service, region, operation, input);
+    const cached = this.memo.get(key);
+    if (cached) {
+      this.stats.memoHits++;
+      return cached as Promise<OutputOf<C>>;
+    }
+    const pending = this.dispatch(service, region, operation, input, command, key);
+    this.memo.set(key, pending);
+    pending.catch((err: unknown) => {
+      const kind = classify(err);
+      if (kind === "throttled" || kind === "timeout" || kind === "network") this.memo.delete(key);
+    });
+    return pending as Promise<OutputOf<C>>;
+  }
+
+  /** Every call made so far (only with `record: true`). */
+  recorded(): RecordedCall[] {
+    return this.recordedCalls;
+  }
+
+  /** The recorded calls as a snapshot file body. */
+  toSnapshot(meta: { account?: string; description?: string } = {}): Snapshot {
+    return { format: "glue-validate-snapshot", version: 1, recordedAt: new Date().toISOString(), region: this.region, ...meta, calls: this.recordedCalls };
+  }
+
+  /** Closes the sockets of every client created. */
+  async close(): Promise<void> {
+    for (const c of this.clients.values()) (await c.catch(() => undefined))?.destroy();
+    this.clients.clear();
+  }
+
+  private async dispatch(service: ServiceId, region: string, operation: string, input: unknown, command: SdkCommand, key: string): Promise<unknown> {
+    this.stats.calls++;
+    try {
+      const output = this.replayIndex
+        ? this.fromSnapshot(key, service, operation, input)
+        : this.options.transport
+          ? await this.options.transport({ service, region, operation, input: decodeValue(input) })
+          : await this.live(service, region, command);
+      if (this.options.record) this.recordedCalls.push({ service, region, operation, input, output: encodeValue(output) });
+      return output;
+    } catch (err) {
+      this.stats.errors++;
+      if (this.options.record && classify(err) !== "readOnly") this.recordedCalls.push({ service, region, operation, input, error: recordError(err) });
+      throw err;
+    }
+  }
+
+  private fromSnapshot(key: string, service: string, operation: string, input: unknown): unknown {
+    const hit = this.replayIndex!.get(key);
+    if (!hit) {
+      throw Object.assign(new Error(`the snapshot has no answer for ${service}:${operation} ${JSON.stringify(input).slice(0, 200)}`), { name: "NotInSnapshot" });
+    }
+    if (hit.error) throw rebuildError(hit.error);
+    return decodeValue(hit.output ?? {});
+  }
+
+  private async live(service: ServiceId, region: string, command: SdkCommand): Promise<unknown> {
+    const client = await this.client(service, region);
+    const abort = new AbortController();
+    const ms = this.options.callTimeoutMs ?? DEFAULTS.callTimeoutMs;
+    const timer = setTimeout(() => abort.abort(), ms);
+    try {
+      const out = (await client.send(command, { abortSignal: abort.signal })) as { $metadata?: { attempts?: number } };
+      this.stats.retries += Math.max(0, (out.$metadata?.attempts ?? 1) - 1);
+      return out;
+    } catch (err) {
+      if (abort.signal.aborted) {
+        throw Object.assign(new Error(`no answer within ${ms} ms (retries included)`), { name: "TimeoutError" });
+      }
+      const attempts = (err as { $metadata?: { attempts?: number } }).$metadata?.attempts;
+      this.stats.retries += Math.max(0, (attempts ?? 1) - 1);
+      throw err;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private client(service: ServiceId, region: string): Promise<SdkClient> {
+    const id = `${service}|${region}`;
+    let c = this.clients.get(id);
+    if (!c) {
+      c = SERVICES[service].load().then((Client) => new Client(this.clientConfig(service, region)));
+      this.clients.set(id, c);
+    }
+    return c;
+  }
+
+  private clientConfig(service: ServiceId, region: string): Record<string, unknown> {
+    const o = this.options;
+    const config: Record<string, unknown> = {
+      region,
+      maxAttempts: o.maxAttempts ?? DEFAULTS.maxAttempts,
+      retryMode: "adaptive",
+      requestHandler: { connectionTimeout: o.connectTimeoutMs ?? DEFAULTS.connectTimeoutMs, requestTimeout: o.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs },
+    };
+    if (o.profile) config.profile = o.profile;
+    if (o.credentials) config.credentials = o.credentials;
+    if (o.endpointUrl) config.endpoint = o.endpointUrl;
+    if (service === "s3") {
+      config.followRegionRedirects = true;
+      if (o.endpointUrl) config.forcePathStyle = true;
+    }
+    return config;
+  }
+}
+
+/** "GetDatabaseCommand" → "GetDatabase". */
+export function operationName(command: object): string {
+  return command.constructor.name.replace(/Command$/, "");
+}
+
+function recordError(err: unknown): RecordedError {
+  const e = (err ?? {}) as SdkErrorLike;
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(e.$response?.headers ?? {})) if (typeof v === "string" && k.toLowerCase().startsWith("x-amz-bucket-region")) headers[k.toLowerCase()] = v;
+  return {
+    name: e.name ?? "Error",
+    message: e.message ?? "",
+    ...(e.$metadata?.httpStatusCode !== undefined ? { status: e.$metadata.httpStatusCode } : {}),
+    ...(e.$fault ? { fault: e.$fault } : {}),
+    ...(e.Code ? { code: e.Code } : {}),
+    ...(Object.keys(headers).length ? { headers } : {}),
+  };
+}
+
+function rebuildError(r: RecordedError): Error {
+  return Object.assign(new Error(r.message), {
+    name: r.name,
+    $fault: r.fault ?? "client",
+    $metadata: { httpStatusCode: r.status },
+    $response: { statusCode: r.status, headers: r.headers ?? {} },
+    ...(r.code ? { Code: r.code } : {}),
+  });
+}

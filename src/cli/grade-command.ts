@@ -1,0 +1,159 @@
+// `glue-validate <assessment> --student <id>`: grade one student, print or write the report, exit by the result.
+import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
+import { AwsSession } from "../aws/session.js";
+import { classify, describeError } from "../aws/errors.js";
+import { readSnapshot, SnapshotError, type Snapshot } from "../aws/snapshot.js";
+import { assessmentIds, bundledRubric, catalogOf, loadAssessment, type Assessment } from "../grade/assessment.js";
+import { gradeStudent } from "../grade/grade.js";
+import { loadRubric, RubricError } from "../rubric/load.js";
+import type { Rubric } from "../rubric/schema.js";
+import type { GradeReport } from "../report/model.js";
+import { renderConsole } from "../report/console.js";
+import { renderJson } from "../report/json.js";
+import { CannotGradeError, EXIT, UsageError } from "./exit.js";
+import { writeFileAtomic, type CliIo } from "./io.js";
+
+/** The options of the grade command, as commander parses them. */
+export interface GradeFlags {
+  student?: string;
+  region?: string;
+  profile?: string;
+  endpointUrl?: string;
+  only?: string[];
+  minScore?: string;
+  format?: string;
+  output?: string;
+  verbose?: boolean;
+  color?: boolean;
+  record?: string;
+  replay?: string;
+  allowErrors?: boolean;
+  timeout?: string;
+}
+
+const FORMATS = ["console", "json"] as const;
+
+/** Loads the assessment and its rubric, or throws a UsageError that names the problem. */
+export async function resolveAssessment(id: string): Promise<{ assessment: Assessment; rubric: Rubric; rubricSource: string }> {
+  const assessment = await loadAssessment(id);
+  if (!assessment) throw new UsageError(`unknown assessment "${id}"; available: ${assessmentIds().join(", ")} (see \`glue-validate list\`)`);
+  const file = bundledRubric(id);
+  try {
+    return { assessment, rubric: loadRubric(file, catalogOf(assessment)), rubricSource: `bundled:${id}` };
+  } catch (err) {
+    if (err instanceof RubricError) throw new UsageError(`invalid rubric:\n${err.message}`);
+    throw err;
+  }
+}
+
+/** Checks a student ID against the rubric's pattern. */
+export function checkStudent(student: string | undefined, rubric: Rubric): string {
+  if (!student) throw new UsageError("missing --student <id> (your student ID, as used in your resource names)");
+  if (!new RegExp(rubric.student.pattern).test(student)) {
+    throw new UsageError(`invalid student ID ${JSON.stringify(student.slice(0, 40))}: expected ${rubric.student.description}`);
+  }
+  return student;
+}
+
+function parsePercent(v: string | undefined, flag: string): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < 0 || n > 100) throw new UsageError(`${flag} takes a percentage from 0 to 100, got "${v}"`);
+  return n;
+}
+
+function endpointOf(flags: GradeFlags, env: NodeJS.ProcessEnv): string | undefined {
+  const url = flags.endpointUrl ?? env.AWS_ENDPOINT_URL;
+  if (!url) return undefined;
+  try {
+    const u = new URL(url);
+    if (u.protocol !== "http:" && u.protocol !== "https:") throw new Error("not http(s)");
+  } catch {
+    throw new UsageError(`--endpoint-url must be an http(s) URL, got "${url}"`);
+  }
+  return url;
+}
+
+/** Creates the session for a run: replay from a snapshot, or live AWS (optionally at an endpoint). */
+export function sessionFor(flags: GradeFlags, env: NodeJS.ProcessEnv): { session: AwsSession; snapshot?: Snapshot } {
+  const timeout = flags.timeout === undefined ? undefined : Number(flags.timeout);
+  if (timeout !== undefined && !(timeout > 0)) throw new UsageError(`--timeout takes seconds (> 0), got "${flags.timeout}"`);
+  if (flags.replay) {
+    let snapshot: Snapshot;
+    try {
+      snapshot = readSnapshot(flags.replay);
+    } catch (err) {
+      if (err instanceof SnapshotError) throw new UsageError(err.message);
+      throw err;
+    }
+    return { snapshot, session: new AwsSession({ region: flags.region ?? snapshot.region, replay: snapshot, record: Boolean(flags.record) }) };
+  }
+  const region = flags.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? "us-east-1";
+  return {
+    session: new AwsSession({
+      region,
+      profile: flags.profile,
+      endpointUrl: endpointOf(flags, env),
+      record: Boolean(flags.record),
+      ...(timeout ? { callTimeoutMs: timeout * 1000, requestTimeoutMs: Math.min(10_000, timeout * 1000) } : {}),
+    }),
+  };
+}
+
+/** Who is asking: account and partition, or a CannotGradeError in one sentence. */
+export async function whoAmI(session: AwsSession, snapshot: Snapshot | undefined, endpoint: string | undefined): Promise<{ account?: string; partition: string }> {
+  try {
+    const id = await session.send("sts", new GetCallerIdentityCommand({}));
+    return { account: id.Account, partition: id.Arn?.split(":")[1] || "aws" };
+  } catch (err) {
+    if (snapshot) return { account: snapshot.account, partition: "aws" };
+    const kind = classify(err);
+    const where = endpoint ? `the endpoint ${endpoint}` : "AWS";
+    if (kind === "credentials") throw new CannotGradeError("no AWS credentials found: set AWS_PROFILE (or use --profile) or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY; to grade offline, use --replay <snapshot>");
+    if (kind === "network" || kind === "timeout") throw new CannotGradeError(`cannot reach ${where}: ${describeError(err)}`);
+    if (kind === "accessDenied") throw new CannotGradeError(`${where} rejected the credentials: ${describeError(err)}`);
+    throw new CannotGradeError(`cannot identify the AWS account at ${where}: ${describeError(err)}`);
+  }
+}
+
+/** The exit code for a finished report. */
+export function exitCodeFor(report: GradeReport, allowErrors: boolean): number {
+  if (report.counts.error > 0 && !allowErrors) return EXIT.CANNOT_GRADE;
+  return report.score.passed ? EXIT.PASS : EXIT.BELOW_THRESHOLD;
+}
+
+/** Runs the grade command; returns the exit code. */
+export async function runGrade(id: string, flags: GradeFlags, io: CliIo): Promise<number> {
+  const { assessment, rubric, rubricSource } = await resolveAssessment(id);
+  const student = checkStudent(flags.student, rubric);
+  const format = flags.format ?? "console";
+  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, got "${format}"`);
+  const known = rubric.tasks.map((t) => t.id);
+  const only = (flags.only ?? []).flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean);
+  for (const t of only) if (!known.includes(t)) throw new UsageError(`--only: unknown task "${t}"; tasks: ${known.join(", ")}`);
+  const minScore = parsePercent(flags.minScore, "--min-score");
+  const { session, snapshot } = sessionFor(flags, io.env);
+  let account: string | undefined;
+  try {
+    const who = await whoAmI(session, snapshot, flags.endpointUrl ?? io.env.AWS_ENDPOINT_URL);
+    account = who.account;
+    const report = await gradeStudent({ assessment, rubric, rubricSource, session, student, ...who, only, verbose: flags.verbose, minScore });
+    const color = flags.color !== false && io.isTty && !io.env.NO_COLOR && !flags.output;
+    const text = format === "json" ? renderJson(report) : renderConsole(report, { color, verbose: Boolean(flags.verbose) });
+    if (flags.output) {
+      writeFileAtomic(flags.output, text);
+      io.err(`report written to ${flags.output}\n`);
+    } else io.out(text);
+    if (report.counts.error > 0 && !flags.allowErrors) {
+      const actions = [...new Set(report.tasks.flatMap((t) => t.criteria).filter((c) => c.status === "error").map((c) => c.action ?? c.title))];
+      io.err(`glue-validate: ${report.counts.error} criteria could not be checked (${actions.slice(0, 8).join(", ")}${actions.length > 8 ? ", …" : ""}); exit 2. Use --allow-errors to score them as 0.\n`);
+    }
+    return exitCodeFor(report, Boolean(flags.allowErrors));
+  } finally {
+    if (flags.record) {
+      writeFileAtomic(flags.record, `${JSON.stringify(session.toSnapshot({ account, description: `${id} for student ${student}` }), null, 1)}\n`);
+      io.err(`AWS calls recorded to ${flags.record}\n`);
+    }
+    await session.close();
+  }
+}

@@ -1,0 +1,88 @@
+// The contract of a check module and the context it runs in: named reads that never throw for AWS errors.
+import { AwsSession, operationName, type OutputOf, type SdkCommand } from "../aws/session.js";
+import { classify, describeError } from "../aws/errors.js";
+import { iamAction, type ServiceId } from "../aws/services.js";
+import type { ErrorFact, Facts } from "./facts.js";
+
+/** One check module: collects the facts of one task. It decides what is there, never what it is worth. */
+export interface CheckModule<F extends Facts = Facts> {
+  /** Referred to by a rubric task's `check:`. */
+  id: string;
+  /** One sentence: what this check looks at. */
+  description: string;
+  /** Rubric `names:` entries this check needs (e.g. "bucket"). */
+  names: readonly string[];
+  /** Every IAM action the check may call, for the least-privilege policy. */
+  actions: readonly string[];
+  collect(ctx: CheckContext): Promise<F>;
+}
+
+/** The result of one read. */
+export type ReadResult<O> =
+  | { ok: true; value: O }
+  /** `missing`: the resource does not exist; `fact` stands in the facts where the value would have been. */
+  | { ok: false; missing: boolean; fact: ErrorFact; error: unknown };
+
+/** What a check sees: the student, the rubric's resolved names, and reads through the session. */
+export class CheckContext {
+  constructor(
+    readonly aws: AwsSession,
+    readonly student: string,
+    readonly names: Readonly<Record<string, string>>,
+    readonly account: string | undefined,
+    readonly partition: string = "aws",
+  ) {}
+
+  /** The run's default region. */
+  get region(): string {
+    return this.aws.region;
+  }
+
+  /** A resolved rubric name; throws if the rubric does not define it (a rubric bug, reported at load). */
+  name(key: string): string {
+    const v = this.names[key];
+    if (v === undefined) throw new Error(`rubric defines no name "${key}"`);
+    return v;
+  }
+
+  /** Sends one read. `missing` lists error names that mean "does not exist" for this call. */
+  async read<C extends SdkCommand>(service: ServiceId, command: C, opts: { missing?: readonly string[]; region?: string } = {}): Promise<ReadResult<OutputOf<C>>> {
+    try {
+      return { ok: true, value: await this.aws.send(service, command, { region: opts.region }) };
+    } catch (error) {
+      const kind = classify(error, opts.missing ?? []);
+      return { ok: false, missing: kind === "notFound", error, fact: errorFact(service, operationName(command), error) };
+    }
+  }
+
+  /**
+   * Follows a paginated listing to its end. `page(token)` builds the command for one page; `pick` returns its
+   * items and the next token. Returns the items, or an ErrorFact if any page failed.
+   */
+  async list<C extends SdkCommand, T>(
+    service: ServiceId,
+    page: (token: string | undefined) => C,
+    pick: (out: OutputOf<C>) => { items: readonly T[] | undefined; next: string | undefined },
+    opts: { region?: string; maxPages?: number } = {},
+  ): Promise<{ ok: true; items: T[] } | { ok: false; fact: ErrorFact; missing: boolean }> {
+    const items: T[] = [];
+    let token: string | undefined;
+    const seen = new Set<string>();
+    for (let i = 0; i < (opts.maxPages ?? 1000); i++) {
+      const command = page(token);
+      const r = await this.read(service, command, { region: opts.region });
+      if (!r.ok) return { ok: false, missing: r.missing, fact: r.fact };
+      const { items: got, next } = pick(r.value);
+      items.push(...(got ?? []));
+      if (!next || seen.has(next)) break;
+      seen.add(next);
+      token = next;
+    }
+    return { ok: true, items };
+  }
+}
+
+/** The ErrorFact for a failed call. */
+export function errorFact(service: ServiceId, operation: string, error: unknown): ErrorFact {
+  return { $error: { action: iamAction(service, operation), kind: classify(error), message: describeError(error) } };
+}

@@ -1,0 +1,97 @@
+// Grading one student: run the checks the selected tasks need (concurrently), then evaluate and score.
+import type { AwsSession } from "../aws/session.js";
+import { classify, describeError } from "../aws/errors.js";
+import { evaluate } from "../rubric/evaluate.js";
+import type { Rubric } from "../rubric/schema.js";
+import { resolveNames } from "../rubric/template.js";
+import type { GradeReport, Status, StatusCounts } from "../report/model.js";
+import { CheckContext } from "./check.js";
+import type { Assessment } from "./assessment.js";
+import type { Facts } from "./facts.js";
+import { TOOL_VERSION } from "./version.js";
+
+/** What one grading run needs. */
+export interface GradeOptions {
+  assessment: Assessment;
+  rubric: Rubric;
+  /** Where the rubric came from (bundled or a file), for the report. */
+  rubricSource: string;
+  session: AwsSession;
+  student: string;
+  account?: string;
+  partition?: string;
+  only?: readonly string[];
+  verbose?: boolean;
+  /** Overrides the rubric's pass mark (percent). */
+  minScore?: number;
+}
+
+/** The check ids the selected tasks read from. */
+export function checksNeeded(rubric: Rubric, only?: readonly string[]): string[] {
+  const ids = new Set<string>();
+  for (const t of rubric.tasks) {
+    if (only?.length && !only.includes(t.id)) continue;
+    if (t.check) ids.add(t.check);
+    for (const c of t.criteria) if (c.facts) ids.add(c.facts);
+  }
+  return [...ids];
+}
+
+/** Runs the checks and returns their facts by check id; a check that throws yields an ErrorFact. */
+export async function collectFacts(o: GradeOptions, names: Record<string, string>): Promise<Record<string, Facts>> {
+  const ctx = new CheckContext(o.session, o.student, names, o.account, o.partition);
+  const byId = new Map(o.assessment.checks.map((c) => [c.id, c]));
+  const entries = await Promise.all(
+    checksNeeded(o.rubric, o.only).map(async (id): Promise<[string, Facts]> => {
+      const check = byId.get(id);
+      if (!check) return [id, { $error: { action: `check:${id}`, kind: "other", message: `no check module "${id}" in ${o.assessment.id}` } } as unknown as Facts];
+      try {
+        return [id, await check.collect(ctx)];
+      } catch (err) {
+        return [id, { $error: { action: `check:${id}`, kind: classify(err), message: describeError(err) } } as unknown as Facts];
+      }
+    }),
+  );
+  return Object.fromEntries(entries);
+}
+
+/** Grades one student end to end. */
+export async function gradeStudent(o: GradeOptions): Promise<GradeReport> {
+  const started = Date.now();
+  const builtins = { student: o.student, account: o.account, region: o.session.region };
+  const names = resolveNames(o.rubric.names, builtins);
+  const facts = await collectFacts(o, names);
+  const tasks = evaluate(o.rubric, { facts, vars: { ...builtins, ...names }, only: o.only, verbose: o.verbose });
+  const criteria = tasks.flatMap((t) => t.criteria);
+  const points = round(criteria.reduce((a, c) => a + c.points, 0));
+  const maxPoints = round(tasks.reduce((a, t) => a + t.maxPoints, 0));
+  const percent = maxPoints > 0 ? round((points / maxPoints) * 100) : 0;
+  const threshold = o.minScore ?? o.rubric.passPercent;
+  return {
+    schema: "glue-validate/report",
+    schemaVersion: 1,
+    tool: { name: "glue-validate", version: TOOL_VERSION },
+    rubric: { assessment: o.rubric.assessment, title: o.rubric.title, version: o.rubric.version, source: o.rubricSource },
+    student: o.student,
+    ...(o.account ? { account: o.account } : {}),
+    region: o.session.region,
+    mode: o.session.replaying ? "replay" : "live",
+    startedAt: new Date(started).toISOString(),
+    durationMs: Date.now() - started,
+    score: { points, maxPoints, manualPoints: round(tasks.reduce((a, t) => a + t.manualPoints, 0)), percent, threshold, passed: percent >= threshold },
+    counts: countStatuses(criteria.map((c) => c.status)),
+    tasks,
+    aws: { ...o.session.stats },
+  };
+}
+
+/** Criteria counted by status. */
+export function countStatuses(statuses: Status[]): StatusCounts {
+  const counts: StatusCounts = { pass: 0, fail: 0, error: 0, skipped: 0, manual: 0 };
+  for (const s of statuses) counts[s]++;
+  return counts;
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}

@@ -1,0 +1,68 @@
+// The report of one graded student: the one model every reporter reads (schema "glue-validate/report" v1).
+
+/** The status of one criterion. */
+export type Status = "pass" | "fail" | "error" | "skipped" | "manual";
+
+/** One criterion, judged. */
+export interface CriterionResult {
+  id: string;
+  title: string;
+  status: Status;
+  points: number;
+  maxPoints: number;
+  /** What the rubric expects, in words. */
+  expected?: string;
+  /** What was found (JSON-safe), for fail and pass. */
+  actual?: unknown;
+  /** One readable sentence: why this status. */
+  message: string;
+  hint?: string;
+  /** For `error`: the IAM action that could not be performed. */
+  action?: string;
+  /** For `manual`: what the human grader should look at. */
+  manual?: string;
+  /** With --verbose: the facts behind the judgement. */
+  evidence?: unknown;
+}
+
+/** One task of the assessment. */
+export interface TaskResult {
+  id: string;
+  title: string;
+  points: number;
+  /** Points of the automatically graded criteria. */
+  maxPoints: number;
+  /** Points awaiting a human. */
+  manualPoints: number;
+  status: Status;
+  criteria: CriterionResult[];
+}
+
+/** Counts of criteria by status. */
+export type StatusCounts = Record<Status, number>;
+
+/** The whole result for one student. */
+export interface GradeReport {
+  schema: "glue-validate/report";
+  schemaVersion: 1;
+  tool: { name: "glue-validate"; version: string };
+  rubric: { assessment: string; title: string; version: string; source: string };
+  student: string;
+  account?: string;
+  region: string;
+  mode: "live" | "replay";
+  startedAt: string;
+  durationMs: number;
+  score: {
+    points: number;
+    /** Points the tool can award (manual criteria excluded). */
+    maxPoints: number;
+    manualPoints: number;
+    percent: number;
+    threshold: number;
+    passed: boolean;
+  };
+  counts: StatusCounts;
+  tasks: TaskResult[];
+  aws: { calls: number; memoHits: number; retries: number; errors: number };
+}

@@ -1,0 +1,21 @@
+// Grades a student against an in-process world: the whole pipeline (checks → facts → rubric → report) without a network.
+import { AwsSession } from "../../src/aws/session.js";
+import { bundledRubric, catalogOf, loadAssessment } from "../../src/grade/assessment.js";
+import { gradeStudent } from "../../src/grade/grade.js";
+import { loadRubric } from "../../src/rubric/load.js";
+import type { GradeReport } from "../../src/report/model.js";
+import type { World } from "./world/types.js";
+import { worldTransport, type CallLog } from "./world/transport.js";
+
+/** Grades `student` on `assessment` from `world`; `log` collects every call made. */
+export async function gradeWorld(assessmentId: string, world: World, student: string, opts: { only?: string[]; log?: CallLog; verbose?: boolean } = {}): Promise<GradeReport> {
+  const assessment = (await loadAssessment(assessmentId))!;
+  const rubric = loadRubric(bundledRubric(assessmentId), catalogOf(assessment));
+  const session = new AwsSession({ region: world.region, transport: worldTransport(world, opts.log) });
+  return gradeStudent({ assessment, rubric, rubricSource: "test", session, student, account: world.account, partition: "aws", only: opts.only, verbose: opts.verbose });
+}
+
+/** Criterion statuses of a report as { "task.criterion": status }. */
+export function statuses(report: GradeReport): Record<string, string> {
+  return Object.fromEntries(report.tasks.flatMap((t) => t.criteria.map((c) => [`${t.id}.${c.id}`, c.status])));
+}

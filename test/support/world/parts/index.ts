@@ -1,0 +1,19 @@
+// The world parts: each owns some sections and the handlers that read them.
+import type { HandlerTable, World } from "../types.js";
+import * as databases from "./databases.js";
+
+type Base = Pick<World, "region" | "account">;
+
+/** What every part provides. */
+export interface WorldPart {
+  handlers: HandlerTable;
+  /** A correct solution for a student. */
+  complete(w: Base, student: string): Record<string, unknown>;
+  /** The same with planted mistakes. */
+  partial(w: Base, student: string): Record<string, unknown>;
+  /** Another student's resources (noise in a shared account); account-wide settings excluded. */
+  other(w: Base, student: string): Record<string, unknown>;
+}
+
+/** All parts, in no particular order. */
+export const PARTS: WorldPart[] = [databases];
