@@ -1,6 +1,11 @@
 // The world parts: each owns some sections and the handlers that read them.
 import type { HandlerTable, World } from "../types.js";
+import * as account from "./account.js";
+import * as catalogFormats from "./catalog-formats.js";
 import * as databases from "./databases.js";
+import * as etl from "./etl.js";
+import * as ops from "./ops.js";
+import * as storage from "./storage.js";
 
 type Base = Pick<World, "region" | "account">;
 
@@ -16,4 +21,4 @@ export interface WorldPart {
 }
 
 /** All parts, in no particular order. */
-export const PARTS: WorldPart[] = [databases];
+export const PARTS: WorldPart[] = [account, storage, databases, catalogFormats, etl, ops];

@@ -1,0 +1,13 @@
+// STUB — replaced by the module's author.
+import type { CheckModule } from "../../src/grade/check.js";
+
+/** Stub. */
+export const streaming: CheckModule = {
+  id: "streaming",
+  description: "TODO",
+  names: [],
+  actions: [],
+  async collect() {
+    return {};
+  },
+};
