@@ -97,8 +97,9 @@ function crossCheck(r: Rubric, catalog?: CheckCatalog): { path: PropertyKey[]; m
       ids.add(full);
       if (c.expect && !t.check && !c.facts) out.push({ path: ["tasks", ti, "criteria", ci, "expect"], message: "an automatic criterion needs facts: give the task a `check` or the criterion `facts`" });
       if (c.facts && catalog && !catalog[c.facts]) out.push({ path: ["tasks", ti, "criteria", ci, "facts"], message: `unknown check "${c.facts}"` });
-      for (const text of [c.title, c.hint ?? "", c.expected ?? "", c.manual ?? "", ...expectationStrings(c.expect)]) {
-        for (const p of placeholders(text)) if (!known.has(p)) out.push({ path: ["tasks", ti, "criteria", ci], message: `unknown placeholder {${p}}` });
+      const texts: [string, string[]][] = [["title", [c.title]], ["hint", [c.hint ?? ""]], ["expected", [c.expected ?? ""]], ["manual", [c.manual ?? ""]], ["expect", expectationStrings(c.expect)]];
+      for (const [field, strings] of texts) {
+        for (const text of strings) for (const p of placeholders(text)) if (!known.has(p)) out.push({ path: ["tasks", ti, "criteria", ci, field], message: `unknown placeholder {${p}}` });
       }
     });
   });

@@ -1,0 +1,77 @@
+// Evaluation is a pure function of (rubric, facts): tables of facts in, statuses and points out.
+import { describe, expect, it } from "vitest";
+import { evaluate, taskStatus } from "../../src/rubric/evaluate.js";
+import { parseRubric } from "../../src/rubric/load.js";
+
+const rubric = parseRubric(
+  `
+assessment: t
+title: T
+version: "1"
+totalPoints: 10
+names: { bucket: "lake-{student}" }
+tasks:
+  - id: s3
+    title: "Bucket {bucket}"
+    check: bucket
+    criteria:
+      - { id: exists, title: "{bucket} exists", points: 4, expect: { path: exists, equals: true }, hint: "create {bucket}", didYouMean: similar }
+      - { id: versioning, title: versioning, points: 2, requires: [exists], expect: { path: versioning, equals: Enabled } }
+      - { id: tag, title: tag, points: 2, requires: [exists], expect: { path: tags.StudentID, equals: "{student}" } }
+      - { id: notes, title: notes, points: 2, manual: "read the student's notes" }
+`,
+  "inline.yaml",
+);
+const vars = { student: "7", bucket: "lake-7" };
+const run = (facts: Record<string, unknown>) => evaluate(rubric, { facts: { bucket: facts as never }, vars })[0]!;
+const byId = (facts: Record<string, unknown>) => Object.fromEntries(run(facts).criteria.map((c) => [c.id, c]));
+
+describe("evaluate", () => {
+  it.each([
+    ["all good", { exists: true, versioning: "Enabled", tags: { StudentID: "7" } }, { exists: "pass", versioning: "pass", tag: "pass", notes: "manual" }, 8],
+    ["missing bucket skips its settings", { exists: false, similar: ["Lake-07"] }, { exists: "fail", versioning: "skipped", tag: "skipped", notes: "manual" }, 0],
+    ["one wrong setting", { exists: true, versioning: "Suspended", tags: { StudentID: "7" } }, { exists: "pass", versioning: "fail", tag: "pass", notes: "manual" }, 6],
+    ["unreadable setting is an error", { exists: true, versioning: { $error: { action: "s3:GetBucketVersioning", kind: "accessDenied", message: "AccessDenied" } }, tags: { StudentID: "7" } }, { exists: "pass", versioning: "error", tag: "pass", notes: "manual" }, 6],
+    ["another student's tag", { exists: true, versioning: "Enabled", tags: { StudentID: "8" } }, { exists: "pass", versioning: "pass", tag: "fail", notes: "manual" }, 6],
+  ] as const)("%s", (_n, facts, want, points) => {
+    const t = run(facts);
+    expect(Object.fromEntries(t.criteria.map((c) => [c.id, c.status]))).toEqual(want);
+    expect(t.points).toBe(points);
+    expect(t.maxPoints).toBe(8);
+    expect(t.manualPoints).toBe(2);
+  });
+
+  it("a failure says what was expected and what was found, with the near-miss name", () => {
+    const c = byId({ exists: false, similar: ["Lake-07"] });
+    expect(c.exists!.message).toBe('expected exists equal to true, found false; a similar name exists: "Lake-07" (check the exact spelling)');
+    expect(c.exists!.hint).toBe("create lake-7");
+    expect(c.exists!.title).toBe("lake-7 exists");
+    expect(c.versioning!.message).toContain('requires "lake-7 exists"');
+  });
+
+  it("an error names the IAM action and never awards points", () => {
+    const c = byId({ exists: true, versioning: { $error: { action: "s3:GetBucketVersioning", kind: "accessDenied", message: "AccessDenied" } } });
+    expect(c.versioning).toMatchObject({ status: "error", points: 0, action: "s3:GetBucketVersioning" });
+    expect(c.versioning!.message).toContain("s3:GetBucketVersioning");
+  });
+
+  it("a check that failed entirely makes each of its criteria an error", () => {
+    const t = run({ $error: { action: "check:bucket", kind: "other", message: "boom" } });
+    expect(t.criteria.filter((c) => c.status === "error").map((c) => c.id)).toEqual(["exists"]);
+    expect(t.criteria.find((c) => c.id === "versioning")!.status).toBe("skipped");
+  });
+
+  it("manual criteria are never awarded, whatever the facts", () => {
+    const c = byId({ exists: true, versioning: "Enabled", tags: { StudentID: "7" }, notes: true });
+    expect(c.notes).toMatchObject({ status: "manual", points: 0, maxPoints: 2, manual: "read the student's notes" });
+  });
+
+  it.each([
+    [["pass", "manual"], "pass"],
+    [["pass", "fail", "error"], "error"],
+    [["pass", "skipped"], "skipped"],
+    [["manual"], "manual"],
+  ] as const)("task status of %j is %s", (s, want) => {
+    expect(taskStatus([...s])).toBe(want);
+  });
+});
