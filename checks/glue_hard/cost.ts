@@ -1,13 +1,110 @@
-// STUB — replaced by the module's author.
-import type { CheckModule } from "../../src/grade/check.js";
+// Task 15 — compliant: the studio job runs with Flex and job bookmarks, a student job auto-scales its workers, and a COST budget named with the student ID exists (tags and archive tiers are read from Task 1's facts).
+import { GetJobCommand, type Job } from "@aws-sdk/client-glue";
+import { DescribeBudgetsCommand, type Budget } from "@aws-sdk/client-budgets";
+import type { CheckContext, CheckModule } from "../../src/grade/check.js";
+import type { ErrorFact, Facts, Json } from "../../src/grade/facts.js";
 
-/** Stub. */
+/** Cost-relevant settings of one Glue job. */
+export type JobCostFacts = {
+  name: string;
+  exists: boolean;
+  executionClass?: string;
+  workerType?: string | null;
+  numberOfWorkers?: number | null;
+  /** `--enable-auto-scaling` is "true" (any case). */
+  autoScaling?: boolean;
+  /** `--job-bookmark-option`; Glue's default when absent is job-bookmark-disable. */
+  bookmark?: string;
+};
+
+/** One budget whose name carries the student ID. */
+export type BudgetFacts = { name: string; type: string | null; timeUnit: string | null; limit: string | null };
+
+const MAX_BUDGETS = 20;
+
+/** Cost facts of a job (exported for tests and for other checks). */
+export function jobCostFacts(name: string, job: Job | undefined): JobCostFacts {
+  if (!job) return { name, exists: false };
+  const args = job.DefaultArguments ?? {};
+  return {
+    name,
+    exists: true,
+    executionClass: job.ExecutionClass ?? "STANDARD",
+    workerType: job.WorkerType ?? null,
+    numberOfWorkers: job.NumberOfWorkers ?? null,
+    autoScaling: (args["--enable-auto-scaling"] ?? "").trim().toLowerCase() === "true",
+    bookmark: (args["--job-bookmark-option"] ?? "job-bookmark-disable").trim(),
+  };
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * True when `name` contains the student ID as its own token: the character before (after) it must not be of the
+ * same kind (digit/letter) as the ID's first (last) character. "glue-budget-42" and "budget42" name student 42;
+ * "budget-s0042" does not.
+ */
+export function namesStudent(name: string, student: string): boolean {
+  if (!student) return false;
+  const kind = (c: string) => (/[0-9]/.test(c) ? "[0-9]" : /[a-z]/i.test(c) ? "[a-z]" : "");
+  const before = kind(student[0]!);
+  const after = kind(student[student.length - 1]!);
+  const re = new RegExp(`${before ? `(?<!${before})` : ""}${escape(student)}${after ? `(?!${after})` : ""}`, "i");
+  return re.test(name);
+}
+
+async function readJob(ctx: CheckContext, name: string): Promise<JobCostFacts | ErrorFact> {
+  // The same GetJob the studio/streaming checks send: the session memoises it, so AWS sees one call.
+  const r = await ctx.read("glue", new GetJobCommand({ JobName: name }), { missing: ["EntityNotFoundException"] });
+  if (r.ok) return jobCostFacts(name, r.value.Job);
+  return r.missing ? jobCostFacts(name, undefined) : r.fact;
+}
+
+function budgetFacts(b: Budget): BudgetFacts {
+  return {
+    name: (b.BudgetName ?? "").slice(0, 100),
+    type: b.BudgetType ?? null,
+    timeUnit: b.TimeUnit ?? null,
+    limit: b.BudgetLimit ? `${b.BudgetLimit.Amount ?? "?"} ${b.BudgetLimit.Unit ?? ""}`.trim() : null,
+  };
+}
+
+/** Task 15: Flex, auto-scaling and bookmarks on the student's jobs; the student's AWS Budgets. */
 export const cost: CheckModule = {
   id: "cost",
-  description: "TODO",
-  names: [],
-  actions: [],
-  async collect() {
-    return {};
+  description: "Cost optimisation: execution class, auto-scaling and bookmarks of the studio and streaming jobs; AWS Budgets named with the student ID.",
+  names: ["studioJob", "streamingJob"],
+  actions: ["glue:GetJob", "budgets:ViewBudget"],
+  async collect(ctx) {
+    const [studio, streaming, budgets] = await Promise.all([
+      readJob(ctx, ctx.name("studioJob")),
+      readJob(ctx, ctx.name("streamingJob")),
+      ctx.account
+        ? ctx.list(
+            "budgets",
+            (t) => new DescribeBudgetsCommand({ AccountId: ctx.account!, NextToken: t, MaxResults: 100 }),
+            (o) => ({ items: o.Budgets, next: o.NextToken }),
+            { maxPages: 20 },
+          )
+        : Promise.resolve(undefined),
+    ]);
+    const jobs = [studio, streaming].filter((j): j is JobCostFacts => !("$error" in j));
+    const jobError = [studio, streaming].find((j): j is ErrorFact => "$error" in j);
+    let budgetList: Json | ErrorFact;
+    if (budgets === undefined) {
+      budgetList = { $error: { action: "budgets:ViewBudget", kind: "other", message: "the account ID is unknown (DescribeBudgets needs it)" } };
+    } else if (budgets.ok) {
+      budgetList = budgets.items.filter((b) => namesStudent(b.BudgetName ?? "", ctx.student)).slice(0, MAX_BUDGETS).map(budgetFacts);
+    } else {
+      // An account without any budget may answer NotFoundException instead of an empty list (aws-facts §8).
+      budgetList = budgets.missing ? [] : budgets.fact;
+    }
+    const facts: Facts = {
+      studioJob: studio as Json,
+      streamingJob: streaming as Json,
+      autoScalingJobs: jobs.some((j) => j.autoScaling) || !jobError ? jobs.filter((j) => j.autoScaling).map((j) => j.name) : jobError,
+      budgets: budgetList,
+    };
+    return facts;
   },
 };

@@ -8,9 +8,13 @@ import { gradeStudent } from "../grade/grade.js";
 import { loadRubric, RubricError } from "../rubric/load.js";
 import type { Rubric } from "../rubric/schema.js";
 import type { GradeReport } from "../report/model.js";
-import { renderConsole } from "../report/console.js";
-import { renderJson } from "../report/json.js";
+import { render, REPORT_FORMATS, isReportFormat, parseReportSpec, type ReportTarget } from "../report/index.js";
+import { renderMarkdown } from "../report/markdown.js";
+import { githubAnnotations, githubOutputs, githubQuiet } from "../report/github.js";
+import { forTerminal } from "../report/sanitize.js";
 import { CannotGradeError, EXIT, UsageError } from "./exit.js";
+import { appendFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { writeFileAtomic, type CliIo } from "./io.js";
 
 /** The options of the grade command, as commander parses them. */
@@ -21,8 +25,13 @@ export interface GradeFlags {
   endpointUrl?: string;
   only?: string[];
   minScore?: string;
+  /** --format: one report (default console); with --output it goes to that file. */
   format?: string;
   output?: string;
+  /** --report <format>[:<path>], repeatable. */
+  report?: string[];
+  /** false with --no-github: no step summary, annotations or outputs under GitHub Actions. */
+  github?: boolean;
   verbose?: boolean;
   color?: boolean;
   record?: string;
@@ -31,7 +40,37 @@ export interface GradeFlags {
   timeout?: string;
 }
 
-const FORMATS = ["console", "json"] as const;
+/**
+ * The reports a run writes: every --report, plus the --format/--output report when either is given or when
+ * no --report goes to stdout (so `--report junit:r.xml` still prints the console report). At most one to stdout.
+ */
+export function reportTargets(flags: Pick<GradeFlags, "format" | "output" | "report">): ReportTarget[] {
+  const targets: ReportTarget[] = [];
+  for (const spec of flags.report ?? []) {
+    try {
+      targets.push(parseReportSpec(spec));
+    } catch (err) {
+      throw new UsageError((err as Error).message);
+    }
+  }
+  const format = flags.format ?? "console";
+  if (!isReportFormat(format)) throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(", ")}, got "${format}"`);
+  if (flags.output === "") throw new UsageError("--output needs a file name");
+  const shorthand: ReportTarget = { format, ...(flags.output ? { path: flags.output } : {}) };
+  if (flags.format !== undefined || flags.output !== undefined || !targets.some((t) => !t.path)) targets.unshift(shorthand);
+  const toStdout = targets.filter((t) => !t.path);
+  if (toStdout.length > 1) {
+    throw new UsageError(`only one report can go to stdout, got ${toStdout.map((t) => t.format).join(" and ")}; give the others a file (--report ${toStdout[1]!.format}:<path>)`);
+  }
+  const seen = new Map<string, string>();
+  for (const t of targets) {
+    if (!t.path) continue;
+    const key = resolve(t.path);
+    if (seen.has(key)) throw new UsageError(`two reports (${seen.get(key)} and ${t.format}) would be written to ${t.path}`);
+    seen.set(key, t.format);
+  }
+  return targets;
+}
 
 /** Loads the assessment and its rubric, or throws a UsageError that names the problem. */
 export async function resolveAssessment(id: string): Promise<{ assessment: Assessment; rubric: Rubric; rubricSource: string }> {
@@ -126,8 +165,7 @@ export function exitCodeFor(report: GradeReport, allowErrors: boolean): number {
 export async function runGrade(id: string, flags: GradeFlags, io: CliIo): Promise<number> {
   const { assessment, rubric, rubricSource } = await resolveAssessment(id);
   const student = checkStudent(flags.student, rubric);
-  const format = flags.format ?? "console";
-  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, got "${format}"`);
+  const targets = reportTargets(flags);
   const known = rubric.tasks.map((t) => t.id);
   const only = (flags.only ?? []).flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean);
   for (const t of only) if (!known.includes(t)) throw new UsageError(`--only: unknown task "${t}"; tasks: ${known.join(", ")}`);
@@ -138,14 +176,9 @@ export async function runGrade(id: string, flags: GradeFlags, io: CliIo): Promis
     const who = await whoAmI(session, snapshot, flags.endpointUrl ?? io.env.AWS_ENDPOINT_URL);
     account = who.account;
     const report = await gradeStudent({ assessment, rubric, rubricSource, session, student, ...who, only, verbose: flags.verbose, minScore });
-    const color = flags.color !== false && io.isTty && !io.env.NO_COLOR && !flags.output;
-    const text = format === "json" ? renderJson(report) : renderConsole(report, { color, verbose: Boolean(flags.verbose) });
-    if (flags.output) {
-      writeFileAtomic(flags.output, text);
-      io.err(`report written to ${flags.output}\n`);
-    } else io.out(text);
+    writeReports(report, targets, flags, io);
     if (report.counts.error > 0 && !flags.allowErrors) {
-      const actions = [...new Set(report.tasks.flatMap((t) => t.criteria).filter((c) => c.status === "error").map((c) => c.action ?? c.title))];
+      const actions = [...new Set(report.tasks.flatMap((t) => t.criteria).filter((c) => c.status === "error").map((c) => forTerminal(c.action ?? c.title)))];
       io.err(`glue-validate: ${report.counts.error} criteria could not be checked (${actions.slice(0, 8).join(", ")}${actions.length > 8 ? ", …" : ""}); exit 2. Use --allow-errors to score them as 0.\n`);
     }
     return exitCodeFor(report, Boolean(flags.allowErrors));
@@ -155,5 +188,46 @@ export async function runGrade(id: string, flags: GradeFlags, io: CliIo): Promis
       io.err(`AWS calls recorded to ${flags.record}\n`);
     }
     await session.close();
+  }
+}
+
+/** Whether the run is under GitHub Actions with the integration on. */
+export function githubMode(flags: Pick<GradeFlags, "github">, env: NodeJS.ProcessEnv): boolean {
+  return flags.github !== false && env.GITHUB_ACTIONS === "true";
+}
+
+/**
+ * Writes every requested report, then (under GitHub Actions) the step summary, annotations and step outputs.
+ * On GitHub the console report on stdout is fenced with stop-commands so student text cannot issue workflow
+ * commands; annotations follow it on stdout, or go to stderr when stdout carries a machine-readable report.
+ */
+export function writeReports(report: GradeReport, targets: readonly ReportTarget[], flags: GradeFlags, io: CliIo): void {
+  const gh = githubMode(flags, io.env);
+  let stdoutFormat: string | undefined;
+  for (const t of targets) {
+    const color = !t.path && flags.color !== false && io.isTty && !io.env.NO_COLOR;
+    const text = render(t.format, report, { color, verbose: Boolean(flags.verbose) });
+    if (t.path) {
+      writeFileAtomic(t.path, text);
+      io.err(`${t.format} report written to ${t.path}\n`);
+    } else {
+      stdoutFormat = t.format;
+      io.out(gh && t.format === "console" ? githubQuiet(text) : text);
+    }
+  }
+  if (!gh) return;
+  const annotations = githubAnnotations(report);
+  if (annotations) (stdoutFormat === undefined || stdoutFormat === "console" ? io.out : io.err)(annotations);
+  appendTo(io, "GITHUB_STEP_SUMMARY", `${renderMarkdown(report)}\n`);
+  appendTo(io, "GITHUB_OUTPUT", githubOutputs(report));
+}
+
+function appendTo(io: CliIo, variable: string, text: string): void {
+  const file = io.env[variable];
+  if (!file) return;
+  try {
+    appendFileSync(file, text);
+  } catch (err) {
+    io.err(`glue-validate: cannot append to $${variable} (${file}): ${(err as Error).message}\n`);
   }
 }

@@ -4,13 +4,17 @@ import { TOOL_VERSION } from "../grade/version.js";
 import { CannotGradeError, EXIT, UsageError } from "./exit.js";
 import { runGrade, type GradeFlags } from "./grade-command.js";
 import { runList } from "./list-command.js";
+import { runInitCi, type InitCiFlags } from "./init-ci.js";
 import { processIo, type CliIo } from "./io.js";
+import { REPORT_FORMATS } from "../report/index.js";
 
 const EXAMPLES = `
 Examples:
   $ glue-validate glue_hard --student 123                       grade student 123 with your AWS credentials
   $ glue-validate glue_hard --student 123 --only s3_data_lake crawler
   $ glue-validate glue_hard --student 123 --format json --output report.json
+  $ glue-validate glue_hard --student 123 --min-score 70 --report junit:report.xml --report html:report.html
+  $ glue-validate init-ci github                                 write .github/workflows/glue-validate.yml
   $ glue-validate glue_hard --student 123 --record run.json      keep every AWS answer for a later offline regrade
   $ glue-validate glue_hard --student demo --replay examples/glue_hard/complete.json
   $ glue-validate list
@@ -36,8 +40,10 @@ export function buildProgram(io: CliIo, run: (code: Promise<number>) => void): C
     .option("--endpoint-url <url>", "send every AWS call to this endpoint (also AWS_ENDPOINT_URL); S3 uses path-style")
     .option("--only <task...>", "grade only these tasks (ids from `glue-validate list`)")
     .option("--min-score <percent>", "pass mark in percent (default: the rubric's, 70)")
-    .addOption(new Option("--format <format>", "report format").choices(["console", "json"]).default("console"))
-    .option("-o, --output <file>", "write the report to a file instead of stdout")
+    .addOption(new Option("--format <format>", "report format (default: console)").choices([...REPORT_FORMATS]))
+    .option("-o, --output <file>", "write the --format report to a file instead of stdout")
+    .option("--report <format[:path]>", `a report, to a file or (without :path) to stdout; repeatable. Formats: ${REPORT_FORMATS.join(", ")}`, (v: string, prev: string[] = []) => [...prev, v])
+    .option("--no-github", "under GitHub Actions, do not write the step summary, annotations or step outputs")
     .option("-v, --verbose", "show passing criteria and the evidence behind each result")
     .option("--no-color", "no colours (also NO_COLOR, or when not a terminal)")
     .option("--record <file>", "write every AWS call and answer to a snapshot file")
@@ -46,6 +52,15 @@ export function buildProgram(io: CliIo, run: (code: Promise<number>) => void): C
     .option("--allow-errors", "score criteria that could not be checked as 0 instead of exiting 2")
     .addHelpText("after", EXAMPLES)
     .action((assessment: string, flags: GradeFlags) => run(runGrade(assessment, flags, io)));
+
+  program
+    .command("init-ci <ci>")
+    .description("set up grading in CI: `github` writes a GitHub Actions workflow, `gitlab` prints a GitLab CI job")
+    .option("--assessment <id>", "the assessment to grade", "glue_hard")
+    .option("--min-score <percent>", "the pass mark the job gates on", "70")
+    .option("-o, --output <file>", `where to write (github: ${".github/workflows/glue-validate.yml"}; gitlab: stdout)`)
+    .option("--force", "overwrite an existing file")
+    .action((ci: string, flags: InitCiFlags) => run(runInitCi(ci, flags, io)));
 
   program
     .command("list")

@@ -26,14 +26,27 @@ export interface GradeOptions {
   minScore?: number;
 }
 
-/** The check ids the selected tasks read from. */
+/** The check ids the selected tasks read from, including those behind criteria they require in other tasks. */
 export function checksNeeded(rubric: Rubric, only?: readonly string[]): string[] {
+  const taskOf = new Map(rubric.tasks.map((t) => [t.id, t]));
   const ids = new Set<string>();
-  for (const t of rubric.tasks) {
-    if (only?.length && !only.includes(t.id)) continue;
-    if (t.check) ids.add(t.check);
-    for (const c of t.criteria) if (c.facts) ids.add(c.facts);
-  }
+  const seen = new Set<string>();
+  const visit = (taskId: string, criterionId?: string): void => {
+    const key = `${taskId}.${criterionId ?? "*"}`;
+    const t = taskOf.get(taskId);
+    if (!t || seen.has(key)) return;
+    seen.add(key);
+    for (const c of t.criteria) {
+      if (criterionId && c.id !== criterionId) continue;
+      if (c.expect) ids.add(c.facts ?? t.check ?? "");
+      for (const req of c.requires ?? []) {
+        const [rt, rc] = req.includes(".") ? req.split(".") : [t.id, req];
+        visit(rt!, rc);
+      }
+    }
+  };
+  for (const t of rubric.tasks) if (!only?.length || only.includes(t.id)) visit(t.id);
+  ids.delete("");
   return [...ids];
 }
 

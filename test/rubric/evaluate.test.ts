@@ -75,3 +75,24 @@ describe("evaluate", () => {
     expect(taskStatus([...s])).toBe(want);
   });
 });
+
+describe("checksNeeded", () => {
+  it("includes the checks behind criteria required from other tasks, and skips manual-only tasks", async () => {
+    const { checksNeeded } = await import("../../src/grade/grade.js");
+    const r = parseRubric(
+      `assessment: t
+title: T
+version: "1"
+totalPoints: 3
+tasks:
+  - { id: a, title: A, check: ca, criteria: [{ id: x, title: x, points: 1, expect: { path: x, exists: true } }] }
+  - { id: b, title: B, check: cb, criteria: [{ id: y, title: y, points: 1, requires: [a.x], expect: { path: y, exists: true } }] }
+  - { id: c, title: C, criteria: [{ id: z, title: z, points: 1, manual: "look" }] }
+`,
+      "t.yaml",
+    );
+    expect(checksNeeded(r, ["b"]).sort()).toEqual(["ca", "cb"]);
+    expect(checksNeeded(r, ["c"])).toEqual([]);
+    expect(checksNeeded(r).sort()).toEqual(["ca", "cb"]);
+  });
+});

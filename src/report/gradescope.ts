@@ -1,0 +1,93 @@
+// The Gradescope reporter: results.json of the Gradescope autograder specification.
+// https://gradescope-autograders.readthedocs.io/en/latest/specs/ — top-level score, tests[] with
+// name, score, max_score, status ("passed" | "failed"), output, output_format, visibility.
+import type { CriterionResult, GradeReport, TaskResult } from "./model.js";
+import { fmt, found, scoreLine } from "./common.js";
+import { dropForbidden } from "./escape.js";
+
+/** Options of the Gradescope reporter. */
+export interface GradescopeOptions {
+  /** Visibility of every test: "visible" (default), "after_due_date", "after_published" or "hidden". */
+  visibility?: "visible" | "after_due_date" | "after_published" | "hidden";
+}
+
+/** One test of results.json. */
+export interface GradescopeTest {
+  name: string;
+  number: string;
+  score: number;
+  max_score: number;
+  status?: "passed" | "failed";
+  output: string;
+  output_format: "text";
+  tags: string[];
+  visibility: string;
+}
+
+/** The results.json document. */
+export interface GradescopeResults {
+  score: number;
+  execution_time: number;
+  output: string;
+  output_format: "text";
+  test_output_format: "text";
+  visibility: string;
+  stdout_visibility: "hidden";
+  tests: GradescopeTest[];
+  extra_data: Record<string, unknown>;
+}
+
+/**
+ * The report as Gradescope results.json. The top-level score is the automatic score, so Gradescope does not
+ * re-add the tests. Manual criteria are listed with score 0 and max_score 0 (no status: they are neither
+ * passed nor failed) and an output saying they await a human; skipped and unchecked criteria are "failed"
+ * with 0 points and an output that says why. All output is plain text (output_format "text"), so
+ * student-controlled strings are never rendered as HTML or Markdown.
+ */
+export function renderGradescope(r: GradeReport, o: GradescopeOptions = {}): string {
+  const visibility = o.visibility ?? "visible";
+  const tests: GradescopeTest[] = [];
+  r.tasks.forEach((task, ti) => task.criteria.forEach((c, ci) => tests.push(test(task, c, `${ti + 1}.${ci + 1}`, visibility))));
+  const n = r.counts;
+  const output = [
+    `${r.rubric.title}: student ${r.student}`,
+    `Score: ${scoreLine(r)}`,
+    `${n.pass} passed, ${n.fail} failed, ${n.error} could not be checked, ${n.skipped} skipped, ${n.manual} await a human grader (${fmt(r.score.manualPoints)} points, not included yet).`,
+    ...(n.error ? [`${n.error} criteria could not be checked (AWS permissions or throttling): they score 0 here; ask your instructor for a regrade.`] : []),
+  ].join("\n");
+  const results: GradescopeResults = {
+    score: r.score.points,
+    execution_time: Math.round(r.durationMs / 1000),
+    output: clean(output),
+    output_format: "text",
+    test_output_format: "text",
+    visibility,
+    stdout_visibility: "hidden",
+    tests,
+    extra_data: { tool: r.tool, rubric: { assessment: r.rubric.assessment, version: r.rubric.version }, score: r.score, counts: r.counts },
+  };
+  return `${JSON.stringify(results, null, 2)}\n`;
+}
+
+function test(task: TaskResult, c: CriterionResult, number: string, visibility: string): GradescopeTest {
+  const base = { name: clean(`${task.title}: ${c.title}`), number, output_format: "text" as const, tags: [task.id, c.status], visibility };
+  switch (c.status) {
+    case "pass":
+      return { ...base, score: c.points, max_score: c.maxPoints, status: "passed", output: clean(c.message) };
+    case "fail": {
+      const f = found(c, 1000);
+      const lines = [c.message, ...(c.expected ? [`Expected: ${c.expected}`] : []), ...(f !== undefined ? [`Found: ${f}`] : []), ...(c.hint ? [`Hint: ${c.hint}`] : [])];
+      return { ...base, score: c.points, max_score: c.maxPoints, status: "failed", output: clean(lines.join("\n")) };
+    }
+    case "error":
+      return { ...base, score: 0, max_score: c.maxPoints, status: "failed", output: clean(`Could not be checked: ${c.message}${c.action ? `\nThe grader lacks the IAM permission ${c.action} (or AWS throttled the call). This is not your mistake: ask for a regrade.` : ""}`) };
+    case "skipped":
+      return { ...base, score: 0, max_score: c.maxPoints, status: "failed", output: clean(`Skipped: ${c.message}${c.hint ? `\nHint: ${c.hint}` : ""}`) };
+    case "manual":
+      return { ...base, score: 0, max_score: 0, output: clean(`Awaits a human grader (${fmt(c.maxPoints)} points, not included in the automatic score).${c.manual ? `\nThe grader looks at: ${c.manual}` : ""}`) };
+  }
+}
+
+function clean(s: string): string {
+  return dropForbidden(s);
+}

@@ -1,0 +1,118 @@
+// Task 9 check: streaming job and source facts from mocked Glue/Kinesis responses (aws-sdk-client-mock), and graded worlds.
+import { beforeEach, describe, expect, it } from "vitest";
+import { mockClient } from "aws-sdk-client-mock";
+import { EntityNotFoundException, GetJobCommand, GlueClient, ListJobsCommand, type Job } from "@aws-sdk/client-glue";
+import { DescribeStreamSummaryCommand, KinesisClient, ResourceNotFoundException } from "@aws-sdk/client-kinesis";
+import { AwsSession } from "../../../src/aws/session.js";
+import { CheckContext } from "../../../src/grade/check.js";
+import { streaming } from "../../../checks/glue_hard/streaming.js";
+import { completeWorld, partialWorld } from "../../support/world/index.js";
+import { gradeWorld, statuses } from "../../support/grade-world.js";
+
+const glue = mockClient(GlueClient);
+const kinesis = mockClient(KinesisClient);
+const names = { streamingJob: "streaming-etl-7", kinesisStream: "transactions-stream-7" };
+const ctx = () => new CheckContext(new AwsSession({ region: "us-east-1", maxAttempts: 1 }), "7", names, "111122223333");
+const denied = (m: string) => Object.assign(new Error(m), { name: "AccessDeniedException", $metadata: { httpStatusCode: 400 } });
+const noStream = () => new ResourceNotFoundException({ message: "Stream transactions-stream-7 under account 111122223333 not found.", $metadata: { httpStatusCode: 400 } });
+
+const job: Job = {
+  Name: "streaming-etl-7",
+  Command: { Name: "gluestreaming", ScriptLocation: "s3://enterprise-datalake-7/scripts/streaming_etl.py" },
+  GlueVersion: "4.0",
+  DefaultArguments: { "--stream_name": "transactions-stream-7" },
+};
+
+beforeEach(() => {
+  glue.reset();
+  kinesis.reset();
+  process.env.AWS_ACCESS_KEY_ID = "test";
+  process.env.AWS_SECRET_ACCESS_KEY = "test";
+});
+
+describe("streaming check (client mock)", () => {
+  it("a gluestreaming job and an ACTIVE Kinesis stream", async () => {
+    glue.on(GetJobCommand).resolves({ Job: job });
+    kinesis.on(DescribeStreamSummaryCommand).resolves({
+      StreamDescriptionSummary: {
+        StreamName: "transactions-stream-7",
+        StreamARN: "arn:aws:kinesis:us-east-1:111122223333:stream/transactions-stream-7",
+        StreamStatus: "ACTIVE",
+        StreamModeDetails: { StreamMode: "ON_DEMAND" },
+        RetentionPeriodHours: 24,
+        StreamCreationTimestamp: new Date("2026-11-01T00:00:00Z"),
+        EnhancedMonitoring: [],
+        OpenShardCount: 4,
+      },
+    });
+    const f = await streaming.collect(ctx());
+    expect(f.job).toMatchObject({ exists: true, streaming: true, commandName: "gluestreaming", kafkaConnections: [], argumentsMentionStream: true, scriptLocation: "s3://enterprise-datalake-7/scripts/streaming_etl.py" });
+    expect(f.source).toEqual({
+      kinesis: { name: "transactions-stream-7", exists: true, status: "ACTIVE", mode: "ON_DEMAND", arn: "arn:aws:kinesis:us-east-1:111122223333:stream/transactions-stream-7", encryption: null, retentionHours: 24, openShards: 4 },
+      kafkaConnections: [],
+      accepted: ["Kinesis stream transactions-stream-7 (ACTIVE)"],
+    });
+    expect(kinesis.commandCalls(DescribeStreamSummaryCommand)[0]!.args[0].input).toEqual({ StreamName: "transactions-stream-7" });
+  });
+
+  it("no stream (ResourceNotFoundException) but a Kafka connection named on the job: Kafka is accepted, GetConnection never called", async () => {
+    glue.on(GetJobCommand).resolves({ Job: { ...job, Connections: { Connections: ["vpc-net-7", "msk-transactions-7"] } } });
+    kinesis.on(DescribeStreamSummaryCommand).rejects(noStream());
+    const f = await streaming.collect(ctx());
+    expect(f.source).toEqual({ kinesis: { name: "transactions-stream-7", exists: false, status: null }, kafkaConnections: ["msk-transactions-7"], accepted: ["Kafka connection msk-transactions-7"] });
+    expect(glue.calls().map((c) => (c.args[0] as object).constructor.name)).toEqual(["GetJobCommand"]);
+  });
+
+  it("a stream still CREATING is reported but not accepted", async () => {
+    glue.on(GetJobCommand).resolves({ Job: job });
+    kinesis.on(DescribeStreamSummaryCommand).resolves({ StreamDescriptionSummary: { StreamName: "transactions-stream-7", StreamARN: "arn", StreamStatus: "CREATING", RetentionPeriodHours: 24, StreamCreationTimestamp: new Date(), EnhancedMonitoring: [], OpenShardCount: 0 } });
+    const f = await streaming.collect(ctx());
+    expect(f.source).toMatchObject({ kinesis: { status: "CREATING" }, accepted: [] });
+  });
+
+  it("a batch job (glueetl) is not streaming; a missing job lists similar names", async () => {
+    glue.on(GetJobCommand).resolves({ Job: { ...job, Command: { Name: "glueetl" } } });
+    kinesis.on(DescribeStreamSummaryCommand).rejects(noStream());
+    expect((await streaming.collect(ctx())).job).toMatchObject({ exists: true, streaming: false, commandName: "glueetl" });
+
+    glue.reset();
+    glue.on(GetJobCommand).rejects(new EntityNotFoundException({ message: "Job not found", $metadata: { httpStatusCode: 400 } }));
+    glue.on(ListJobsCommand).resolves({ JobNames: ["Streaming-ETL-7", "streaming-etl-s002"] });
+    expect((await streaming.collect(ctx())).job).toEqual({ name: "streaming-etl-7", exists: false, similar: ["Streaming-ETL-7"] });
+  });
+
+  it("AccessDenied: GetJob → the job and its Kafka connections are error facts; DescribeStreamSummary → the stream is", async () => {
+    glue.on(GetJobCommand).rejects(denied("not authorized to perform glue:GetJob"));
+    kinesis.on(DescribeStreamSummaryCommand).rejects(denied("not authorized to perform kinesis:DescribeStreamSummary"));
+    const f = await streaming.collect(ctx());
+    expect(f.job).toMatchObject({ $error: { action: "glue:GetJob", kind: "accessDenied" } });
+    expect(f.source).toMatchObject({ kinesis: { $error: { action: "kinesis:DescribeStreamSummary", kind: "accessDenied" } }, kafkaConnections: { $error: { action: "glue:GetJob" } } });
+  });
+});
+
+describe("streaming task graded from worlds", () => {
+  it("a complete world passes every automatic criterion", async () => {
+    const r = await gradeWorld("glue_hard", completeWorld("42"), "42", { only: ["streaming"] });
+    expect(statuses(r)).toEqual({ "streaming.job_exists": "pass", "streaming.streaming_type": "pass", "streaming.source": "pass", "streaming.script_review": "manual" });
+    expect(r.tasks[0]!.criteria.find((c) => c.id === "source")!.message).toContain("transactions-stream-42 (ACTIVE)");
+  });
+
+  it("the partial world fails exactly the planted mistake (no Kinesis stream, no Kafka connection)", async () => {
+    const r = await gradeWorld("glue_hard", partialWorld("42"), "42", { only: ["streaming"] });
+    expect(statuses(r)).toEqual({ "streaming.job_exists": "pass", "streaming.streaming_type": "pass", "streaming.source": "fail", "streaming.script_review": "manual" });
+    expect(r.tasks[0]!.criteria.find((c) => c.id === "source")!.message).toContain('"exists":false');
+  });
+
+  it("the partial world with a Kafka connection on the job passes the source criterion", async () => {
+    const w = partialWorld("42");
+    w.jobs = (w.jobs as Job[]).map((j) => (j.Name === "streaming-etl-42" ? { ...j, Connections: { Connections: ["kafka-transactions-42"] } } : j));
+    const r = await gradeWorld("glue_hard", w, "42", { only: ["streaming"] });
+    expect(statuses(r)["streaming.source"]).toBe("pass");
+  });
+
+  it("another student's stream does not count", async () => {
+    const w = partialWorld("42", { others: 3 });
+    expect((w.kinesisStreams as { StreamName: string }[]).map((s) => s.StreamName)).toEqual(["transactions-stream-s001", "transactions-stream-s002", "transactions-stream-s003"]);
+    expect(statuses(await gradeWorld("glue_hard", w, "42", { only: ["streaming"] }))["streaming.source"]).toBe("fail");
+  });
+});
