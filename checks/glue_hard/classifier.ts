@@ -57,14 +57,14 @@ function kindOf(c: Classifier | undefined): string {
   return "unknown";
 }
 
-function lineFacts(text: string, r: GrokLineResult | undefined): LineFacts {
+function lineFacts(text: string, r: GrokLineResult | undefined, timeoutMs: number): LineFacts {
   const captures = r?.captures ?? {};
   const result = !r
     ? "not run"
-    : r.timedOut
-      ? `timed out after ${GROK_TIMEOUT_MS} ms (the pattern backtracks catastrophically)`
-      : r.error
-        ? `matcher error: ${clip(r.error, 200)}`
+    : r.error
+      ? `matcher error: ${clip(r.error, 200)}`
+      : r.timedOut
+        ? `timed out after ${timeoutMs} ms (the pattern backtracks catastrophically)`
         : r.matched
           ? "matched"
           : "no match";
@@ -83,8 +83,8 @@ export async function grokFacts(grokPattern: string | undefined, customPatterns:
     compileError: null,
     warnings: compiled.warnings,
     declaredFields: compiled.fields.map((f) => f.name),
-    line1: lineFacts(SAMPLE_LOG_LINES[0], results[0]),
-    line2: lineFacts(SAMPLE_LOG_LINES[1], results[1]),
+    line1: lineFacts(SAMPLE_LOG_LINES[0], results[0], timeoutMs),
+    line2: lineFacts(SAMPLE_LOG_LINES[1], results[1], timeoutMs),
   };
 }
 

@@ -32,7 +32,7 @@ export function renderConsole(r: GradeReport, o: ConsoleOptions): string {
   const t = forTerminal;
   const lines: string[] = [];
   lines.push(c.bold(`${t(r.rubric.title)} — student ${t(r.student)}`));
-  lines.push(c.gray(`rubric ${r.rubric.assessment} v${r.rubric.version} · ${r.mode === "replay" ? "replayed snapshot" : `account ${r.account ?? "?"}`} · region ${r.region}`));
+  lines.push(c.gray(`rubric ${t(r.rubric.assessment)} v${t(r.rubric.version)} · ${r.mode === "replay" ? "replayed snapshot" : `account ${t(r.account ?? "?")}`} · region ${t(r.region)}`));
   lines.push("");
   for (const task of r.tasks) lines.push(...renderTask(c, task, o));
   lines.push("");

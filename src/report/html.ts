@@ -39,7 +39,7 @@ table.tasks th{font-size:.85em;color:var(--muted);font-weight:600}
 .bar{position:relative;height:12px;width:100%;min-width:120px;background:var(--line);border-radius:6px;overflow:hidden}
 .bar>i{position:absolute;left:0;top:0;bottom:0;background:var(--pass)}.bar>i.partial{background:#d4a72c}.bar>i.zero{background:var(--fail)}
 .num{white-space:nowrap;text-align:right}
-.badge{display:inline-block;min-width:8.5em;text-align:center;font-size:.75em;font-weight:600;padding:1px 6px;border-radius:10px;color:#fff;margin-right:8px;vertical-align:1px}
+.badge{display:inline-block;white-space:nowrap;min-width:8.5em;text-align:center;font-size:.75em;font-weight:600;padding:1px 6px;border-radius:10px;color:#fff;margin-right:8px;vertical-align:1px}
 .s-pass{background:var(--pass)}.s-fail{background:var(--fail)}.s-error{background:var(--error)}.s-skipped{background:var(--skipped)}.s-manual{background:var(--manual)}
 details.c{border:1px solid var(--line);border-left-width:4px;border-radius:6px;margin:6px 0;padding:6px 10px;background:var(--bg)}
 details.c.fail{border-left-color:var(--fail)}details.c.error{border-left-color:var(--error)}details.c.pass{border-left-color:var(--pass)}details.c.skipped{border-left-color:var(--skipped)}details.c.manual{border-left-color:var(--manual)}

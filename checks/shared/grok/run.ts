@@ -1,7 +1,7 @@
 // Runs a compiled grok pattern on sample lines in a worker thread with a hard time limit: a student's pattern with
 // catastrophic backtracking is terminated, never allowed to hang the grader.
 //
-// The worker's code is a self-contained CommonJS string started with `eval: true`, so the same code runs from the .ts
+// The worker's code is a self-contained JS string started with `eval: true`, so the same code runs from the .ts
 // source under vitest and from dist/ as compiled .js, with no worker file to resolve and no TypeScript loader needed.
 import { Worker } from "node:worker_threads";
 import type { CompiledGrok } from "./compile.js";
@@ -28,27 +28,27 @@ export type GrokRunOptions = {
 const MAX_LINE_CHARS = 10_000;
 const MAX_CAPTURE_CHARS = 200;
 
-/** The worker: compiles the regex, matches each line and posts one message per line. Plain JS, no imports. */
+/** The worker: compiles the regex, matches each line and posts one message per line. Plain JS, no static imports. */
 export const GROK_WORKER_SOURCE = `
 "use strict";
-(function () {
-const { parentPort, workerData } = require("node:worker_threads");
-const { source, flags, groups, lines, maxCapture } = workerData;
-let re;
-try { re = new RegExp(source, flags); } catch (e) { parentPort.postMessage({ fatal: String(e && e.message || e) }); return; }
-for (let index = 0; index < lines.length; index++) {
-  const m = re.exec(lines[index]);
-  const captures = {};
-  if (m && m.groups) {
-    for (const js of Object.keys(groups)) {
-      const v = m.groups[js];
-      const field = groups[js];
-      if (v !== undefined && !Object.prototype.hasOwnProperty.call(captures, field)) captures[field] = String(v).slice(0, maxCapture);
+// Dynamic import works whether Node evaluates this as CommonJS or as a module (e.g. under --input-type=module).
+import("node:worker_threads").then(({ parentPort, workerData }) => {
+  const { source, flags, groups, lines, maxCapture } = workerData;
+  let re;
+  try { re = new RegExp(source, flags); } catch (e) { parentPort.postMessage({ fatal: String((e && e.message) || e) }); return; }
+  for (let index = 0; index < lines.length; index++) {
+    const m = re.exec(lines[index]);
+    const captures = {};
+    if (m && m.groups) {
+      for (const js of Object.keys(groups)) {
+        const v = m.groups[js];
+        const field = groups[js];
+        if (v !== undefined && !Object.prototype.hasOwnProperty.call(captures, field)) captures[field] = String(v).slice(0, maxCapture);
+      }
     }
+    parentPort.postMessage({ index, matched: m !== null, captures });
   }
-  parentPort.postMessage({ index, matched: m !== null, captures });
-}
-})();
+});
 `;
 
 /** Matches each line against a compiled pattern in a worker; lines not finished in time come back `timedOut`. */
@@ -70,6 +70,8 @@ export function runGrok(compiled: Extract<CompiledGrok, { ok: true }>, lines: re
     try {
       worker = new Worker(GROK_WORKER_SOURCE, {
         eval: true,
+        // no inherited flags (loaders, --input-type): the worker is plain JS and starts faster without them
+        execArgv: [],
         workerData: { source: compiled.source, flags: compiled.flags, groups: compiled.groups, lines: lines.map((l) => l.slice(0, MAX_LINE_CHARS)), maxCapture: MAX_CAPTURE_CHARS },
         resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16, stackSizeMb: 4 },
         stdout: true,

@@ -1,4 +1,7 @@
 // The grok engine: Glue built-ins, custom patterns, Oniguruma/Java syntax translated to JS, bounds, and the time-limited matcher.
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { compileGrok, GROK_LIMITS, type CompiledGrok } from "../../../checks/shared/grok/compile.js";
 import { GLUE_BUILTIN_PATTERNS } from "../../../checks/shared/grok/patterns.js";
@@ -184,5 +187,22 @@ describe("the time-limited matcher", () => {
     expect(r2).toEqual({ matched: true, timedOut: false, captures: { all: "" } });
     const [r3] = await runGrok(ok("%{INT:n}"), ["abc"]);
     expect(r3).toEqual({ matched: false, timedOut: false, captures: {} });
+  });
+});
+
+describe("the compiled build (dist/)", () => {
+  const dist = fileURLToPath(new URL("../../../dist/checks/shared/grok/run.js", import.meta.url));
+  it.skipIf(!existsSync(dist))("runs the worker from the compiled .js too (npm run build first)", () => {
+    const script = `
+      import { compileGrok } from ${JSON.stringify(dist.replace(/run\.js$/, "compile.js"))};
+      import { runGrok } from ${JSON.stringify(dist)};
+      const ok = await runGrok(compileGrok("%{INT:n} %{WORD:w}"), ["12 abc"]);
+      const t = Date.now();
+      const slow = await runGrok(compileGrok("(a+)+$"), ["a".repeat(40) + "!"], { timeoutMs: 200 });
+      console.log(JSON.stringify({ ok, slow, ms: Date.now() - t }));`;
+    const out = JSON.parse(execFileSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8", timeout: 20_000 })) as { ok: unknown; slow: unknown; ms: number };
+    expect(out.ok).toEqual([{ matched: true, timedOut: false, captures: { n: "12", w: "abc" } }]);
+    expect(out.slow).toEqual([{ matched: false, timedOut: true, captures: {} }]);
+    expect(out.ms).toBeLessThan(5000);
   });
 });

@@ -1,0 +1,60 @@
+// Recording the bundled demo snapshots: the CLI grades a demo world through the fake endpoint with --record, so
+// examples/glue_hard/*.json are real recordings of what went over the wire. Used by scripts/make-examples.ts and
+// by the test that keeps the committed snapshots in step with the checks.
+import "./sdk-shim.js";
+import { renameSync } from "node:fs";
+import { join } from "node:path";
+import { completeWorld, partialWorld } from "../world/index.js";
+import { gradeThroughFake, hermeticHome, statusesOf, type CliRun } from "./cli.js";
+import { startFakeAws, type LoggedCall } from "./server.js";
+import type { FaultKind } from "./faults.js";
+
+/** The demo student of the bundled snapshots. */
+export const DEMO_STUDENT = "demo";
+
+/** The bundled examples: file name → world. */
+export const EXAMPLES = {
+  complete: () => completeWorld(DEMO_STUDENT),
+  partial: () => partialWorld(DEMO_STUDENT),
+} as const;
+export type ExampleKind = keyof typeof EXAMPLES;
+
+/** The snapshot path of an example, relative to the repository root. */
+export const examplePath = (kind: ExampleKind) => join("examples", "glue_hard", `${kind}.json`);
+
+/** One recording: the CLI run, what reached the fake, and what went wrong. */
+export interface Recording {
+  run: CliRun;
+  log: LoggedCall[];
+  faults: Record<FaultKind, number>;
+  /** Why this recording should not be committed (empty when clean). */
+  problems: string[];
+}
+
+/** Grades the demo world of `kind` live through the fake, recording every call to `file`. */
+export async function recordExample(kind: ExampleKind, file: string): Promise<Recording> {
+  const home = hermeticHome();
+  const fake = await startFakeAws({ world: EXAMPLES[kind]() });
+  try {
+    const run = await gradeThroughFake(fake, DEMO_STUDENT, home, ["--record", file]);
+    const problems: string[] = [];
+    if (!run.report) problems.push(`the run wrote no report (exit ${run.code}): ${run.err.trim()}`);
+    for (const [k, n] of Object.entries(fake.faults)) if (n > 0) problems.push(`${n} request(s) the fake could not serve (${k}): ${[...new Set(fake.log.filter((c) => c.fault === k).map((c) => `${c.service}:${c.operation}`))].join(", ")}`);
+    const errors = run.report ? Object.entries(statusesOf(run.report)).filter(([, s]) => s === "error").map(([k]) => k) : [];
+    if (errors.length) problems.push(`${errors.length} criteria ended as error: ${errors.join(", ")}`);
+    return { run, log: fake.log, faults: fake.faults, problems };
+  } finally {
+    await fake.close();
+    home.cleanup();
+  }
+}
+
+/** Records into a temporary file and moves it over `target` only when clean (or when forced). */
+export async function writeExample(kind: ExampleKind, target: string, force = false): Promise<Recording & { written: boolean }> {
+  const tmp = `${target}.recording.tmp`;
+  const rec = await recordExample(kind, tmp);
+  const written = rec.problems.length === 0 || force;
+  if (written) renameSync(tmp, target);
+  else renameSync(tmp, `${target}.rejected`);
+  return { ...rec, written };
+}
