@@ -4,7 +4,7 @@ import type { CheckModule } from "../../src/grade/check.js";
 import type { ErrorFact, Json } from "../../src/grade/facts.js";
 import { compileGrok, parseCustomPatterns } from "../shared/grok/compile.js";
 import { runGrok, type GrokLineResult } from "../shared/grok/run.js";
-import { similarNames } from "../shared/similar.js";
+import { nearMisses } from "../shared/student-owned.js";
 
 /** The two sample lines of the lab; Glue matches a grok pattern against a whole line. */
 export const SAMPLE_LOG_LINES = [
@@ -107,7 +107,7 @@ export const classifier: CheckModule = {
       const names = all.ok
         ? all.items.map((c) => c.GrokClassifier?.Name ?? c.XMLClassifier?.Name ?? c.JsonClassifier?.Name ?? c.CsvClassifier?.Name ?? "").filter(Boolean)
         : null;
-      const facts: ClassifierFacts = { name, exists: false, similar: names ? similarNames(name, names) : (all as { fact: ErrorFact }).fact };
+      const facts: ClassifierFacts = { name, exists: false, similar: names ? nearMisses(name, names, ctx.student) : (all as { fact: ErrorFact }).fact };
       return { classifier: facts as Json };
     }
     const c = r.value.Classifier;

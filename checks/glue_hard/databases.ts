@@ -3,7 +3,7 @@ import { GetDatabaseCommand, GetDatabasesCommand, GetDataCatalogEncryptionSettin
 import type { CheckContext, CheckModule } from "../../src/grade/check.js";
 import type { ErrorFact, Facts, Json } from "../../src/grade/facts.js";
 import { glueArn, withSlash } from "../shared/arn.js";
-import { similarNames } from "../shared/similar.js";
+import { nearMisses } from "../shared/student-owned.js";
 
 const LAYERS = ["landing", "bronze", "silver", "gold"] as const;
 
@@ -23,7 +23,7 @@ async function readDatabase(ctx: CheckContext, name: string, allNames: () => Pro
   if (!db.ok) {
     if (!db.missing) return db.fact;
     const all = await allNames();
-    return { name, exists: false, similar: Array.isArray(all) ? similarNames(name, all) : all };
+    return { name, exists: false, similar: Array.isArray(all) ? nearMisses(name, all, ctx.student) : all };
   }
   const tags = await ctx.read("glue", new GetTagsCommand({ ResourceArn: glueArn(ctx, "database", name) }));
   const uri = db.value.Database?.LocationUri;

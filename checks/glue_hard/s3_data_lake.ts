@@ -19,6 +19,7 @@ import type { CheckContext, CheckModule, ReadResult } from "../../src/grade/chec
 import type { ErrorFact, Facts, Json } from "../../src/grade/facts.js";
 import { errorHeader, httpStatus } from "../../src/aws/errors.js";
 import { similarNames } from "../shared/similar.js";
+import { nearMisses } from "../shared/student-owned.js";
 import { tagMap } from "../shared/tags.js";
 
 /** The eight top-level folders of the lab, in the lab's order. */
@@ -284,7 +285,7 @@ export const s3DataLake: CheckModule = {
     if (where.state === "error") return { bucket: where.fact };
     if (where.state !== "exists") {
       const all = await bucketNames(ctx);
-      const bucket: BucketFacts = { name, state: where.state, exists: false, similar: Array.isArray(all) ? similarNames(name, all) : all };
+      const bucket: BucketFacts = { name, state: where.state, exists: false, similar: Array.isArray(all) ? nearMisses(name, all, ctx.student) : all };
       return { bucket: bucket as Json };
     }
     const region = where.region;

@@ -14,6 +14,7 @@ import type { CheckContext, CheckModule, ReadResult } from "../../src/grade/chec
 import type { ErrorFact, Json } from "../../src/grade/facts.js";
 import { isObject, parseJson } from "../shared/parse-json.js";
 import { similarNames } from "../shared/similar.js";
+import { nearMisses } from "../shared/student-owned.js";
 
 /** One Avro field, with a readable type: "string", "null|string", "enum Status[PENDING,COMPLETED,FAILED]". */
 export type AvroFieldFacts = { name: string; type: string; logicalType: string | null; default?: Json; symbols?: string[] };
@@ -150,7 +151,7 @@ export const schemaRegistry: CheckModule = {
     if (!reg.ok) {
       if (!reg.missing) return { registry: reg.fact, customer: reg.fact, transaction: reg.fact };
       const all = await ctx.list("glue", (t) => new ListRegistriesCommand({ NextToken: t }), (o) => ({ items: o.Registries, next: o.NextToken }));
-      const similar = all.ok ? similarNames(name, all.items.map((r) => r.RegistryName ?? "")) : all.fact;
+      const similar = all.ok ? nearMisses(name, all.items.map((r) => r.RegistryName ?? ""), ctx.student) : all.fact;
       const missing = { expected: "", exists: false };
       return { registry: { name, exists: false, similar }, customer: { ...missing, expected: "Customer" }, transaction: { ...missing, expected: "Transaction" } };
     }

@@ -36,6 +36,13 @@ export interface SessionOptions {
   credentials?: unknown;
   /** Answers calls in-process instead of over the network (tests, simulations); outputs in the SDK's shapes. */
   transport?: Transport;
+  /** Awaited before every call sent to AWS or the transport (not before memo hits or replayed answers). */
+  rateLimit?: RateLimiter;
+}
+
+/** Paces calls, e.g. a token bucket per (account, region, operation); `acquire` resolves when the call may go. */
+export interface RateLimiter {
+  acquire(call: { service: ServiceId; region: string; operation: string }): Promise<void>;
 }
 
 /** An in-process stand-in for AWS: answers one call or throws an SDK-shaped error. */
@@ -60,6 +67,11 @@ export class AwsSession {
   private readonly recordedCalls: RecordedCall[] = [];
   private readonly replayIndex?: Map<string, RecordedCall>;
   private readonly allowed: ReadonlySet<string>;
+  /** Throttling errors seen on single attempts, whether the SDK then retried them or not (live calls only). */
+  throttled = 0;
+  /** Set on a view made by `scope()`: the session it counts into, and the memo keys it used. */
+  private readonly root?: AwsSession;
+  private readonly touched?: Set<string>;
 
   constructor(private readonly options: SessionOptions) {
     this.region = options.region;
@@ -81,9 +93,10 @@ export class AwsSession {
     const region = opts.region ?? this.region;
     const input = encodeValue(command.input);
     const key = callKey(service, region, operation, input);
+    this.touched?.add(key);
     const cached = this.memo.get(key);
     if (cached) {
-      this.stats.memoHits++;
+      this.count("memoHits");
       return cached as Promise<OutputOf<C>>;
     }
     const pending = this.dispatch(service, region, operation, input, command, key);
@@ -93,6 +106,35 @@ export class AwsSession {
       if (kind === "throttled" || kind === "timeout" || kind === "network") this.memo.delete(key);
     });
     return pending as Promise<OutputOf<C>>;
+  }
+
+  /**
+   * A view of this session for one unit of work (one student of a batch): the same clients, memo, limiter and
+   * recorder, with its own `stats` (also counted into this session's) and a note of the memo keys it used, so that
+   * `release` can drop the answers nobody else needs. Do not `close()` a view.
+   */
+  scope(): AwsSession {
+    const root = this.root ?? this;
+    const view = Object.create(root) as AwsSession;
+    Object.defineProperties(view, {
+      stats: { value: { calls: 0, memoHits: 0, retries: 0, errors: 0 }, enumerable: true },
+      root: { value: root },
+      touched: { value: new Set<string>() },
+    });
+    return view;
+  }
+
+  /** On a view: drops from the shared memo the answers this view used that `match` (given the memo key) selects; returns how many. */
+  release(match: (key: string) => boolean): number {
+    let n = 0;
+    for (const key of this.touched ?? []) if (match(key) && this.memo.delete(key)) n++;
+    this.touched?.clear();
+    return n;
+  }
+
+  /** Answers held in the memo (settled or in flight). */
+  get memoSize(): number {
+    return this.memo.size;
   }
 
   /** Every call made so far (only with `record: true`). */
@@ -111,9 +153,16 @@ export class AwsSession {
     this.clients.clear();
   }
 
+  /** Counts into this session's stats and, on a view, into the session it came from. */
+  private count(field: keyof SessionStats, n = 1): void {
+    this.stats[field] += n;
+    if (this.root) this.root.stats[field] += n;
+  }
+
   private async dispatch(service: ServiceId, region: string, operation: string, input: unknown, command: SdkCommand, key: string): Promise<unknown> {
-    this.stats.calls++;
+    this.count("calls");
     try {
+      if (!this.replayIndex && this.options.rateLimit) await this.options.rateLimit.acquire({ service, region, operation });
       const output = this.replayIndex
         ? this.fromSnapshot(key, service, operation, input)
         : this.options.transport
@@ -122,7 +171,7 @@ export class AwsSession {
       if (this.options.record) this.recordedCalls.push({ service, region, operation, input, output: encodeValue(output) });
       return output;
     } catch (err) {
-      this.stats.errors++;
+      this.count("errors");
       if (this.options.record && classify(err) !== "readOnly") this.recordedCalls.push({ service, region, operation, input, error: recordError(err) });
       throw err;
     }
@@ -144,14 +193,14 @@ export class AwsSession {
     const timer = setTimeout(() => abort.abort(), ms);
     try {
       const out = (await client.send(command, { abortSignal: abort.signal })) as { $metadata?: { attempts?: number } };
-      this.stats.retries += Math.max(0, (out.$metadata?.attempts ?? 1) - 1);
+      this.count("retries", Math.max(0, (out.$metadata?.attempts ?? 1) - 1));
       return out;
     } catch (err) {
       if (abort.signal.aborted) {
         throw Object.assign(new Error(`no answer within ${ms} ms (retries included)`), { name: "TimeoutError" });
       }
       const attempts = (err as { $metadata?: { attempts?: number } }).$metadata?.attempts;
-      this.stats.retries += Math.max(0, (attempts ?? 1) - 1);
+      this.count("retries", Math.max(0, (attempts ?? 1) - 1));
       throw err;
     } finally {
       clearTimeout(timer);
@@ -162,10 +211,28 @@ export class AwsSession {
     const id = `${service}|${region}`;
     let c = this.clients.get(id);
     if (!c) {
-      c = SERVICES[service].load().then((Client) => new Client(this.clientConfig(service, region)));
+      c = SERVICES[service].load().then((Client) => this.countThrottles(new Client(this.clientConfig(service, region))));
       this.clients.set(id, c);
     }
     return c;
+  }
+
+  /** Counts throttling errors per attempt: a middleware inside the retry loop sees each attempt's error. */
+  private countThrottles(client: SdkClient): SdkClient {
+    const stack = (client as unknown as { middlewareStack?: { add(mw: unknown, o: object): void } }).middlewareStack;
+    const root = this.root ?? this;
+    stack?.add(
+      (next: (args: unknown) => Promise<unknown>) => async (args: unknown) => {
+        try {
+          return await next(args);
+        } catch (err) {
+          if (classify(err) === "throttled") root.throttled++;
+          throw err;
+        }
+      },
+      { step: "deserialize", priority: "high", name: "glueValidateThrottleCounter", override: true },
+    );
+    return client;
   }
 
   private clientConfig(service: ServiceId, region: string): Record<string, unknown> {

@@ -6,6 +6,8 @@ import { BUILTIN_VARS, placeholders } from "./template.js";
 
 /** One problem in a rubric, located. */
 export interface RubricProblem {
+  /** The file the problem is in, when not the one the error is about (a rubric that `extends` another). */
+  file?: string;
   path: string;
   line?: number;
   column?: number;
@@ -16,7 +18,7 @@ export interface RubricProblem {
 export class RubricError extends Error {
   override name = "RubricError";
   constructor(readonly file: string, readonly problems: RubricProblem[]) {
-    super(problems.map((p) => `${file}${p.line ? `:${p.line}:${p.column ?? 1}` : ""} ${p.path ? `${p.path}: ` : ""}${p.message}`).join("\n"));
+    super(problems.map((p) => `${p.file ?? file}${p.line ? `:${p.line}:${p.column ?? 1}` : ""} ${p.path ? `${p.path}: ` : ""}${p.message}`).join("\n"));
   }
 }
 
@@ -39,16 +41,8 @@ export function loadRubric(file: string, catalog?: CheckCatalog): Rubric {
 
 /** Parses and validates rubric text (file is only used in messages). */
 export function parseRubric(text: string, file: string, catalog?: CheckCatalog): Rubric {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
-  if (doc.errors.length) {
-    throw new RubricError(file, doc.errors.map((e) => {
-      const pos = lines.linePos(e.pos[0]);
-      return { path: "", line: pos.line, column: pos.col, message: `YAML: ${e.message.split("\n")[0]}` };
-    }));
-  }
-  const locate = (path: readonly PropertyKey[]): { line?: number; column?: number } => locateNode(doc, lines, path);
-  const parsed = rubricSchema.safeParse(doc.toJS());
+  const { data, locate } = parseYaml(text, file);
+  const parsed = rubricSchema.safeParse(data);
   if (!parsed.success) {
     throw new RubricError(file, parsed.error.issues.map((i) => ({ path: dotted(i.path), ...locate(i.path), message: i.message })));
   }
@@ -57,7 +51,27 @@ export function parseRubric(text: string, file: string, catalog?: CheckCatalog):
   return parsed.data;
 }
 
-function dotted(path: readonly PropertyKey[]): string {
+/** A parsed YAML document and a way to find the line and column of a path in it. */
+export interface YamlSource {
+  data: unknown;
+  locate: (path: readonly PropertyKey[]) => { line?: number; column?: number };
+}
+
+/** Parses YAML text; syntax errors are thrown as a RubricError with their lines. */
+export function parseYaml(text: string, file: string): YamlSource {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  if (doc.errors.length) {
+    throw new RubricError(file, doc.errors.map((e) => {
+      const pos = lines.linePos(e.pos[0]);
+      return { path: "", line: pos.line, column: pos.col, message: `YAML: ${e.message.split("\n")[0]}` };
+    }));
+  }
+  return { data: doc.toJS(), locate: (path) => locateNode(doc, lines, path) };
+}
+
+/** `["tasks", 0, "id"]` → `tasks[0].id`. */
+export function dotted(path: readonly PropertyKey[]): string {
   return path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("").replace(/^\./, "");
 }
 
@@ -73,7 +87,7 @@ function locateNode(doc: Document, lines: LineCounter, path: readonly PropertyKe
 }
 
 /** Rules zod cannot express: totals, references, placeholders, cycles. */
-function crossCheck(r: Rubric, catalog?: CheckCatalog): { path: PropertyKey[]; message: string }[] {
+export function crossCheck(r: Rubric, catalog?: CheckCatalog): { path: PropertyKey[]; message: string }[] {
   const out: { path: PropertyKey[]; message: string }[] = [];
   const known = new Set<string>([...BUILTIN_VARS, ...Object.keys(r.names)]);
   const total = r.tasks.reduce((s, t) => s + t.criteria.reduce((a, c) => a + c.points, 0), 0);

@@ -1,6 +1,6 @@
-// {placeholders} in rubric names and texts: {student}, {account}, {region} and the rubric's own names.
+// {placeholders} in rubric names and texts: {student}, {account}, {region} and the rubric's own names. A Grok reference like %{WORD} is not a placeholder.
 
-const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+const PLACEHOLDER = /(?<!%)\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 
 /** Variables every rubric may use. */
 export const BUILTIN_VARS = ["student", "account", "region"] as const;

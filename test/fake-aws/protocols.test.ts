@@ -396,6 +396,23 @@ describe("AWS Query (IAM, SNS, STS)", () => {
   });
 });
 
+describe("inputs arrive in the SDK's shape", () => {
+  it("awsQuery maps (entry.N.key/value) and lists (member.N) in a form body", async () => {
+    const seen = serve("sns", "CreateTopic", () => ({ TopicArn: "arn:t" }));
+    const input = { Name: "t", Attributes: { DisplayName: "d = d & e", KmsMasterKeyId: "alias/aws/sns" }, Tags: [{ Key: "a", Value: "1" }, { Key: "b", Value: "" }] };
+    expect(await send(client(SNS.SNSClient), new SNS.CreateTopicCommand(input))).toEqual({ TopicArn: "arn:t" });
+    expect(seen.inputs).toEqual([input]);
+  });
+
+  it("JSON Dates in (epoch seconds on the wire) come back as Date; nested lists of structures", async () => {
+    const seen = serve("cloudwatch", "GetMetricData", () => ({ MetricDataResults: [{ Id: "m1", Timestamps: [d("2026-01-01T00:05:00Z")], Values: [1, 2.5], StatusCode: "Complete" }], Messages: [] }));
+    const input = { StartTime: d("2026-01-01T00:00:00Z"), EndTime: d("2026-01-01T01:00:00.500Z"), MetricDataQueries: [{ Id: "m1", MetricStat: { Metric: { Namespace: "Glue", MetricName: "glue.driver.aggregate.elapsedTime", Dimensions: [{ Name: "JobName", Value: "j" }] }, Period: 300, Stat: "Sum" } }] };
+    const out = await send(client(CW.CloudWatchClient), new CW.GetMetricDataCommand(input));
+    expect(out).toEqual({ MetricDataResults: [{ Id: "m1", Timestamps: [d("2026-01-01T00:05:00Z")], Values: [1, 2.5], StatusCode: "Complete" }], Messages: [] });
+    expect(seen.inputs).toEqual([input]);
+  });
+});
+
 describe("what the fake cannot answer", () => {
   it("an operation with no world handler: 501 UnsupportedOperation, logged", async () => {
     const e = await fails(client(Glue.GlueClient), new Glue.GetJobCommand({ JobName: "j" }));

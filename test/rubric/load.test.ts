@@ -80,3 +80,9 @@ describe("templates", () => {
     expect(() => resolveNames({ a: "{b}", b: "{a}" }, {})).toThrow(/refers to itself/);
   });
 });
+
+describe("Grok references in rubric text", () => {
+  it("%{WORD:action} is left alone, {student} is filled", () => {
+    expect(fill("use %{WORD:action} for {student}", { student: "5", WORD: "x" })).toBe("use %{WORD:action} for 5");
+  });
+});

@@ -6,7 +6,7 @@ import { AwsSession } from "../../../src/aws/session.js";
 import { CheckContext } from "../../../src/grade/check.js";
 import { assignRulesets, dataQuality, rulesetFacts } from "../../../checks/glue_hard/data_quality.js";
 import { completeWorld, emptyWorld, partialWorld } from "../../support/world/index.js";
-import { dqdl, LAB_DQ_RULES } from "../../support/world/parts/catalog-formats.js";
+import { dqdl, handlers, LAB_DQ_RULES } from "../../support/world/parts/catalog-formats.js";
 import { gradeWorld, statuses } from "../../support/grade-world.js";
 
 const glue = mockClient(GlueClient);
@@ -111,5 +111,19 @@ describe("data_quality task graded from worlds", () => {
     const r = await gradeWorld("glue_hard", emptyWorld("42"), "42", { only: ["data_quality"] });
     expect(statuses(r)).toEqual({ "data_quality.three_rulesets": "fail", "data_quality.schema_validation": "fail", "data_quality.business_rules": "fail", "data_quality.anomaly_detection": "fail" });
     expect(r.tasks[0]!.criteria[0]!.message).toContain("found 0");
+  });
+});
+
+describe("the world's ListDataQualityRulesets", () => {
+  it("applies Filter.Name and Filter.TargetTable and pages like Glue", () => {
+    const w = completeWorld("42");
+    const list = handlers.glue!.ListDataQualityRulesets!;
+    const call = (input: object) => list(w, input, { region: w.region }) as { Rulesets: { Name?: string; RuleCount?: number }[]; NextToken?: string };
+    expect(call({ Filter: { Name: "business-rules-42" } }).Rulesets).toEqual([expect.objectContaining({ Name: "business-rules-42", RuleCount: 6 })]);
+    const byTable = call({ Filter: { TargetTable: { DatabaseName: "gold_42", TableName: "transactions" } } });
+    expect(byTable.Rulesets.map((r) => r.Name)).toEqual(["anomaly-detection-42"]);
+    const first = call({});
+    expect(first.Rulesets).toHaveLength(3);
+    expect(first.NextToken).toBeDefined();
   });
 });

@@ -155,6 +155,29 @@ export function fromJson(ns: NS, value: unknown, s: JsonSettings): unknown {
   return value;
 }
 
+/**
+ * Paths of fields in `value` that the schema does not have (a handler output that is not SDK-shaped): the wire
+ * drops them, the in-process transport does not — a difference worth knowing about.
+ */
+export function unknownFields(ns: NS, value: unknown, path = "", out: string[] = [], limit = 20): string[] {
+  if (out.length >= limit || value === null || typeof value !== "object" || value instanceof Date || value instanceof Uint8Array) return out;
+  if (ns.isDocumentSchema()) return out;
+  if (ns.isStructSchema()) {
+    const members = ns.getMemberSchemas();
+    for (const [k, v] of Object.entries(value as Obj)) {
+      if (v === undefined || k === "$metadata" || k === "$unknown") continue;
+      const m = members[k];
+      if (!m) out.push(path ? `${path}.${k}` : k);
+      else unknownFields(m, v, path ? `${path}.${k}` : k, out, limit);
+    }
+  } else if (ns.isListSchema() && Array.isArray(value)) {
+    value.forEach((x, i) => unknownFields(ns.getValueSchema(), x, `${path}[${i}]`, out, limit));
+  } else if (ns.isMapSchema()) {
+    for (const [k, v] of Object.entries(value as Obj)) unknownFields(ns.getValueSchema(), v, `${path}.${k}`, out, limit);
+  }
+  return out;
+}
+
 // ── XML ──────────────────────────────────────────────────────────────────────
 
 /** Escapes text and attribute values. */

@@ -9,6 +9,7 @@ import { AwsFault, type HandlerTable, type World } from "../world/types.js";
 import { FaultInjector, type FaultKind, type FaultOptions } from "./faults.js";
 import { errorResponse, route, successResponse, type FaultSpec, type WireResponse } from "./protocols.js";
 import { serviceModel } from "./sdk-models.js";
+import { unknownFields } from "./serde.js";
 
 /** One request that reached the server. */
 export interface LoggedCall {
@@ -25,6 +26,8 @@ export interface LoggedCall {
   fault?: FaultKind;
   /** Error code sent, if any. */
   error?: string;
+  /** Output fields the handler returned that the SDK schema does not have (dropped on the wire). */
+  dropped?: string[];
 }
 
 /** Options of startFakeAws. */
@@ -151,7 +154,9 @@ export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
       return fail("handlerError", { code: "FakeHandlerError", status: 400, message: `output of ${service}:${op.name} does not fit the SDK shape: ${(err as Error).message}` });
     }
     entry.status = response.status;
-    options.debug?.(`${response.status} ${service}:${op.name}`);
+    const dropped = unknownFields(op.output, output);
+    if (dropped.length) entry.dropped = dropped;
+    options.debug?.(`${response.status} ${service}:${op.name}${dropped.length ? ` (not in the SDK shape, dropped: ${dropped.join(", ")})` : ""}`);
     return send(res, response);
   };
 

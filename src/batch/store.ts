@@ -1,0 +1,101 @@
+// The batch output folder: one JSON file per student written atomically the moment it is graded, plus a manifest.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { writeFileAtomic } from "../cli/io.js";
+import type { GradeReport } from "../report/model.js";
+import type { Rubric } from "../rubric/schema.js";
+import type { RosterEntry } from "./roster.js";
+
+/** What `<out>/students/<id>.json` holds. */
+export interface StudentResult {
+  schema: "glue-validate/batch-student";
+  schemaVersion: 1;
+  entry: RosterEntry;
+  /** The report, when the student could be graded. */
+  report?: GradeReport;
+  /** Why the student could not be graded at all (role, credentials, account), in one sentence. */
+  failure?: string;
+  finishedAt: string;
+}
+
+/** What `<out>/batch.json` holds: enough to merge shards and rebuild the gradebook. */
+export interface BatchManifest {
+  schema: "glue-validate/batch";
+  schemaVersion: 1;
+  assessment: string;
+  rubric: { title: string; version: string; source: string; passPercent: number };
+  /** Task ids and titles in rubric order (the gradebook's columns). */
+  tasks: { id: string; title: string }[];
+  shard?: string;
+  /** Students in this run's slice of the roster. */
+  students: number;
+  updatedAt: string;
+}
+
+/** A file name for a student ID: the ID itself when it is a plain name, else percent-encoded. */
+export function fileNameFor(student: string): string {
+  return /^[A-Za-z0-9_-][A-Za-z0-9._-]*$/.test(student) && student.length <= 200 ? student : encodeURIComponent(student).replace(/\./g, "%2E").replace(/\*/g, "%2A");
+}
+
+export function studentsDir(out: string): string {
+  return join(out, "students");
+}
+
+/** Writes one student's result atomically. */
+export function writeStudentResult(out: string, r: StudentResult): void {
+  writeFileAtomic(join(studentsDir(out), `${fileNameFor(r.entry.student)}.json`), `${JSON.stringify(r)}\n`);
+}
+
+/** Whether a result still needs grading under --retry-errors: not graded, or some criterion in `error`. */
+export function hasErrors(r: StudentResult): boolean {
+  return r.failure !== undefined || !r.report || r.report.counts.error > 0;
+}
+
+/** Reads every student result in `<out>/students`; unreadable files are returned as problems, not thrown. */
+export function readStudentResults(out: string): { results: Map<string, StudentResult>; problems: string[] } {
+  const dir = studentsDir(out);
+  const results = new Map<string, StudentResult>();
+  const problems: string[] = [];
+  if (!existsSync(dir)) return { results, problems };
+  for (const f of readdirSync(dir).sort()) {
+    if (!f.endsWith(".json")) continue;
+    try {
+      const r = JSON.parse(readFileSync(join(dir, f), "utf8")) as StudentResult;
+      if (r?.schema !== "glue-validate/batch-student" || typeof r.entry?.student !== "string") throw new Error("not a glue-validate batch result");
+      results.set(r.entry.student, r);
+    } catch (err) {
+      problems.push(`${join(dir, f)}: ${(err as Error).message}`);
+    }
+  }
+  return { results, problems };
+}
+
+export function manifestFor(assessment: string, rubric: Rubric, rubricSource: string, students: number, shard?: string): BatchManifest {
+  return {
+    schema: "glue-validate/batch",
+    schemaVersion: 1,
+    assessment,
+    rubric: { title: rubric.title, version: rubric.version, source: rubricSource, passPercent: rubric.passPercent },
+    tasks: rubric.tasks.map((t) => ({ id: t.id, title: t.title })),
+    ...(shard ? { shard } : {}),
+    students,
+    updatedAt: new Date().toISOString(),
+  };
+}
+
+export function writeManifest(out: string, m: BatchManifest): void {
+  writeFileAtomic(join(out, "batch.json"), `${JSON.stringify(m, null, 1)}\n`);
+}
+
+export function readManifest(out: string): BatchManifest | undefined {
+  const f = join(out, "batch.json");
+  if (!existsSync(f)) return undefined;
+  const m = JSON.parse(readFileSync(f, "utf8")) as BatchManifest;
+  if (m?.schema !== "glue-validate/batch") throw new Error(`${f} is not a glue-validate batch manifest`);
+  return m;
+}
+
+/** Results in gradebook order: roster line, then student ID. */
+export function ordered(results: Iterable<StudentResult>): StudentResult[] {
+  return [...results].sort((a, b) => a.entry.line - b.entry.line || (a.entry.student < b.entry.student ? -1 : a.entry.student > b.entry.student ? 1 : 0));
+}
