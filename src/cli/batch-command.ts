@@ -10,7 +10,7 @@ import { MergeError, mergeDirs } from "../batch/merge.js";
 import { writeClassOutputs } from "../batch/outputs.js";
 import { ProgressPrinter } from "../batch/progress.js";
 import { parseRoster, rosterFromList, type Roster } from "../batch/roster.js";
-import { runBatch } from "../batch/run.js";
+import { runBatch, type Identify, type SessionFactory } from "../batch/run.js";
 import { inShard, parseShard, type Shard } from "../batch/shard.js";
 import { studentsDir } from "../batch/store.js";
 import { EXIT, UsageError } from "./exit.js";
@@ -133,8 +133,17 @@ export function loadRoster(flags: Pick<BatchFlags, "roster" | "students">, rule:
   return { ...roster, source };
 }
 
+/** What tests (and embedders) may replace: the sessions (e.g. an in-process transport), the identity check, a stop signal. */
+export interface BatchDeps {
+  signal?: AbortSignal;
+  sessionFactory?: SessionFactory;
+  identify?: Identify;
+  roles?: RoleCredentialCache;
+}
+
 /** Runs `batch`; returns the exit code. */
-export async function runBatchCommand(id: string, flags: BatchFlags, io: CliIo, signal?: AbortSignal): Promise<number> {
+export async function runBatchCommand(id: string, flags: BatchFlags, io: CliIo, deps: BatchDeps = {}): Promise<number> {
+  const { signal } = deps;
   const { assessment, rubric, rubricSource } = await resolveAssessment(id);
   if (!flags.out) throw new UsageError("missing --out <dir> (where the results, gradebook and summary go)");
   const roster = loadRoster(flags, rubric.student);
@@ -168,7 +177,7 @@ export async function runBatchCommand(id: string, flags: BatchFlags, io: CliIo, 
   const region = base.region;
   const endpointUrl = flags.endpointUrl ?? io.env.AWS_ENDPOINT_URL;
   const timeout = flags.timeout === undefined ? undefined : Number(flags.timeout);
-  const roles = entries.some((e) => e.roleArn) ? new RoleCredentialCache(stsAssumeRole({ profile: flags.profile, endpointUrl })) : undefined;
+  const roles = deps.roles ?? (entries.some((e) => e.roleArn) ? new RoleCredentialCache(stsAssumeRole({ profile: flags.profile, endpointUrl })) : undefined);
 
   const ac = new AbortController();
   const stop = () => {
@@ -187,14 +196,14 @@ export async function runBatchCommand(id: string, flags: BatchFlags, io: CliIo, 
     let started = false;
     const result = await runBatch({
       assessment, rubric, rubricSource, entries, out: flags.out, region,
-      sessionFactory: (o) =>
+      sessionFactory: deps.sessionFactory ?? ((o) =>
         new AwsSession({
           ...o,
           ...(flags.profile && !o.credentials ? { profile: flags.profile } : {}),
           ...(endpointUrl ? { endpointUrl } : {}),
           ...(timeout ? { callTimeoutMs: timeout * 1000, requestTimeoutMs: Math.min(10_000, timeout * 1000) } : {}),
-        }),
-      identify: (s) => whoAmI(s, undefined, endpointUrl),
+        })),
+      identify: deps.identify ?? ((s) => whoAmI(s, undefined, endpointUrl)),
       ...(roles ? { roles } : {}),
       concurrency, ...(maxTps ? { maxTps } : {}),
       resume: Boolean(flags.resume), retryErrors: Boolean(flags.retryErrors),
