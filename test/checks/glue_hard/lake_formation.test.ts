@@ -167,7 +167,7 @@ describe("lake_formation task graded from worlds", () => {
       "lake_formation.fine_grained": "pass",
     });
     const msg = (id: string) => r.tasks[0]!.criteria.find((c) => c.id === id)!.message ?? "";
-    expect(msg("gold_all")).toContain('"exists":false');
+    expect(msg("gold_all")).toContain('requires "Database gold_42 exists"');
     expect(msg("column_security")).toContain('"filters":[]');
   });
 });
