@@ -1,7 +1,7 @@
 // The AWS services the checks may call: how to load each client lazily and how its IAM actions are named.
 /** Every service a check may address, by our short id. */
 export type ServiceId =
-  | "athena" | "budgets" | "cloudwatch" | "databrew" | "dynamodb" | "eventbridge" | "glue" | "iam"
+  | "athena" | "budgets" | "cloudwatch" | "databrew" | "dynamodb" | "ec2" | "eventbridge" | "glue" | "iam"
   | "kinesis" | "kms" | "lakeformation" | "lambda" | "s3" | "secretsmanager" | "sfn" | "sns" | "sts";
 
 /** The part of an SDK client the session uses. */
@@ -26,6 +26,7 @@ export const SERVICES: Record<ServiceId, ServiceInfo> = {
   cloudwatch: { load: async () => (await import("@aws-sdk/client-cloudwatch")).CloudWatchClient as unknown as ClientClass, iamPrefix: "cloudwatch" },
   databrew: { load: async () => (await import("@aws-sdk/client-databrew")).DataBrewClient as unknown as ClientClass, iamPrefix: "databrew" },
   dynamodb: { load: async () => (await import("@aws-sdk/client-dynamodb")).DynamoDBClient as unknown as ClientClass, iamPrefix: "dynamodb" },
+  ec2: { load: async () => (await import("@aws-sdk/client-ec2")).EC2Client as unknown as ClientClass, iamPrefix: "ec2" },
   eventbridge: { load: async () => (await import("@aws-sdk/client-eventbridge")).EventBridgeClient as unknown as ClientClass, iamPrefix: "events" },
   glue: { load: async () => (await import("@aws-sdk/client-glue")).GlueClient as unknown as ClientClass, iamPrefix: "glue" },
   iam: { load: async () => (await import("@aws-sdk/client-iam")).IAMClient as unknown as ClientClass, iamPrefix: "iam" },

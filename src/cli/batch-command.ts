@@ -139,6 +139,8 @@ export interface BatchDeps {
   sessionFactory?: SessionFactory;
   identify?: Identify;
   roles?: RoleCredentialCache;
+  /** Per-operation rates replacing the defaults (tests, benchmarks). */
+  tpsTable?: Readonly<Record<string, number>>;
 }
 
 /** Runs `batch`; returns the exit code. */
@@ -205,7 +207,7 @@ export async function runBatchCommand(id: string, flags: BatchFlags, io: CliIo, 
         })),
       identify: deps.identify ?? ((s) => whoAmI(s, undefined, endpointUrl)),
       ...(roles ? { roles } : {}),
-      concurrency, ...(maxTps ? { maxTps } : {}),
+      concurrency, ...(maxTps ? { maxTps } : {}), ...(deps.tpsTable ? { tpsTable: deps.tpsTable } : {}),
       resume: Boolean(flags.resume), retryErrors: Boolean(flags.retryErrors),
       ...(minScore !== undefined ? { minScore } : {}), ...(only.length ? { only } : {}),
       reports, ...(shard ? { shard: `${shard.index}/${shard.count}` } : {}),

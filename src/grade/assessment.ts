@@ -17,6 +17,8 @@ export interface Assessment {
 /** The assessments this tool ships, loaded on demand so a run only imports the checks it uses. */
 const REGISTRY: Record<string, () => Promise<Assessment>> = {
   glue_hard: async () => (await import("../../checks/glue_hard/index.js")).assessment,
+  glue_sfn_orchestration_workshop: async () => (await import("../../checks/glue_sfn_orchestration_workshop/index.js")).assessment,
+  stedi_lakehouse: async () => (await import("../../checks/stedi_lakehouse/index.js")).assessment,
 };
 
 /** The ids of the bundled assessments. */

@@ -23,6 +23,15 @@ export type ReadResult<O> =
   /** `missing`: the resource does not exist; `fact` stands in the facts where the value would have been. */
   | { ok: false; missing: boolean; fact: ErrorFact; error: unknown };
 
+/** Run-level switches a check may honour (set by CLI flags). */
+export interface CheckOptions {
+  /** --run-queries: checks may run Athena queries (costs money, writes query results). */
+  runQueries?: boolean;
+  /** --athena-workgroup / --athena-output: where queries run and write. */
+  athenaWorkgroup?: string;
+  athenaOutput?: string;
+}
+
 /** What a check sees: the student, the rubric's resolved names, and reads through the session. */
 export class CheckContext {
   constructor(
@@ -31,6 +40,7 @@ export class CheckContext {
     readonly names: Readonly<Record<string, string>>,
     readonly account: string | undefined,
     readonly partition: string = "aws",
+    readonly options: Readonly<CheckOptions> = {},
   ) {}
 
   /** The run's default region. */

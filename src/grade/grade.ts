@@ -5,7 +5,7 @@ import { evaluate } from "../rubric/evaluate.js";
 import type { Rubric } from "../rubric/schema.js";
 import { resolveNames } from "../rubric/template.js";
 import type { GradeReport, Status, StatusCounts } from "../report/model.js";
-import { CheckContext } from "./check.js";
+import { CheckContext, type CheckOptions } from "./check.js";
 import type { Assessment } from "./assessment.js";
 import type { Facts } from "./facts.js";
 import { TOOL_VERSION } from "./version.js";
@@ -24,6 +24,8 @@ export interface GradeOptions {
   verbose?: boolean;
   /** Overrides the rubric's pass mark (percent). */
   minScore?: number;
+  /** Run-level switches for the checks (e.g. --run-queries). */
+  checkOptions?: CheckOptions;
 }
 
 /** The check ids the selected tasks read from, including those behind criteria they require in other tasks. */
@@ -52,7 +54,7 @@ export function checksNeeded(rubric: Rubric, only?: readonly string[]): string[]
 
 /** Runs the checks and returns their facts by check id; a check that throws yields an ErrorFact. */
 export async function collectFacts(o: GradeOptions, names: Record<string, string>): Promise<Record<string, Facts>> {
-  const ctx = new CheckContext(o.session, o.student, names, o.account, o.partition);
+  const ctx = new CheckContext(o.session, o.student, names, o.account, o.partition, o.checkOptions);
   const byId = new Map(o.assessment.checks.map((c) => [c.id, c]));
   const entries = await Promise.all(
     checksNeeded(o.rubric, o.only).map(async (id): Promise<[string, Facts]> => {

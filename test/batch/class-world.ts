@@ -6,6 +6,7 @@ import { AwsSession, type Transport } from "../../src/aws/session.js";
 import type { SessionFactory, Identify } from "../../src/batch/run.js";
 import { worldTransport, type CallLog } from "../support/world/transport.js";
 import type { CliIo } from "../../src/cli/io.js";
+import { whoAmI } from "../../src/cli/grade-command.js";
 
 export type Kind = "complete" | "partial" | "empty";
 
@@ -31,7 +32,8 @@ export function worldSessions(world: World, log: CallLog, wrap?: (t: Transport) 
   return (o) => new AwsSession({ ...o, transport: wrap ? wrap(t) : t });
 }
 
-export const identifyWorld = (world: World): Identify => async () => ({ account: world.account, partition: "aws" });
+/** GetCallerIdentity through the session, as the CLI does. */
+export const identifyWorld = (_world: World): Identify => (session) => whoAmI(session, undefined, undefined);
 
 /** A CliIo that keeps what was written. */
 export function memoryIo(): CliIo & { stdout: () => string; stderr: () => string } {

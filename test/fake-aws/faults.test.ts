@@ -159,9 +159,9 @@ describe("each service's real faults, as the SDK and the tool see them", () => {
   });
 
   it("a token bucket per operation throttles bursts above its rate; adaptive retries get every call through", async () => {
-    const { url, faults: counts } = await start({ tps: { "glue:GetDatabase": 10 } });
+    const { url, faults: counts } = await start({ tps: { "glue:GetDatabase": 8 } });
     const s = session(url);
-    const names = Array.from({ length: 15 }, (_, i) => `db${i}`);
+    const names = Array.from({ length: 12 }, (_, i) => `db${i}`);
     const results = await Promise.all(names.map((n) => outcome(s.send("glue", new GetDatabaseCommand({ Name: n })))));
     expect(results.every((r) => r.ok)).toBe(true);
     expect(counts.tokenBucket).toBeGreaterThan(0);

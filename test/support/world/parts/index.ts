@@ -4,7 +4,9 @@ import * as account from "./account.js";
 import * as catalogFormats from "./catalog-formats.js";
 import * as databases from "./databases.js";
 import * as etl from "./etl.js";
+import * as lakehouse from "./lakehouse.js";
 import * as ops from "./ops.js";
+import * as orchestration from "./orchestration.js";
 import * as storage from "./storage.js";
 
 type Base = Pick<World, "region" | "account">;
@@ -21,4 +23,4 @@ export interface WorldPart {
 }
 
 /** All parts, in no particular order. */
-export const PARTS: WorldPart[] = [account, storage, databases, catalogFormats, etl, ops];
+export const PARTS: WorldPart[] = [account, storage, databases, catalogFormats, etl, ops, orchestration, lakehouse];
