@@ -84,7 +84,6 @@ export const cost: CheckModule = {
             "budgets",
             (t) => new DescribeBudgetsCommand({ AccountId: ctx.account!, NextToken: t, MaxResults: 100 }),
             (o) => ({ items: o.Budgets, next: o.NextToken }),
-            { maxPages: 20 },
           )
         : Promise.resolve(undefined),
     ]);

@@ -94,7 +94,6 @@ async function permissions(ctx: CheckContext, resource: Resource, keep: (p: Prin
     "lakeformation",
     (t) => new ListPermissionsCommand({ Resource: resource, NextToken: t, MaxResults: 100 }),
     (o) => ({ items: o.PrincipalResourcePermissions, next: o.NextToken }),
-    { maxPages: 20 },
   );
   if (!r.ok) return r.missing ? ([] as GrantFacts[]) : r.fact;
   return r.items
@@ -108,7 +107,7 @@ type DbRead = { name: string; exists: boolean; tables: string[] | ErrorFact; dat
 
 async function readDatabase(ctx: CheckContext, name: string): Promise<DbRead> {
   const [tables, databaseGrants, allTablesGrants] = await Promise.all([
-    ctx.list("glue", (t) => new GetTablesCommand({ DatabaseName: name, NextToken: t }), (o) => ({ items: o.TableList, next: o.NextToken }), { maxPages: 10 }),
+    ctx.list("glue", (t) => new GetTablesCommand({ DatabaseName: name, NextToken: t }), (o) => ({ items: o.TableList, next: o.NextToken }), { maxPages: 10, partialOk: true }),
     permissions(ctx, { Database: { Name: name } }, (p) => p.Resource?.Database?.Name === name),
     permissions(ctx, { Table: { DatabaseName: name, TableWildcard: {} } }, (p) => p.Resource?.Table?.DatabaseName === name && !!p.Resource.Table.TableWildcard),
   ]);
@@ -144,10 +143,10 @@ export const lakeFormation: CheckModule = {
     const bucketArn = `arn:${ctx.partition}:s3:::${ctx.name("bucket")}`;
     const names = LAYERS.map((l) => ctx.name(`${l}Db`));
     const [resources, settings, dbs, filters] = await Promise.all([
-      ctx.list("lakeformation", (t) => new ListResourcesCommand({ NextToken: t, MaxResults: 100 }), (o) => ({ items: o.ResourceInfoList, next: o.NextToken }), { maxPages: 50 }),
+      ctx.list("lakeformation", (t) => new ListResourcesCommand({ NextToken: t, MaxResults: 100 }), (o) => ({ items: o.ResourceInfoList, next: o.NextToken })),
       ctx.read("lakeformation", new GetDataLakeSettingsCommand({})),
       Promise.all(names.map((n) => readDatabase(ctx, n))),
-      ctx.list("lakeformation", (t) => new ListDataCellsFilterCommand({ NextToken: t, MaxResults: 100 }), (o) => ({ items: o.DataCellsFilters, next: o.NextToken }), { maxPages: 50 }),
+      ctx.list("lakeformation", (t) => new ListDataCellsFilterCommand({ NextToken: t, MaxResults: 100 }), (o) => ({ items: o.DataCellsFilters, next: o.NextToken })),
     ]);
 
     // Per-table grants: LF returns Table and TableWithColumns grants for a concrete Table resource.

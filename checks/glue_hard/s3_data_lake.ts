@@ -161,7 +161,6 @@ async function bucketNames(ctx: CheckContext): Promise<string[] | ErrorFact> {
     "s3",
     (t) => new ListBucketsCommand({ MaxBuckets: 1000, ContinuationToken: t }),
     (o) => ({ items: o.Buckets, next: o.ContinuationToken }),
-    { maxPages: 20 },
   );
   return r.ok ? r.items.map((b) => b.Name ?? "").filter(Boolean) : r.fact;
 }
@@ -228,7 +227,7 @@ async function folderFacts(ctx: CheckContext, bucket: string, region: string): P
     "s3",
     (t) => new ListObjectsV2Command({ Bucket: bucket, Delimiter: "/", MaxKeys: 1000, ContinuationToken: t }),
     (o) => ({ items: o.CommonPrefixes, next: o.IsTruncated ? o.NextContinuationToken : undefined }),
-    { region, maxPages: 20 },
+    { region },
   );
   if (!top.ok) return { folders: top.fact, contents: top.fact };
   const prefixes = [...new Set(top.items.map((p) => p.Prefix ?? "").filter(Boolean))];
@@ -239,7 +238,7 @@ async function folderFacts(ctx: CheckContext, bucket: string, region: string): P
       "s3",
       (t) => new ListObjectsV2Command({ Bucket: bucket, Prefix: "/", Delimiter: "/", MaxKeys: 1000, ContinuationToken: t }),
       (o) => ({ items: o.CommonPrefixes, next: o.IsTruncated ? o.NextContinuationToken : undefined }),
-      { region, maxPages: 5 },
+      { region, maxPages: 5, partialOk: true },
     );
     if (nested.ok) leadingSlash = nested.items.map((p) => p.Prefix ?? "").filter(Boolean).slice(0, MAX_PREFIXES);
   }

@@ -51,6 +51,8 @@ const S3_ACTIONS: Record<string, string> = {
   GetBucketEncryption: "s3:GetEncryptionConfiguration",
   GetBucketLifecycleConfiguration: "s3:GetLifecycleConfiguration",
   GetPublicAccessBlock: "s3:GetBucketPublicAccessBlock",
+  GetBucketNotificationConfiguration: "s3:GetBucketNotification",
+  GetBucketLocation: "s3:GetBucketLocation",
 };
 
 /** Other operations whose IAM action differs from the operation name. */

@@ -23,8 +23,14 @@ export interface SessionOptions {
   replay?: Snapshot;
   /** Keep every call so it can be written with --record. */
   record?: boolean;
-  /** Attempts per call, retries included (adaptive retry mode). */
+  /** Attempts per call, retries included. */
   maxAttempts?: number;
+  /**
+   * The SDK's retry mode (default "standard": exponential back-off with jitter). "adaptive" adds a client-side
+   * limiter that, after any throttle, slows every operation of that client (down to about 0.5 calls/s): measured
+   * 41.8 s vs 10.4 s for one seeded-fault grading. A batch paces calls itself with `rateLimit`.
+   */
+  retryMode?: "adaptive" | "standard";
   connectTimeoutMs?: number;
   /** Socket idle timeout of one attempt. */
   requestTimeoutMs?: number;
@@ -43,6 +49,8 @@ export interface SessionOptions {
 /** Paces calls, e.g. a token bucket per (account, region, operation); `acquire` resolves when the call may go. */
 export interface RateLimiter {
   acquire(call: { service: ServiceId; region: string; operation: string }): Promise<void>;
+  /** Told of every throttled attempt (live calls), so the limiter can slow that operation down. */
+  throttled?(call: { service: ServiceId; region: string; operation: string }): void;
 }
 
 /** An in-process stand-in for AWS: answers one call or throws an SDK-shaped error. */
@@ -192,8 +200,11 @@ export class AwsSession {
     const ms = this.options.callTimeoutMs ?? DEFAULTS.callTimeoutMs;
     const timer = setTimeout(() => abort.abort(), ms);
     try {
-      const out = (await client.send(command, { abortSignal: abort.signal })) as { $metadata?: { attempts?: number } };
+      const out = (await client.send(command, { abortSignal: abort.signal })) as { $metadata?: { attempts?: number }; Body?: unknown };
       this.count("retries", Math.max(0, (out.$metadata?.attempts ?? 1) - 1));
+      // A streamed body (S3 GetObject) is read once, here, so it can be memoised, recorded and read by several checks.
+      const body = out.Body as { transformToByteArray?: () => Promise<Uint8Array> } | undefined;
+      if (body && typeof body.transformToByteArray === "function") out.Body = await body.transformToByteArray();
       return out;
     } catch (err) {
       if (abort.signal.aborted) {
@@ -211,22 +222,26 @@ export class AwsSession {
     const id = `${service}|${region}`;
     let c = this.clients.get(id);
     if (!c) {
-      c = SERVICES[service].load().then((Client) => this.countThrottles(new Client(this.clientConfig(service, region))));
+      c = SERVICES[service].load().then((Client) => this.countThrottles(new Client(this.clientConfig(service, region)), service, region));
       this.clients.set(id, c);
     }
     return c;
   }
 
   /** Counts throttling errors per attempt: a middleware inside the retry loop sees each attempt's error. */
-  private countThrottles(client: SdkClient): SdkClient {
+  private countThrottles(client: SdkClient, service: ServiceId, region: string): SdkClient {
     const stack = (client as unknown as { middlewareStack?: { add(mw: unknown, o: object): void } }).middlewareStack;
     const root = this.root ?? this;
+    const limiter = this.options.rateLimit;
     stack?.add(
-      (next: (args: unknown) => Promise<unknown>) => async (args: unknown) => {
+      (next: (args: unknown) => Promise<unknown>, context: { commandName?: string }) => async (args: unknown) => {
         try {
           return await next(args);
         } catch (err) {
-          if (classify(err) === "throttled") root.throttled++;
+          if (classify(err) === "throttled") {
+            root.throttled++;
+            limiter?.throttled?.({ service, region, operation: (context.commandName ?? "").replace(/Command$/, "") });
+          }
           throw err;
         }
       },
@@ -240,7 +255,7 @@ export class AwsSession {
     const config: Record<string, unknown> = {
       region,
       maxAttempts: o.maxAttempts ?? DEFAULTS.maxAttempts,
-      retryMode: "adaptive",
+      retryMode: o.retryMode ?? "standard",
       requestHandler: { connectionTimeout: o.connectTimeoutMs ?? DEFAULTS.connectTimeoutMs, requestTimeout: o.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs },
     };
     if (o.profile) config.profile = o.profile;

@@ -1,5 +1,5 @@
 // `merge`: shard outputs → one folder with every student's result, one gradebook and one summary.
-import { readManifest, readStudentResults, writeManifest, writeStudentResult, type BatchManifest, type StudentResult } from "./store.js";
+import { compact, readManifest, readStudentResults, writeManifest, writeStudentResult, type BatchManifest, type StudentResult } from "./store.js";
 
 /** Why a merge was refused. */
 export class MergeError extends Error {
@@ -45,10 +45,13 @@ export function mergeDirs(dirs: readonly string[], out: string): { manifest: Bat
       else merged.set(id, { r, from: dir });
     }
   }
+  // Nothing is written until every folder agreed; then each kept result is copied in full, one file at a time.
+  for (const dir of dirs) {
+    readStudentResults(dir, { each: (full) => merged.get(full.entry.student)?.from === dir && writeStudentResult(out, full) });
+  }
   const results = [...merged.values()].map((x) => x.r);
   const { shard: _shard, ...rest } = manifest!;
   const out_manifest: BatchManifest = { ...rest, students: results.length, updatedAt: new Date().toISOString() };
   writeManifest(out, out_manifest);
-  for (const r of results) writeStudentResult(out, r);
   return { manifest: out_manifest, results, warnings };
 }

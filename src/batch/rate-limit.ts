@@ -27,23 +27,44 @@ export function rateFor(table: Readonly<Record<string, number>>, service: string
 /**
  * Token buckets (GCRA): each call reserves the next slot of its bucket, so waiters go in arrival order and the rate
  * never exceeds `rate` per second with bursts of at most `burst`. One instance per account; keys by region and operation.
+ * Adaptive per operation: a throttled attempt cuts that operation's rate by 30% (down to a quarter of its default);
+ * every 5 s without a throttle it recovers 10% of the default.
  */
 export class TokenBuckets implements RateLimiter {
   private readonly tat = new Map<string, number>();
-  /** Calls that had to wait, and the total wait in ms. */
-  readonly waits = { calls: 0, ms: 0 };
+  private readonly factor = new Map<string, { f: number; at: number }>();
+  /** Calls that had to wait, and the total wait in ms; throttles reported back. */
+  readonly waits = { calls: 0, ms: 0, throttled: 0 };
 
   constructor(
     private readonly options: { table?: Readonly<Record<string, number>>; maxTps?: number; burst?: number; now?: () => number } = {},
   ) {}
 
+  private now(): number {
+    return (this.options.now ?? performance.now.bind(performance))();
+  }
+
+  throttled(call: { service: ServiceId; region: string; operation: string }): void {
+    const key = `${call.region}|${call.service}:${call.operation}`;
+    const cur = this.factor.get(key)?.f ?? 1;
+    this.factor.set(key, { f: Math.max(0.25, cur * 0.7), at: this.now() });
+    this.waits.throttled++;
+  }
+
   acquire(call: { service: ServiceId; region: string; operation: string }): Promise<void> {
-    const rate = rateFor(this.options.table ?? DEFAULT_TPS, call.service, call.operation, this.options.maxTps);
-    if (!(rate > 0) || !Number.isFinite(rate)) return Promise.resolve();
-    const now = (this.options.now ?? performance.now.bind(performance))();
+    const base = rateFor(this.options.table ?? DEFAULT_TPS, call.service, call.operation, this.options.maxTps);
+    if (!(base > 0) || !Number.isFinite(base)) return Promise.resolve();
+    const now = this.now();
+    const key = `${call.region}|${call.service}:${call.operation}`;
+    const adj = this.factor.get(key);
+    if (adj && now - adj.at >= 5000) {
+      adj.f = Math.min(1, adj.f + 0.1);
+      adj.at = now;
+      if (adj.f >= 1) this.factor.delete(key);
+    }
+    const rate = base * (adj?.f ?? 1);
     const interval = 1000 / rate;
     const tolerance = (Math.max(1, this.options.burst ?? 1) - 1) * interval;
-    const key = `${call.region}|${call.service}:${call.operation}`;
     const tat = Math.max(this.tat.get(key) ?? now, now);
     const at = tat - tolerance;
     this.tat.set(key, tat + interval);

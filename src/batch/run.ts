@@ -10,7 +10,7 @@ import { writeFileAtomic } from "../cli/io.js";
 import { RoleCredentialCache } from "./credentials.js";
 import { TokenBuckets } from "./rate-limit.js";
 import type { RosterEntry } from "./roster.js";
-import { fileNameFor, hasErrors, manifestFor, readStudentResults, writeManifest, writeStudentResult, type BatchManifest, type StudentResult } from "./store.js";
+import { compact, fileNameFor, hasErrors, manifestFor, readStudentResults, writeManifest, writeStudentResult, type BatchManifest, type StudentResult } from "./store.js";
 
 /** Who the credentials of a session belong to (GetCallerIdentity), or a one-sentence reason it cannot be used. */
 export type Identify = (session: AwsSession) => Promise<{ account?: string; partition: string }>;
@@ -69,7 +69,7 @@ export interface BatchOptions {
 
 /** What a batch run did. */
 export interface BatchResult {
-  /** Results for the roster's students found in <out> after the run (this run's and earlier ones). */
+  /** Results for the roster's students found in <out> after the run (this run's and earlier ones), compacted (see `compact`). */
   results: StudentResult[];
   graded: number;
   skipped: number;
@@ -178,7 +178,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
       if (r.report && o.reports?.length) {
         for (const f of o.reports) writeFileAtomic(join(o.out, "reports", `${fileNameFor(e.student)}.${EXT[f]}`), render(f, r.report));
       }
-      finished.set(e.student, r);
+      finished.set(e.student, compact(r));
       graded++;
       progress.done++;
       if (hasErrors(r)) progress.errors++;

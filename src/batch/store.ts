@@ -51,21 +51,46 @@ export function hasErrors(r: StudentResult): boolean {
   return r.failure !== undefined || !r.report || r.report.counts.error > 0;
 }
 
-/** Reads every student result in `<out>/students`; unreadable files are returned as problems, not thrown. */
-export function readStudentResults(out: string): { results: Map<string, StudentResult>; problems: string[] } {
+/**
+ * The part of a result the gradebook, summary and merge need: scores, statuses and points, error actions; without
+ * messages, evidence or found values (a full report is ~100 KB; 1,000 of them must not stay in memory).
+ */
+export function compact(r: StudentResult): StudentResult {
+  if (!r.report) return r;
+  const { tasks, ...rest } = r.report;
+  return {
+    ...r,
+    report: {
+      ...rest,
+      tasks: tasks.map((t) => ({
+        ...t,
+        criteria: t.criteria.map((c) => ({ id: c.id, title: c.title, status: c.status, points: c.points, maxPoints: c.maxPoints, message: "", ...(c.action ? { action: c.action } : {}) })),
+      })),
+    },
+  };
+}
+
+/**
+ * Reads every student result in `<out>/students` (compacted unless `full`); unreadable files are returned as
+ * problems, not thrown. `each` sees every full result as it is read (merge copies them that way).
+ */
+export function readStudentResults(out: string, o: { full?: boolean; each?: (r: StudentResult) => void } = {}): { results: Map<string, StudentResult>; problems: string[] } {
   const dir = studentsDir(out);
   const results = new Map<string, StudentResult>();
   const problems: string[] = [];
   if (!existsSync(dir)) return { results, problems };
   for (const f of readdirSync(dir).sort()) {
     if (!f.endsWith(".json")) continue;
+    let r: StudentResult;
     try {
-      const r = JSON.parse(readFileSync(join(dir, f), "utf8")) as StudentResult;
+      r = JSON.parse(readFileSync(join(dir, f), "utf8")) as StudentResult;
       if (r?.schema !== "glue-validate/batch-student" || typeof r.entry?.student !== "string") throw new Error("not a glue-validate batch result");
-      results.set(r.entry.student, r);
     } catch (err) {
       problems.push(`${join(dir, f)}: ${(err as Error).message}`);
+      continue;
     }
+    o.each?.(r);
+    results.set(r.entry.student, o.full ? r : compact(r));
   }
   return { results, problems };
 }

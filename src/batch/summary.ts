@@ -28,6 +28,7 @@ export function summarize(manifest: Pick<BatchManifest, "assessment" | "rubric" 
   const critAgg = new Map<string, { title: string; pass: number; n: number; fail: number; error: number; skipped: number }>();
   for (const r of graded) {
     for (const t of r.report!.tasks) {
+      if (t.maxPoints === 0) continue; // manual-only task: nothing automatic to pass
       const a = taskAgg.get(t.id) ?? { title: t.title, pass: 0, n: 0, points: 0, max: t.maxPoints };
       a.n++;
       if (t.status === "pass") a.pass++;

@@ -201,6 +201,7 @@ export async function runBatchCommand(id: string, flags: BatchFlags, io: CliIo, 
       sessionFactory: deps.sessionFactory ?? ((o) =>
         new AwsSession({
           ...o,
+          retryMode: "standard",
           ...(flags.profile && !o.credentials ? { profile: flags.profile } : {}),
           ...(endpointUrl ? { endpointUrl } : {}),
           ...(timeout ? { callTimeoutMs: timeout * 1000, requestTimeoutMs: Math.min(10_000, timeout * 1000) } : {}),

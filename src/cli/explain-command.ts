@@ -142,7 +142,7 @@ export function explainText(x: Explained, checks: ReadonlyMap<string, CheckModul
 
 /** Markdown-safe table cell text. */
 function cell(s: string | undefined): string {
-  return (s ?? "").replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>").replace(/</g, "&lt;");
+  return (s ?? "").replace(/\\/g, "\\\\").replace(/</g, "&lt;").replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
 }
 const code = (s: string): string => `\`${s.replace(/`/g, "'")}\``;
 

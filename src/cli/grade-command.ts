@@ -5,6 +5,7 @@ import { classify, describeError } from "../aws/errors.js";
 import { readSnapshot, SnapshotError, type Snapshot } from "../aws/snapshot.js";
 import { assessmentIds, bundledRubric, catalogOf, loadAssessment, type Assessment } from "../grade/assessment.js";
 import { gradeStudent } from "../grade/grade.js";
+import type { CheckOptions } from "../grade/check.js";
 import { loadRubric, RubricError } from "../rubric/load.js";
 import type { Rubric } from "../rubric/schema.js";
 import type { GradeReport } from "../report/model.js";
@@ -15,10 +16,12 @@ import { forTerminal } from "../report/sanitize.js";
 import { CannotGradeError, EXIT, UsageError } from "./exit.js";
 import { appendFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { resolveCustomRubric } from "./rubric-command.js";
 import { writeFileAtomic, type CliIo } from "./io.js";
 
 /** The options of the grade command, as commander parses them. */
 export interface GradeFlags {
+  rubric?: string;
   student?: string;
   region?: string;
   profile?: string;
@@ -38,6 +41,10 @@ export interface GradeFlags {
   replay?: string;
   allowErrors?: boolean;
   timeout?: string;
+  /** --run-queries: checks may start Athena queries (the only exception to read-only). */
+  runQueries?: boolean;
+  athenaWorkgroup?: string;
+  athenaOutput?: string;
 }
 
 /**
@@ -113,6 +120,20 @@ function endpointOf(flags: GradeFlags, env: NodeJS.ProcessEnv): string | undefin
   return url;
 }
 
+/** The Athena switches for the checks; --athena-* without --run-queries is a usage error (they would do nothing). */
+export function athenaOptions(flags: Pick<GradeFlags, "runQueries" | "athenaWorkgroup" | "athenaOutput">): CheckOptions {
+  if (!flags.runQueries && (flags.athenaWorkgroup !== undefined || flags.athenaOutput !== undefined)) {
+    throw new UsageError("--athena-workgroup and --athena-output only apply with --run-queries");
+  }
+  if (flags.athenaOutput !== undefined && !/^s3:\/\/[^/]+/.test(flags.athenaOutput)) throw new UsageError(`--athena-output must be an s3:// URI, got "${flags.athenaOutput}"`);
+  if (flags.athenaWorkgroup !== undefined && !flags.athenaWorkgroup.trim()) throw new UsageError("--athena-workgroup needs a workgroup name");
+  return {
+    ...(flags.runQueries ? { runQueries: true } : {}),
+    ...(flags.athenaWorkgroup ? { athenaWorkgroup: flags.athenaWorkgroup.trim() } : {}),
+    ...(flags.athenaOutput ? { athenaOutput: flags.athenaOutput } : {}),
+  };
+}
+
 /** Creates the session for a run: replay from a snapshot, or live AWS (optionally at an endpoint). */
 export function sessionFor(flags: GradeFlags, env: NodeJS.ProcessEnv): { session: AwsSession; snapshot?: Snapshot } {
   const timeout = flags.timeout === undefined ? undefined : Number(flags.timeout);
@@ -125,7 +146,9 @@ export function sessionFor(flags: GradeFlags, env: NodeJS.ProcessEnv): { session
       if (err instanceof SnapshotError) throw new UsageError(err.message);
       throw err;
     }
-    return { snapshot, session: new AwsSession({ region: flags.region ?? snapshot.region, replay: snapshot, record: Boolean(flags.record) }) };
+    // With --run-queries a replay answers the recorded Athena queries (nothing is sent).
+    const allowedWrites = flags.runQueries ? { allowedWrites: ["athena:StartQueryExecution"] } : {};
+    return { snapshot, session: new AwsSession({ region: flags.region ?? snapshot.region, replay: snapshot, record: Boolean(flags.record), ...allowedWrites }) };
   }
   const region = flags.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? "us-east-1";
   return {
@@ -134,6 +157,7 @@ export function sessionFor(flags: GradeFlags, env: NodeJS.ProcessEnv): { session
       profile: flags.profile,
       endpointUrl: endpointOf(flags, env),
       record: Boolean(flags.record),
+      ...(flags.runQueries ? { allowedWrites: ["athena:StartQueryExecution"] } : {}),
       ...(timeout ? { callTimeoutMs: timeout * 1000, requestTimeoutMs: Math.min(10_000, timeout * 1000) } : {}),
     }),
   };
@@ -163,19 +187,20 @@ export function exitCodeFor(report: GradeReport, allowErrors: boolean): number {
 
 /** Runs the grade command; returns the exit code. */
 export async function runGrade(id: string, flags: GradeFlags, io: CliIo): Promise<number> {
-  const { assessment, rubric, rubricSource } = await resolveAssessment(id);
+  const { assessment, rubric, rubricSource } = flags.rubric ? await resolveCustomRubric(id, flags.rubric) : await resolveAssessment(id);
   const student = checkStudent(flags.student, rubric);
   const targets = reportTargets(flags);
   const known = rubric.tasks.map((t) => t.id);
   const only = (flags.only ?? []).flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean);
   for (const t of only) if (!known.includes(t)) throw new UsageError(`--only: unknown task "${t}"; tasks: ${known.join(", ")}`);
   const minScore = parsePercent(flags.minScore, "--min-score");
+  const checkOptions = athenaOptions(flags);
   const { session, snapshot } = sessionFor(flags, io.env);
   let account: string | undefined;
   try {
     const who = await whoAmI(session, snapshot, flags.endpointUrl ?? io.env.AWS_ENDPOINT_URL);
     account = who.account;
-    const report = await gradeStudent({ assessment, rubric, rubricSource, session, student, ...who, only, verbose: flags.verbose, minScore });
+    const report = await gradeStudent({ assessment, rubric, rubricSource, session, student, ...who, only, verbose: flags.verbose, minScore, checkOptions });
     writeReports(report, targets, flags, io);
     if (report.counts.error > 0 && !flags.allowErrors) {
       const actions = [...new Set(report.tasks.flatMap((t) => t.criteria).filter((c) => c.status === "error").map((c) => forTerminal(c.action ?? c.title)))];

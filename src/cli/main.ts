@@ -6,6 +6,8 @@ import { runGrade, type GradeFlags } from "./grade-command.js";
 import { runList } from "./list-command.js";
 import { runInitCi, type InitCiFlags } from "./init-ci.js";
 import { processIo, type CliIo } from "./io.js";
+import { registerAuthoringCommands } from "./authoring.js";
+import { registerBatchCommands } from "./batch-command.js";
 import { REPORT_FORMATS } from "../report/index.js";
 
 const EXAMPLES = `
@@ -18,6 +20,9 @@ Examples:
   $ glue-validate glue_hard --student 123 --record run.json      keep every AWS answer for a later offline regrade
   $ glue-validate glue_hard --student demo --replay examples/glue_hard/complete.json
   $ glue-validate list
+  $ glue-validate explain glue_hard --format markdown              the rubric as a hand-out
+  $ glue-validate policy glue_hard                                 the least-privilege IAM policy the grader needs
+  $ glue-validate batch glue_hard --roster class.csv --out grades/ a whole class
 
 Exit codes: 0 passed · 1 below the pass mark · 2 could not grade (credentials, network, permissions) · 64 usage error`;
 
@@ -50,6 +55,10 @@ export function buildProgram(io: CliIo, run: (code: Promise<number>) => void): C
     .option("--replay <file>", "grade a snapshot offline: no AWS account or credentials needed")
     .option("--timeout <seconds>", "give up on one AWS call after this long, retries included (default 45)")
     .option("--allow-errors", "score criteria that could not be checked as 0 instead of exiting 2")
+    .option("--rubric <file>", "grade with a custom rubric (a full rubric, or one that `extends: glue_hard`); see docs/rubric-format.md")
+    .option("--run-queries", "let checks run Athena queries (row counts): this COSTS MONEY and writes query results to S3 — the only exception to read-only")
+    .option("--athena-workgroup <name>", "with --run-queries: the Athena workgroup to run them in (default: primary)")
+    .option("--athena-output <s3-uri>", "with --run-queries: where Athena writes query results (default: the workgroup's result location)")
     .addHelpText("after", EXAMPLES)
     .action((assessment: string, flags: GradeFlags) => run(runGrade(assessment, flags, io)));
 
@@ -68,6 +77,8 @@ export function buildProgram(io: CliIo, run: (code: Promise<number>) => void): C
     .option("--json", "as JSON")
     .action((flags: { json?: boolean }) => run(runList(io, Boolean(flags.json))));
 
+  registerAuthoringCommands(program, io, run);
+  registerBatchCommands(program, io, run);
   return program;
 }
 

@@ -57,6 +57,8 @@ export interface FactShape {
   paths: Set<string>;
   /** Prefixes where a read failed in every case: nothing below them can be judged. */
   opaque: Set<string>;
+  /** Arrays seen empty (their items' paths are unknown unless seen elsewhere). */
+  empty?: Set<string>;
 }
 
 /** check id → the shape of its facts. */
@@ -70,6 +72,7 @@ export function addFactPaths(shape: FactShape, value: unknown, prefix = ""): voi
     return;
   }
   if (Array.isArray(value)) {
+    if (!value.length && prefix) (shape.empty ??= new Set()).add(prefix);
     for (const item of value) addFactPaths(shape, item, prefix);
     return;
   }
@@ -109,6 +112,7 @@ export async function observedFacts(assessment: Assessment, casesDir = bundledCa
           return;
         }
         for (const p of local.paths) shape.paths.add(p);
+        for (const p of local.empty ?? []) (shape.empty ??= new Set()).add(p);
         const prev = failedEverywhere.get(check.id);
         failedEverywhere.set(check.id, prev ? new Set([...prev].filter((p) => local.opaque.has(p))) : local.opaque);
       }),
@@ -123,7 +127,12 @@ export function factPathProblem(shape: FactShape, path: string): string | undefi
   const segs = path.split(".").filter((s) => !/^\d+$/.test(s));
   const full = segs.join(".");
   if (!full || shape.paths.has(full)) return undefined;
-  for (let n = segs.length; n > 0; n--) if (shape.opaque.has(segs.slice(0, n).join("."))) return undefined;
+  for (let n = segs.length; n > 0; n--) {
+    const p = segs.slice(0, n).join(".");
+    if (shape.opaque.has(p)) return undefined;
+    // An array only ever seen empty: its items' fields are unknown.
+    if (n < segs.length && shape.empty?.has(p) && ![...shape.paths].some((x) => x.startsWith(`${p}.`))) return undefined;
+  }
   // The deepest known prefix and the keys under it.
   let n = segs.length - 1;
   while (n > 0 && !shape.paths.has(segs.slice(0, n).join("."))) n--;

@@ -67,28 +67,37 @@ export class CheckContext {
 
   /**
    * Follows a paginated listing to its end. `page(token)` builds the command for one page; `pick` returns its
-   * items and the next token. Returns the items, or an ErrorFact if any page failed.
+   * items and the next token. Returns the items, or an ErrorFact if any page failed. A listing still going after
+   * `maxPages` (default 1000) is an ErrorFact too — a partial list could turn a present resource into a false
+   * "missing" — unless `partialOk` says the caller only samples it.
    */
   async list<C extends SdkCommand, T>(
     service: ServiceId,
     page: (token: string | undefined) => C,
     pick: (out: OutputOf<C>) => { items: readonly T[] | undefined; next: string | undefined },
-    opts: { region?: string; maxPages?: number } = {},
-  ): Promise<{ ok: true; items: T[] } | { ok: false; fact: ErrorFact; missing: boolean }> {
+    opts: { region?: string; maxPages?: number; partialOk?: boolean } = {},
+  ): Promise<{ ok: true; items: T[]; truncated: boolean } | { ok: false; fact: ErrorFact; missing: boolean }> {
     const items: T[] = [];
+    const maxPages = opts.maxPages ?? 1000;
     let token: string | undefined;
     const seen = new Set<string>();
-    for (let i = 0; i < (opts.maxPages ?? 1000); i++) {
+    for (let i = 0; i < maxPages; i++) {
       const command = page(token);
       const r = await this.read(service, command, { region: opts.region });
       if (!r.ok) return { ok: false, missing: r.missing, fact: r.fact };
       const { items: got, next } = pick(r.value);
       items.push(...(got ?? []));
-      if (!next || seen.has(next)) break;
+      if (!next || seen.has(next)) return { ok: true, items, truncated: false };
       seen.add(next);
       token = next;
     }
-    return { ok: true, items };
+    if (opts.partialOk) return { ok: true, items, truncated: true };
+    const operation = operationName(page(token));
+    return {
+      ok: false,
+      missing: false,
+      fact: { $error: { action: iamAction(service, operation), kind: "other", message: `the listing has more than ${maxPages} pages; stopped reading rather than judge a partial list` } },
+    };
   }
 }
 

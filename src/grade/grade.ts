@@ -41,6 +41,7 @@ export function checksNeeded(rubric: Rubric, only?: readonly string[]): string[]
     for (const c of t.criteria) {
       if (criterionId && c.id !== criterionId) continue;
       if (c.expect) ids.add(c.facts ?? t.check ?? "");
+      if (c.onlyIf) ids.add(c.onlyIf.facts ?? t.check ?? "");
       for (const req of c.requires ?? []) {
         const [rt, rc] = req.includes(".") ? req.split(".") : [t.id, req];
         visit(rt!, rc);

@@ -69,6 +69,10 @@ function judgeOne(task: Task, c: Criterion, input: EvaluationInput, required: (i
   if (c.manual) {
     return { ...base, status: "manual", points: 0, manual: fill(c.manual, input.vars), message: "needs a human grader: not awarded automatically" };
   }
+  if (c.onlyIf) {
+    const gate = match(fillExpectation(c.onlyIf.expect, input.vars), input.facts[c.onlyIf.facts ?? task.check ?? ""]);
+    if (!gate.ok) return { ...base, maxPoints: 0, status: "skipped", points: 0, message: `not graded in this run: ${fill(c.onlyIf.reason, input.vars)}` };
+  }
   for (const req of c.requires ?? []) {
     const r = required(req);
     if (r.status !== "pass") {

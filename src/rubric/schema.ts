@@ -84,6 +84,14 @@ export const criterionSchema = z
     hint: z.string().optional(),
     /** Criteria (here or `task.criterion`) that must pass first; otherwise this one is skipped. */
     requires: z.array(z.string().regex(/^([a-z0-9_]+\.)?[a-z0-9_]+$/)).optional(),
+    /**
+     * Graded only when this holds (e.g. an opt-in of the run such as --run-queries); otherwise the criterion is
+     * skipped and its points leave the maximum, so nobody loses points for what this run did not measure.
+     */
+    onlyIf: z
+      .object({ facts: id.optional(), expect: expectationSchema, reason: z.string().min(1) })
+      .strict()
+      .optional(),
     /** A fact path holding similarly named resources, shown when this criterion fails. */
     didYouMean: z.string().optional(),
     /** A fact path shown as evidence with --verbose (defaults to the expectation's path). */

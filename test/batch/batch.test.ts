@@ -261,4 +261,26 @@ describe("token buckets", () => {
     now += 10_000;
     expect(tb.waits.calls).toBe(6);
   });
+
+  it("a throttle slows that operation (30% per throttle, floor 25%), and it recovers after quiet periods", async () => {
+    let now = 0;
+    const tb = new TokenBuckets({ table: { "*": 10 }, now: () => now });
+    const call = { service: "glue" as const, region: "us-east-1", operation: "GetJob" };
+    const gap = async () => {
+      const t0 = now;
+      await tb.acquire(call); // first: free
+      const tat = (tb as unknown as { tat: Map<string, number> }).tat.get("us-east-1|glue:GetJob")!;
+      return tat - t0;
+    };
+    expect(await gap()).toBeCloseTo(100);
+    now += 1000;
+    tb.throttled(call);
+    expect(await gap()).toBeCloseTo(100 / 0.7);
+    for (let i = 0; i < 10; i++) tb.throttled(call);
+    now += 1000;
+    expect(await gap()).toBeCloseTo(400);
+    now += 5000;
+    expect(await gap()).toBeCloseTo(1000 / 3.5);
+    expect(tb.waits.throttled).toBe(11);
+  });
 });

@@ -20,6 +20,7 @@ import { ListRolesCommand } from "@aws-sdk/client-iam";
 import { ListTopicsCommand } from "@aws-sdk/client-sns";
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { ListTablesCommand } from "@aws-sdk/client-dynamodb";
+import { DescribeVpcEndpointsCommand } from "@aws-sdk/client-ec2";
 import { AwsSession, type SdkCommand } from "../../src/aws/session.js";
 import { classify } from "../../src/aws/errors.js";
 import type { ServiceId } from "../../src/aws/services.js";
@@ -46,6 +47,7 @@ const H: HandlerTable = {
   sns: { ListTopics: ok },
   sts: { GetCallerIdentity: (w) => ({ Account: w.account, Arn: `arn:aws:iam::${w.account}:user/grader`, UserId: "AIDA" }) },
   dynamodb: { ListTables: ok },
+  ec2: { DescribeVpcEndpoints: () => ({ VpcEndpoints: [] }) },
 };
 
 /** One read per service (the S3 HEAD has no error body: status only). */
@@ -68,6 +70,7 @@ const ONE_READ: [ServiceId, () => SdkCommand][] = [
   ["sns", () => new ListTopicsCommand({})],
   ["sts", () => new GetCallerIdentityCommand({})],
   ["dynamodb", () => new ListTablesCommand({})],
+  ["ec2", () => new DescribeVpcEndpointsCommand({})],
 ];
 
 const savedEnv = { ...process.env };
@@ -116,7 +119,7 @@ describe("each service's real faults, as the SDK and the tool see them", () => {
       "ThrottlingException/400", "ThrottlingException/400", "ThrottlingException/400", "ThrottlingException/400", "ThrottlingException/400",
       "ThrottlingException/400", "TooManyRequestsException/400", "ThrottlingException/400", "Throttling/400", "ThrottlingException/400",
       "ThrottledException/429", "TooManyRequestsException/429", "SlowDown/503", "Unknown/503", "Throttling/400", "ThrottledException/429",
-      "Throttling/400", "ThrottlingException/400",
+      "Throttling/400", "ThrottlingException/400", "RequestLimitExceeded/503",
     ]);
     // The same calls again (each call's first attempt was its one fault): now they pass first time.
     const again = await Promise.all(ONE_READ.map(([svc, cmd]) => outcome(session(url, { maxAttempts: 1 }).send(svc, cmd()))));
@@ -142,7 +145,7 @@ describe("each service's real faults, as the SDK and the tool see them", () => {
       "AccessDeniedException/400", "AccessDeniedException/400", "AccessDeniedException/400", "AccessDeniedException/400", "AccessDeniedException/400",
       "AccessDeniedException/403", "AccessDeniedException/400", "AccessDeniedException/400", "AccessDenied/403", "AccessDeniedException/403",
       "AccessDeniedException/403", "AccessDeniedException/403", "AccessDenied/403", "Unknown/403", "AccessDenied/403", "AuthorizationErrorException/403",
-      "AccessDenied/403", "AccessDeniedException/400",
+      "AccessDenied/403", "AccessDeniedException/400", "UnauthorizedOperation/403",
     ]);
     expect(counts.accessDenied).toBe(ONE_READ.length); // not retried
   });
@@ -158,14 +161,23 @@ describe("each service's real faults, as the SDK and the tool see them", () => {
     expect(counts.hang).toBeGreaterThanOrEqual(1);
   });
 
-  it("a token bucket per operation throttles bursts above its rate; adaptive retries get every call through", async () => {
-    const { url, faults: counts } = await start({ tps: { "glue:GetDatabase": 8 } });
-    const s = session(url);
-    const names = Array.from({ length: 12 }, (_, i) => `db${i}`);
-    const results = await Promise.all(names.map((n) => outcome(s.send("glue", new GetDatabaseCommand({ Name: n })))));
-    expect(results.every((r) => r.ok)).toBe(true);
-    expect(counts.tokenBucket).toBeGreaterThan(0);
-    expect(s.stats.retries).toBe(counts.tokenBucket);
+  it("a token bucket per operation throttles what exceeds its rate (burst = rate), other operations are unaffected", async () => {
+    const { url, faults: counts } = await start({ tps: { "glue:GetDatabase": 5 } });
+    const glue = new GlueClient({ region: "us-east-1", endpoint: url, maxAttempts: 1 });
+    try {
+      const burst = await Promise.all(Array.from({ length: 8 }, (_, i) => outcome(glue.send(new GetDatabaseCommand({ Name: `db${i}` })))));
+      const passed = burst.filter((r) => r.ok).length;
+      expect(passed).toBeGreaterThanOrEqual(5); // the burst; a 6th only if the 8 requests took over 200 ms to arrive
+      expect(passed).toBeLessThanOrEqual(6);
+      for (const r of burst.filter((x) => !x.ok)) expect(r).toMatchObject({ kind: "throttled", name: "ThrottlingException" });
+      expect(counts.tokenBucket).toBe(8 - passed);
+      expect(await outcome(glue.send(new GetDatabasesCommand({})))).toMatchObject({ ok: true });
+      await new Promise((r) => setTimeout(r, 450)); // 5 tps: two tokens back
+      const later = await Promise.all([0, 1].map((i) => outcome(glue.send(new GetDatabaseCommand({ Name: `later${i}` })))));
+      expect(later.every((r) => r.ok)).toBe(true);
+    } finally {
+      glue.destroy();
+    }
   });
 
   it("latency is added to every response", async () => {

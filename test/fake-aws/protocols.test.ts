@@ -19,7 +19,9 @@ import * as Lambda from "@aws-sdk/client-lambda";
 import * as IAM from "@aws-sdk/client-iam";
 import * as SNS from "@aws-sdk/client-sns";
 import * as STS from "@aws-sdk/client-sts";
-import { startFakeAws, type FakeAws } from "../support/fake-aws/index.js";
+import * as EC2 from "@aws-sdk/client-ec2";
+import { SIGNING_NAMES, serviceModel, startFakeAws, type FakeAws } from "../support/fake-aws/index.js";
+import { SERVICES, type ServiceId } from "../../src/aws/services.js";
 import { AwsFault, type Handler, type HandlerTable, type World } from "../support/world/types.js";
 import { classify } from "../../src/aws/errors.js";
 
@@ -396,6 +398,23 @@ describe("AWS Query (IAM, SNS, STS)", () => {
   });
 });
 
+describe("EC2 Query (ec2Query: capitalised keys, flattened lists, <item> members, no Result wrapper)", () => {
+  it("DescribeVpcEndpoints: Filters and ids in, endpoints with Dates/lists/tags out; InvalidVpcEndpointId.NotFound", async () => {
+    const endpoints = { VpcEndpoints: [{ VpcEndpointId: "vpce-1", VpcEndpointType: "Gateway", VpcId: "vpc-1", ServiceName: "com.amazonaws.us-east-1.s3", State: "available", RouteTableIds: ["rtb-1", "rtb-2"], PolicyDocument: '{"Statement":[]}', CreationTimestamp: d("2026-03-03T03:03:03Z"), Tags: [{ Key: "Name", Value: "s3-endpoint" }], PrivateDnsEnabled: false, DnsEntries: [] }], NextToken: "n" };
+    const seen = serve("ec2", "DescribeVpcEndpoints", (_w, i: { VpcEndpointIds?: string[] }) => {
+      if (i.VpcEndpointIds?.includes("vpce-x")) throw new AwsFault("InvalidVpcEndpointId.NotFound", 400, "The VpcEndpoint Id 'vpce-x' does not exist");
+      return endpoints;
+    });
+    const ec2 = client(EC2.EC2Client);
+    const input = { Filters: [{ Name: "service-name", Values: ["com.amazonaws.us-east-1.s3", "x y"] }, { Name: "vpc-id", Values: ["vpc-1"] }], MaxResults: 10 };
+    const out = await send(ec2, new EC2.DescribeVpcEndpointsCommand(input));
+    expect(out).toEqual({ ...endpoints, VpcEndpoints: [{ ...endpoints.VpcEndpoints[0], DnsEntries: [] }] });
+    expect(seen.inputs[0]).toEqual(input);
+    const e = await fails(ec2, new EC2.DescribeVpcEndpointsCommand({ VpcEndpointIds: ["vpce-x"] }));
+    expect(e).toMatchObject({ name: "InvalidVpcEndpointId.NotFound", status: 400, message: "The VpcEndpoint Id 'vpce-x' does not exist" });
+  });
+});
+
 describe("inputs arrive in the SDK's shape", () => {
   it("awsQuery maps (entry.N.key/value) and lists (member.N) in a form body", async () => {
     const seen = serve("sns", "CreateTopic", () => ({ TopicArn: "arn:t" }));
@@ -410,6 +429,16 @@ describe("inputs arrive in the SDK's shape", () => {
     const out = await send(client(CW.CloudWatchClient), new CW.GetMetricDataCommand(input));
     expect(out).toEqual({ MetricDataResults: [{ Id: "m1", Timestamps: [d("2026-01-01T00:05:00Z")], Values: [1, 2.5], StatusCode: "Complete" }], Messages: [] });
     expect(seen.inputs).toEqual([input]);
+  });
+});
+
+describe("coverage of the session's services", () => {
+  it("every service the session can call has a model (protocol, operations) and a signing name", async () => {
+    for (const id of Object.keys(SERVICES) as ServiceId[]) {
+      const m = await serviceModel(id);
+      expect(m.operations.size, id).toBeGreaterThan(0);
+      expect(Object.values(SIGNING_NAMES), id).toContain(id);
+    }
   });
 });
 

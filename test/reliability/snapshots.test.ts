@@ -13,18 +13,18 @@ const home = hermeticHome();
 afterAll(() => home.cleanup());
 
 async function live(kind: ExampleKind): Promise<CliRun> {
-  const fake = await startFakeAws({ world: EXAMPLES[kind]() });
+  const fake = await startFakeAws({ world: EXAMPLES[kind].world() });
   try {
-    return await gradeThroughFake(fake, DEMO_STUDENT, home);
+    return await gradeThroughFake(fake, DEMO_STUDENT, home, [], {}, EXAMPLES[kind].assessment);
   } finally {
     await fake.close();
   }
 }
 
 /** Replays a snapshot offline: no credentials, no endpoint. */
-async function replay(file: string): Promise<CliRun> {
+async function replay(file: string, assessment = "glue_hard"): Promise<CliRun> {
   const output = join(home.dir, `replay-${Math.random().toString(36).slice(2)}.json`);
-  const run = await runCliIn(["glue_hard", "--student", DEMO_STUDENT, "--replay", file, "--format", "json", "--output", output], { ...home.env });
+  const run = await runCliIn([assessment, "--student", DEMO_STUDENT, "--replay", file, "--format", "json", "--output", output], { ...home.env });
   if (existsSync(output)) run.report = JSON.parse(readFileSync(output, "utf8")) as GradeReport;
   return run;
 }
@@ -34,7 +34,7 @@ describe("record → replay through the fake (the mechanism behind scripts/make-
     it(`${kind}: a fresh recording replays to the same statuses and points as the live run`, async () => {
       const file = join(home.dir, `${kind}.json`);
       const rec = await recordExample(kind, file);
-      const again = await replay(file);
+      const again = await replay(file, EXAMPLES[kind].assessment);
       expect(again.report, again.err).toBeDefined();
       expect(again.report!.mode).toBe("replay");
       expect(scoresOf(again.report)).toEqual(scoresOf(rec.run.report));
@@ -50,7 +50,7 @@ describe("record → replay through the fake (the mechanism behind scripts/make-
 describe("a stale snapshot is caught", () => {
   it("a snapshot missing one call the checks make no longer replays to the live statuses", async () => {
     const file = join(home.dir, "stale.json");
-    const rec = await recordExample("complete", file);
+    const rec = await recordExample("glue_hard/complete", file);
     const snap = JSON.parse(readFileSync(file, "utf8")) as { calls: { service: string; operation: string }[] };
     const i = snap.calls.findIndex((c) => c.service === "glue" && c.operation === "GetDatabase");
     expect(i).toBeGreaterThanOrEqual(0);
@@ -66,7 +66,7 @@ describe("the committed demo snapshots", () => {
   for (const kind of Object.keys(EXAMPLES) as ExampleKind[]) {
     const file = examplePath(kind);
     it.skipIf(!existsSync(file))(`${file} replays to the same statuses as grading its world live (regenerate: node --import tsx scripts/make-examples.ts)`, async () => {
-      const [offline, wire] = [await replay(file), await live(kind)];
+      const [offline, wire] = [await replay(file, EXAMPLES[kind].assessment), await live(kind)];
       expect(offline.report, offline.err).toBeDefined();
       expect(wire.report, wire.err).toBeDefined();
       expect(scoresOf(offline.report)).toEqual(scoresOf(wire.report));

@@ -96,3 +96,33 @@ tasks:
     expect(checksNeeded(r).sort()).toEqual(["ca", "cb"]);
   });
 });
+
+describe("onlyIf", () => {
+  const r = parseRubric(
+    `assessment: t
+title: T
+version: "1"
+totalPoints: 3
+tasks:
+  - id: a
+    title: A
+    check: ca
+    criteria:
+      - { id: x, title: x, points: 1, expect: { path: x, exists: true } }
+      - { id: count, title: count, points: 2, onlyIf: { facts: opts, expect: { path: queries, equals: true }, reason: "needs --run-queries" }, expect: { path: n, equals: 5 } }
+`,
+    "t.yaml",
+  );
+  const task = (queries: boolean, n: number) => evaluate(r, { facts: { ca: { x: 1, n }, opts: { queries } }, vars: {} })[0]!;
+
+  it("off: skipped with the reason, and its points leave the maximum", () => {
+    const t = task(false, 4);
+    expect(t.criteria[1]).toMatchObject({ status: "skipped", points: 0, maxPoints: 0, message: "not graded in this run: needs --run-queries" });
+    expect(t.maxPoints).toBe(1);
+  });
+
+  it("on: graded as usual", () => {
+    expect(task(true, 4).criteria[1]).toMatchObject({ status: "fail", maxPoints: 2 });
+    expect(task(true, 5).criteria[1]).toMatchObject({ status: "pass", points: 2 });
+  });
+});

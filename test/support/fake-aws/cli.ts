@@ -59,9 +59,9 @@ export async function runCliIn(args: string[], env: NodeJS.ProcessEnv): Promise<
 }
 
 /** Grades `student` through the fake with `--format json`; returns the run with its parsed report. */
-export async function gradeThroughFake(fake: Pick<FakeAws, "url">, student: string, home: { dir: string; env: NodeJS.ProcessEnv }, extraArgs: string[] = [], extraEnv: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+export async function gradeThroughFake(fake: Pick<FakeAws, "url">, student: string, home: { dir: string; env: NodeJS.ProcessEnv }, extraArgs: string[] = [], extraEnv: NodeJS.ProcessEnv = {}, assessment = "glue_hard"): Promise<CliRun> {
   const output = join(home.dir, `report-${student}-${Math.random().toString(36).slice(2)}.json`);
-  const run = await runCliIn(["glue_hard", "--student", student, "--endpoint-url", fake.url, "--format", "json", "--output", output, ...extraArgs], testEnv(home, extraEnv));
+  const run = await runCliIn([assessment, "--student", student, "--endpoint-url", fake.url, "--format", "json", "--output", output, ...extraArgs], testEnv(home, extraEnv));
   try {
     run.report = JSON.parse(readFileSync(output, "utf8")) as GradeReport;
   } catch {

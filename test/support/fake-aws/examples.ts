@@ -5,6 +5,8 @@ import "./sdk-shim.js";
 import { renameSync } from "node:fs";
 import { join } from "node:path";
 import { completeWorld, partialWorld } from "../world/index.js";
+import * as lakehouse from "../world/assessments/lakehouse.js";
+import * as workshop from "../world/assessments/workshop.js";
 import { gradeThroughFake, hermeticHome, statusesOf, type CliRun } from "./cli.js";
 import { startFakeAws, type LoggedCall } from "./server.js";
 import type { FaultKind } from "./faults.js";
@@ -12,15 +14,19 @@ import type { FaultKind } from "./faults.js";
 /** The demo student of the bundled snapshots. */
 export const DEMO_STUDENT = "demo";
 
-/** The bundled examples: file name → world. */
+/** The bundled examples: "<assessment>/<file name>" → the assessment and its demo world. */
 export const EXAMPLES = {
-  complete: () => completeWorld(DEMO_STUDENT),
-  partial: () => partialWorld(DEMO_STUDENT),
+  "glue_hard/complete": { assessment: "glue_hard", world: () => completeWorld(DEMO_STUDENT) },
+  "glue_hard/partial": { assessment: "glue_hard", world: () => partialWorld(DEMO_STUDENT) },
+  "glue_sfn_orchestration_workshop/complete": { assessment: "glue_sfn_orchestration_workshop", world: () => workshop.completeWorld(DEMO_STUDENT) },
+  "glue_sfn_orchestration_workshop/partial": { assessment: "glue_sfn_orchestration_workshop", world: () => workshop.partialWorld(DEMO_STUDENT) },
+  "stedi_lakehouse/complete": { assessment: "stedi_lakehouse", world: () => lakehouse.completeWorld(DEMO_STUDENT) },
+  "stedi_lakehouse/partial": { assessment: "stedi_lakehouse", world: () => lakehouse.partialWorld(DEMO_STUDENT) },
 } as const;
 export type ExampleKind = keyof typeof EXAMPLES;
 
 /** The snapshot path of an example, relative to the repository root. */
-export const examplePath = (kind: ExampleKind) => join("examples", "glue_hard", `${kind}.json`);
+export const examplePath = (kind: ExampleKind) => join("examples", `${kind}.json`);
 
 /** One recording: the CLI run, what reached the fake, and what went wrong. */
 export interface Recording {
@@ -34,9 +40,9 @@ export interface Recording {
 /** Grades the demo world of `kind` live through the fake, recording every call to `file`. */
 export async function recordExample(kind: ExampleKind, file: string): Promise<Recording> {
   const home = hermeticHome();
-  const fake = await startFakeAws({ world: EXAMPLES[kind]() });
+  const fake = await startFakeAws({ world: EXAMPLES[kind].world() });
   try {
-    const run = await gradeThroughFake(fake, DEMO_STUDENT, home, ["--record", file]);
+    const run = await gradeThroughFake(fake, DEMO_STUDENT, home, ["--record", file], {}, EXAMPLES[kind].assessment);
     const problems: string[] = [];
     if (!run.report) problems.push(`the run wrote no report (exit ${run.code}): ${run.err.trim()}`);
     for (const [k, n] of Object.entries(fake.faults)) if (n > 0) problems.push(`${n} request(s) the fake could not serve (${k}): ${[...new Set(fake.log.filter((c) => c.fault === k).map((c) => `${c.service}:${c.operation}`))].join(", ")}`);

@@ -65,6 +65,7 @@ export function throttlingError(model: ServiceModel): FaultSpec {
     if (e) return { code: e.name, status: e.status ?? (model.protocol === "restJson1" ? 429 : 400), message: "Rate exceeded" };
   }
   if (model.protocol === "restXml") return { code: "SlowDown", status: 503, message: "Please reduce your request rate." };
+  if (model.protocol === "ec2Query") return { code: "RequestLimitExceeded", status: 503, message: "Request limit exceeded." };
   if (model.protocol === "awsQuery" || model.queryCompatible) return { code: "Throttling", status: 400, message: "Rate exceeded" };
   return { code: "ThrottlingException", status: 400, message: "Rate exceeded" };
 }
@@ -76,6 +77,7 @@ export function accessDeniedError(model: ServiceModel, action: string, account: 
     const e = model.errors.get(name);
     if (e) return { code: e.name, status: e.status ?? (model.protocol === "restJson1" ? 403 : 400), message };
   }
+  if (model.protocol === "ec2Query") return { code: "UnauthorizedOperation", status: 403, message: `You are not authorized to perform this operation. User: arn:aws:iam::${account}:user/grader is not authorized to perform: ${action}` };
   if (model.protocol === "restXml" || model.protocol === "awsQuery" || model.queryCompatible) return { code: "AccessDenied", status: 403, message };
   return { code: "AccessDeniedException", status: model.protocol === "restJson1" ? 403 : 400, message };
 }

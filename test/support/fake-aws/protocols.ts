@@ -80,7 +80,7 @@ export async function route(req: WireRequest): Promise<Routed | Unrouted> {
   try {
     const found =
       model.protocol === "awsJson1_0" || model.protocol === "awsJson1_1" ? routeJsonRpc(model, req, target)
-        : model.protocol === "awsQuery" ? routeQuery(model, req)
+        : model.protocol === "awsQuery" || model.protocol === "ec2Query" ? routeQuery(model, req)
           : routeRest(model, req);
     if (!found.ok) return { ...found, service };
     return { ...found, service, model, ...(scope ? { region: scope.region } : {}) };
@@ -112,7 +112,7 @@ function routeQuery(model: ServiceModel, req: WireRequest): Found {
   if (!action) return { ok: false, reason: "awsQuery request without Action=" };
   const op = model.operations.get(action);
   if (!op) return { ok: false, operation: action, reason: `${model.id} has no action ${action}` };
-  return { ok: true, op, input: fromQueryParams(op.input, params) };
+  return { ok: true, op, input: fromQueryParams(op.input, params, model.protocol === "ec2Query") };
 }
 
 // ── REST (JSON and XML) ─────────────────────────────────────────────────────
@@ -270,6 +270,15 @@ export function successResponse(model: ServiceModel, op: OperationModel, output:
         body: `${XML_DECL}<${op.name}Response${ns}>${result}<ResponseMetadata><RequestId>${requestId}</RequestId></ResponseMetadata></${op.name}Response>`,
       };
     }
+    case "ec2Query": {
+      // No <OpResult> wrapper: the members sit under <OpResponse>, after <requestId>.
+      const { children } = xmlMembers(op.output, out);
+      return {
+        status: 200,
+        headers: { ...headers, "content-type": "text/xml;charset=UTF-8" },
+        body: `${XML_DECL}<${op.name}Response${nsAttr(model)}><requestId>${requestId}</requestId>${children}</${op.name}Response>`,
+      };
+    }
     default:
       return restSuccess(model, op, out, method, headers);
   }
@@ -357,7 +366,7 @@ function xmlDocument(model: ServiceModel, op: OperationModel, out: Obj, bodyName
 function errorShape(model: ServiceModel, code: string): ErrorModel | undefined {
   const byName = model.errors.get(code);
   if (byName) return byName;
-  return model.protocol === "awsQuery" || model.queryCompatible ? model.errorsByQueryCode.get(code) : undefined;
+  return model.protocol === "awsQuery" || model.protocol === "ec2Query" || model.queryCompatible ? model.errorsByQueryCode.get(code) : undefined;
 }
 
 /** The error response for a fault, as the service's protocol writes it. */
@@ -391,5 +400,12 @@ export function errorResponse(model: ServiceModel | undefined, fault: FaultSpec,
         body: `${XML_DECL}<ErrorResponse${model ? nsAttr(model) : ""}><Error><Type>${sender}</Type><Code>${xmlEscape(code)}</Code><Message>${xmlEscape(fault.message)}</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`,
       };
     }
+    case "ec2Query":
+      headers["content-type"] = "text/xml;charset=UTF-8";
+      return {
+        status: fault.status,
+        headers,
+        body: `${XML_DECL}<Response><Errors><Error><Code>${xmlEscape(shape?.queryCode ?? fault.code)}</Code><Message>${xmlEscape(fault.message)}</Message></Error></Errors><RequestID>${requestId}</RequestID></Response>`,
+      };
   }
 }

@@ -6,7 +6,7 @@ import { NormalizedSchema } from "@smithy/core/schema";
 import type { ServiceId } from "../../../src/aws/services.js";
 
 /** The wire protocols of the SDK clients in use. */
-export type Protocol = "awsJson1_0" | "awsJson1_1" | "restJson1" | "restXml" | "awsQuery";
+export type Protocol = "awsJson1_0" | "awsJson1_1" | "restJson1" | "restXml" | "awsQuery" | "ec2Query";
 
 /** One operation of a service model. */
 export interface OperationModel {
@@ -41,7 +41,7 @@ export interface ServiceModel {
   version?: string;
   operations: Map<string, OperationModel>;
   errors: Map<string, ErrorModel>;
-  /** Error shapes by awsQuery wire code (awsQuery and query-compatible services). */
+  /** Error shapes by awsQuery wire code (awsQuery, ec2Query and query-compatible services). */
   errorsByQueryCode: Map<string, ErrorModel>;
 }
 
@@ -54,6 +54,7 @@ const PACKAGES: Record<ServiceId, () => Promise<SdkModule>> = {
   cloudwatch: () => import("@aws-sdk/client-cloudwatch"),
   databrew: () => import("@aws-sdk/client-databrew"),
   dynamodb: () => import("@aws-sdk/client-dynamodb"),
+  ec2: () => import("@aws-sdk/client-ec2"),
   eventbridge: () => import("@aws-sdk/client-eventbridge"),
   glue: () => import("@aws-sdk/client-glue"),
   iam: () => import("@aws-sdk/client-iam"),
@@ -78,6 +79,7 @@ export const SIGNING_NAMES: Readonly<Record<string, ServiceId>> = {
   monitoring: "cloudwatch",
   databrew: "databrew",
   dynamodb: "dynamodb",
+  ec2: "ec2",
   events: "eventbridge",
   glue: "glue",
   iam: "iam",
@@ -101,6 +103,7 @@ const PROTOCOL_IDS: Record<string, Protocol> = {
   "aws.protocols#restJson1": "restJson1",
   "aws.protocols#restXml": "restXml",
   "aws.protocols#awsQuery": "awsQuery",
+  "aws.protocols#ec2Query": "ec2Query",
 };
 
 const cache = new Map<ServiceId, Promise<ServiceModel>>();

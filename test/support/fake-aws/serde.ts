@@ -251,8 +251,11 @@ function xmlElement(ns: NS, v: unknown, tag: string, t: Traits): string {
 
 // ── awsQuery form parameters ────────────────────────────────────────────────
 
-/** Reads an awsQuery input (`Name.member.N`, `Name.entry.N.key`, `Struct.Member`) from form parameters. */
-export function fromQueryParams(ns: NS, params: URLSearchParams): Obj {
+/**
+ * Reads an awsQuery input (`Name.member.N`, `Name.entry.N.key`, `Struct.Member`) from form parameters. With `ec2`,
+ * the ec2Query rules: keys are `ec2QueryName` or the capitalised member/xml name, and lists are flattened (`Name.N`).
+ */
+export function fromQueryParams(ns: NS, params: URLSearchParams, ec2 = false): Obj {
   const keys = [...new Set(params.keys())];
   const has = (prefix: string) => keys.some((k) => k === prefix || k.startsWith(`${prefix}.`));
   const read = (m: NS, key: string): unknown => {
@@ -260,7 +263,9 @@ export function fromQueryParams(ns: NS, params: URLSearchParams): Obj {
       if (key && !has(key)) return undefined;
       const out: Obj = {};
       for (const [name, member] of m.structIterator()) {
-        const v = read(member, key ? `${key}.${traitsOf(member).xmlName ?? name}` : (traitsOf(member).xmlName ?? name));
+        const t = traitsOf(member) as Traits & { ec2QueryName?: string };
+        const own = ec2 ? (t.ec2QueryName ?? capitalize(t.xmlName ?? name)) : (t.xmlName ?? name);
+        const v = read(member, key ? `${key}.${own}` : own);
         if (v !== undefined) out[name] = v;
       }
       return out;
@@ -269,7 +274,7 @@ export function fromQueryParams(ns: NS, params: URLSearchParams): Obj {
       if (params.get(key) === "") return [];
       if (!has(key)) return undefined;
       const item = m.getValueSchema();
-      const infix = traitsOf(m).xmlFlattened ? "" : `${traitsOf(item).xmlName ?? "member"}.`;
+      const infix = ec2 || traitsOf(m).xmlFlattened ? "" : `${traitsOf(item).xmlName ?? "member"}.`;
       const out: unknown[] = [];
       for (let i = 1; has(`${key}.${infix}${i}`); i++) out.push(read(item, `${key}.${infix}${i}`));
       return out;
@@ -289,6 +294,8 @@ export function fromQueryParams(ns: NS, params: URLSearchParams): Obj {
   };
   return (read(ns, "") ?? {}) as Obj;
 }
+
+const capitalize = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
 
 // ── HTTP-bound strings ──────────────────────────────────────────────────────
 

@@ -1,0 +1,137 @@
+// Task 6 — compliant: crawler enterprise-crawler-{student} uses the custom Grok classifier, crawls s3://{bucket}/landing/ and /bronze/ into landing_{student} (or bronze_{student}, a second crawler covering the other), hourly (cron(0 * * * ? *)), prefix tbl_, UPDATE_IN_DATABASE / DEPRECATE_IN_DATABASE, CRAWL_EVERYTHING, a security configuration, and the Enterprise/Governance/StudentID tags.
+import { GetCrawlerCommand, GetCrawlersCommand, GetTagsCommand } from "@aws-sdk/client-glue";
+import { glueArn, withSlash } from "../shared/arn.js";
+import { normaliseCron } from "../shared/cron.js";
+import { mentionsStudent, nearMisses } from "../shared/student-owned.js";
+const MAX_CONFIG_CHARS = 64 * 1024;
+function dottedKeys(v, prefix = "", depth = 0, out = []) {
+    if (!v || typeof v !== "object" || Array.isArray(v) || depth > 5)
+        return out;
+    for (const [k, x] of Object.entries(v)) {
+        const key = prefix ? `${prefix}.${k}` : k;
+        if (x && typeof x === "object" && !Array.isArray(x))
+            dottedKeys(x, key, depth + 1, out);
+        else
+            out.push(key);
+        if (out.length >= 50)
+            break;
+    }
+    return out;
+}
+function dig(v, ...path) {
+    let cur = v;
+    for (const p of path)
+        cur = cur && typeof cur === "object" && !Array.isArray(cur) ? cur[p] : undefined;
+    return typeof cur === "string" ? cur : null;
+}
+/** Parses Crawler.Configuration (student input): never throws; null when absent. */
+export function parseCrawlerConfiguration(raw) {
+    if (raw === undefined || raw.trim() === "")
+        return null;
+    const empty = { keys: [], partitionsBehavior: null, tablesBehavior: null, tableGroupingPolicy: null };
+    if (raw.length > MAX_CONFIG_CHARS)
+        return { ...empty, parseError: `Configuration is ${raw.length} characters (limit ${MAX_CONFIG_CHARS})` };
+    let v;
+    try {
+        v = JSON.parse(raw);
+    }
+    catch (e) {
+        return { ...empty, parseError: `not valid JSON: ${e instanceof Error ? e.message.slice(0, 200) : String(e)}` };
+    }
+    if (!v || typeof v !== "object" || Array.isArray(v))
+        return { ...empty, parseError: "not a JSON object" };
+    return {
+        keys: dottedKeys(v),
+        partitionsBehavior: dig(v, "CrawlerOutput", "Partitions", "AddOrUpdateBehavior"),
+        tablesBehavior: dig(v, "CrawlerOutput", "Tables", "AddOrUpdateBehavior"),
+        tableGroupingPolicy: dig(v, "Grouping", "TableGroupingPolicy"),
+    };
+}
+/** The graded settings of one crawler, normalised (paths with one trailing slash, cron whitespace collapsed). */
+export function crawlerSettings(c, securityConfigName) {
+    const s3 = c.Targets?.S3Targets ?? [];
+    const security = c.CrawlerSecurityConfiguration?.trim() || null;
+    return {
+        databaseName: c.DatabaseName ?? null,
+        classifiers: [...(c.Classifiers ?? [])],
+        s3Paths: s3.map((t) => withSlash(t.Path?.trim() ?? "")).filter((p) => p !== "/"),
+        sampleSizes: s3.map((t) => t.SampleSize ?? null),
+        otherTargets: ["JdbcTargets", "DynamoDBTargets", "CatalogTargets", "DeltaTargets", "IcebergTargets", "HudiTargets", "MongoDBTargets"].filter((k) => (c.Targets?.[k]?.length ?? 0) > 0),
+        schedule: normaliseCron(c.Schedule?.ScheduleExpression),
+        scheduleState: c.Schedule?.State ?? null,
+        tablePrefix: c.TablePrefix ?? null,
+        updateBehavior: c.SchemaChangePolicy?.UpdateBehavior ?? null,
+        deleteBehavior: c.SchemaChangePolicy?.DeleteBehavior ?? null,
+        recrawlBehavior: c.RecrawlPolicy?.RecrawlBehavior ?? null,
+        securityConfiguration: security,
+        usesStudentSecurityConfig: security !== null && security === securityConfigName,
+        lineage: c.LineageConfiguration?.CrawlerLineageSettings ?? null,
+        configuration: parseCrawlerConfiguration(c.Configuration),
+        state: c.State ?? null,
+        lastCrawlStatus: c.LastCrawl?.Status ?? null,
+    };
+}
+/** Which of the landing/bronze databases the student's crawlers write to, and how the lab's "Landing and bronze" was read. */
+function coverage(ctx, main, others) {
+    const wanted = [ctx.name("landingDb"), ctx.name("bronzeDb")];
+    const mainDb = main?.DatabaseName ?? null;
+    const by = {};
+    if (mainDb && wanted.includes(mainDb))
+        by[mainDb] = main.Name ?? "";
+    if (Array.isArray(others))
+        for (const o of others)
+            if (o.database && wanted.includes(o.database) && !by[o.database])
+                by[o.database] = o.name;
+    const covered = wanted.filter((d) => by[d]);
+    let reading;
+    if (!main)
+        reading = "no crawler";
+    else if (covered.length === 2)
+        reading = `both databases: ${covered.map((d) => `${d} by ${by[d]}`).join(", ")}`;
+    else if (mainDb && wanted.includes(mainDb))
+        reading = `one crawler into ${mainDb} (a crawler has a single target database)`;
+    else
+        reading = `the crawler writes to ${mainDb ?? "no database"}, neither ${wanted.join(" nor ")}`;
+    return { reading, main: mainDb, covered, byCrawler: by, otherCrawlers: others };
+}
+/** Task 6: the enterprise crawler. */
+export const crawler = {
+    id: "crawler",
+    description: "Glue crawler: classifier, S3 targets, target database(s), schedule, table prefix, schema change and recrawl policies, security configuration, Configuration JSON, tags.",
+    names: ["crawler", "classifier", "landingDb", "bronzeDb", "bucket", "securityConfig"],
+    actions: ["glue:GetCrawler", "glue:GetCrawlers", "glue:GetTags"],
+    async collect(ctx) {
+        const name = ctx.name("crawler");
+        const listing = ctx
+            .list("glue", (t) => new GetCrawlersCommand({ NextToken: t }), (o) => ({ items: o.Crawlers, next: o.NextToken }))
+            .then((r) => (r.ok ? r.items : r.fact));
+        const [got, tags, all] = await Promise.all([
+            ctx.read("glue", new GetCrawlerCommand({ Name: name }), { missing: ["EntityNotFoundException"] }),
+            ctx.read("glue", new GetTagsCommand({ ResourceArn: glueArn(ctx, "crawler", name) }), { missing: ["EntityNotFoundException"] }),
+            listing,
+        ]);
+        const others = Array.isArray(all)
+            ? all.filter((c) => c.Name && c.Name !== name && mentionsStudent(c.Name, ctx.student)).map((c) => ({ name: c.Name, database: c.DatabaseName ?? null }))
+            : all;
+        const facts = {};
+        if (!got.ok && !got.missing) {
+            facts.crawler = got.fact;
+            facts.targetDatabases = got.fact;
+            return facts;
+        }
+        const c = got.ok ? got.value.Crawler : undefined;
+        if (!c) {
+            facts.crawler = { name, exists: false, similar: Array.isArray(all) ? nearMisses(name, all.map((x) => x.Name ?? ""), ctx.student) : all };
+        }
+        else {
+            facts.crawler = {
+                name,
+                exists: true,
+                ...crawlerSettings(c, ctx.name("securityConfig")),
+                tags: tags.ok ? { ...(tags.value.Tags ?? {}) } : tags.missing ? {} : tags.fact,
+            };
+        }
+        facts.targetDatabases = coverage(ctx, c, others);
+        return facts;
+    },
+};

@@ -1,0 +1,88 @@
+// Task 11 — compliant: three Data Catalog DQ rulesets of the student (named with the student ID or targeting one of the student's databases): schema validation (ColumnExists/ColumnDataType/ColumnLength), business rules (ColumnValues amount/currency, RowCount, CustomSql, Uniqueness, Completeness) and anomaly detection (Mean and StandardDeviation of amount).
+import { GetDataQualityRulesetCommand, ListDataQualityRulesetsCommand } from "@aws-sdk/client-glue";
+import { parseDqdl } from "../shared/dqdl.js";
+import { mentionsStudent } from "../shared/student-owned.js";
+/** The lab's three rulesets, as rule signatures ("RuleType column"). The anomaly ruleset's third rule is not valid DQDL, so only Mean and StandardDeviation are required. */
+export const LAB_RULESETS = {
+    schemaValidation: ["ColumnExists customer_id", "ColumnExists transaction_id", "ColumnExists amount", "ColumnDataType customer_id", "ColumnDataType amount", "ColumnLength customer_id"],
+    businessRules: ["ColumnValues amount", "ColumnValues currency", "RowCount", "CustomSql", "Uniqueness transaction_id", "Completeness customer_id"],
+    anomalyDetection: ["Mean amount", "StandardDeviation amount"],
+};
+const CATEGORIES = Object.keys(LAB_RULESETS);
+const MAX_RULESETS = 50;
+const clip = (s, n = 200) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+/** Reads one DQDL text into ruleset facts. */
+export function rulesetFacts(name, database, table, dqdl) {
+    const p = parseDqdl(dqdl);
+    return {
+        name: clip(name),
+        database,
+        table,
+        ruleCount: p.topLevelRules,
+        parseError: p.ok ? null : p.error,
+        signatures: p.signatures.slice(0, 100),
+        rules: p.rules.slice(0, 30).map((r) => ({ signature: r.signature, type: r.type, condition: r.condition })),
+    };
+}
+/** How many of a lab ruleset's signatures a student ruleset has (column names compared without case). */
+function overlap(r, c) {
+    const have = new Set(r.signatures.map((s) => s.toLowerCase()));
+    return LAB_RULESETS[c].filter((s) => have.has(s.toLowerCase())).length;
+}
+/** Assigns rulesets to the lab's three by content: repeatedly the pair with the largest overlap, each ruleset used once. */
+export function assignRulesets(rulesets) {
+    const out = { schemaValidation: null, businessRules: null, anomalyDetection: null };
+    const used = new Set();
+    for (;;) {
+        let best;
+        for (const c of CATEGORIES) {
+            if (out[c])
+                continue;
+            rulesets.forEach((r, i) => {
+                if (used.has(i))
+                    return;
+                const score = overlap(r, c) / LAB_RULESETS[c].length;
+                if (score > 0 && (!best || score > best.score))
+                    best = { c, i, score };
+            });
+        }
+        if (!best)
+            return out;
+        out[best.c] = rulesets[best.i];
+        used.add(best.i);
+    }
+}
+/** Task 11: the student's data-quality rulesets, identified by content. */
+export const dataQuality = {
+    id: "data_quality",
+    description: "Glue Data Catalog data-quality rulesets of the student (name mentions the student ID, or the target table is in one of the student's databases): DQDL parsed and matched to the lab's three rulesets.",
+    names: ["landingDb", "bronzeDb", "silverDb", "goldDb"],
+    actions: ["glue:ListDataQualityRulesets", "glue:GetDataQualityRuleset"],
+    async collect(ctx) {
+        const dbs = new Set(["landingDb", "bronzeDb", "silverDb", "goldDb"].map((k) => ctx.name(k)));
+        const listed = await ctx.list("glue", (t) => new ListDataQualityRulesetsCommand({ NextToken: t }), (o) => ({ items: o.Rulesets, next: o.NextToken }));
+        if (!listed.ok)
+            return { rulesets: listed.fact, count: listed.fact, schemaValidation: listed.fact, businessRules: listed.fact, anomalyDetection: listed.fact };
+        const mine = listed.items
+            .filter((r) => mentionsStudent(r.Name, ctx.student) || (r.TargetTable?.DatabaseName !== undefined && dbs.has(r.TargetTable.DatabaseName)))
+            .slice(0, MAX_RULESETS);
+        const read = await Promise.all(mine.map(async (item) => {
+            const r = await ctx.read("glue", new GetDataQualityRulesetCommand({ Name: item.Name }), { missing: ["EntityNotFoundException"] });
+            if (!r.ok)
+                return r.missing ? null : r.fact;
+            const t = r.value.TargetTable ?? item.TargetTable;
+            return rulesetFacts(r.value.Name ?? item.Name ?? "", t?.DatabaseName ?? null, t?.TableName ?? null, r.value.Ruleset);
+        }));
+        const ok = read.filter((r) => r !== null && !("$error" in r));
+        const firstError = read.find((r) => r !== null && "$error" in r);
+        const assigned = assignRulesets(ok);
+        const category = (c) => (assigned[c] ?? firstError ?? null);
+        return {
+            rulesets: read.filter((r) => r !== null),
+            count: firstError && ok.length < 3 ? firstError : ok.length,
+            schemaValidation: category("schemaValidation"),
+            businessRules: category("businessRules"),
+            anomalyDetection: category("anomalyDetection"),
+        };
+    },
+};

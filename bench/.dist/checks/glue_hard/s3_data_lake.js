@@ -1,0 +1,272 @@
+// Task 1 — compliant: bucket enterprise-datalake-{student} with versioning, SSE-KMS under alias/datalake-{student}, access logging, CORS, a bucket policy, bronze→GLACIER 90 d / silver→DEEP_ARCHIVE 180 d / logs expire 365 d, the four tags and the eight top-level folders.
+import { GetBucketCorsCommand, GetBucketEncryptionCommand, GetBucketLifecycleConfigurationCommand, GetBucketLocationCommand, GetBucketLoggingCommand, GetBucketPolicyCommand, GetBucketTaggingCommand, GetBucketVersioningCommand, HeadBucketCommand, ListBucketsCommand, ListObjectsV2Command, } from "@aws-sdk/client-s3";
+import { DescribeKeyCommand } from "@aws-sdk/client-kms";
+import { errorHeader, httpStatus } from "../../src/aws/errors.js";
+import { similarNames } from "../shared/similar.js";
+import { nearMisses } from "../shared/student-owned.js";
+import { tagMap } from "../shared/tags.js";
+/** The eight top-level folders of the lab, in the lab's order. */
+export const FOLDERS = ["landing/", "bronze/", "silver/", "gold/", "schemas/", "scripts/", "logs/", "athena-results/"];
+/** Bounds on student-controlled data kept in facts. */
+const MAX_POLICY_CHARS = 64 * 1024;
+const MAX_RULES = 100;
+const MAX_PREFIXES = 200;
+const MAX_SAMPLE_KEYS = 20;
+/** Pages of ListObjectsV2 followed per folder when counting objects (1000 keys a page on real S3). */
+const MAX_COUNT_PAGES = 10;
+/** "bronze", "/bronze/", "bronze//" → "bronze/"; "" or "/" → "" (the whole bucket). */
+export function normalisePrefix(p) {
+    const s = (p ?? "").trim().replace(/^\/+/, "").replace(/\/+$/, "");
+    return s ? `${s}/` : "";
+}
+function isoOrNull(d) {
+    if (d instanceof Date)
+        return Number.isNaN(d.getTime()) ? null : d.toISOString();
+    return typeof d === "string" ? d : null;
+}
+/** A lifecycle rule in any of the three filter forms (Filter.Prefix, Filter.And.Prefix, legacy top-level Prefix) → facts. */
+export function lifecycleRuleFacts(r) {
+    return {
+        id: r.ID ?? null,
+        enabled: r.Status === "Enabled",
+        prefix: normalisePrefix(r.Filter?.Prefix || r.Filter?.And?.Prefix || r.Prefix || ""),
+        transitions: (r.Transitions ?? []).slice(0, 20).map((t) => ({ days: typeof t.Days === "number" ? t.Days : null, date: isoOrNull(t.Date), storageClass: t.StorageClass ?? null })),
+        expirationDays: typeof r.Expiration?.Days === "number" ? r.Expiration.Days : null,
+    };
+}
+function isPublicPrincipal(p) {
+    if (p === "*")
+        return true;
+    if (p && typeof p === "object") {
+        const aws = p.AWS;
+        return aws === "*" || (Array.isArray(aws) && aws.includes("*"));
+    }
+    return false;
+}
+/** A bucket policy JSON string (student input) → facts; never throws. */
+export function policyFacts(text) {
+    if (text === undefined || text.trim() === "")
+        return { present: false, statements: 0 };
+    if (text.length > MAX_POLICY_CHARS)
+        return { present: true, statements: 0, parseError: `policy longer than ${MAX_POLICY_CHARS} characters` };
+    let doc;
+    try {
+        doc = JSON.parse(text);
+    }
+    catch (e) {
+        return { present: true, statements: 0, parseError: `not valid JSON: ${String(e.message).slice(0, 120)}` };
+    }
+    if (!doc || typeof doc !== "object" || Array.isArray(doc))
+        return { present: true, statements: 0, parseError: "the policy is not a JSON object" };
+    const raw = doc.Statement;
+    const list = Array.isArray(raw) ? raw : raw && typeof raw === "object" ? [raw] : [];
+    const stmts = list.filter((s) => !!s && typeof s === "object" && !Array.isArray(s));
+    return {
+        present: true,
+        statements: stmts.length,
+        allowStatements: stmts.filter((s) => s.Effect === "Allow").length,
+        denyStatements: stmts.filter((s) => s.Effect === "Deny").length,
+        publicAllow: stmts.some((s) => s.Effect === "Allow" && isPublicPrincipal(s.Principal) && s.Condition === undefined),
+    };
+}
+const HEAD_MISSING = ["NotFound", "NoSuchBucket"];
+function fromHead(r, fallbackRegion) {
+    if (r.ok)
+        return { state: "exists", region: r.value.BucketRegion ?? fallbackRegion };
+    if (r.missing)
+        return { state: "missing" };
+    // HeadBucket has no body: a 403 surfaces as name "Unknown" (aws-facts §0.1), so branch on the status.
+    if (httpStatus(r.error) === 403)
+        return { state: "forbidden" };
+    return undefined;
+}
+/** HeadBucket, following a wrong-region answer (301/400 + x-amz-bucket-region) to the bucket's own region. */
+async function locate(ctx, bucket) {
+    const head = await ctx.read("s3", new HeadBucketCommand({ Bucket: bucket }), { missing: HEAD_MISSING });
+    const direct = fromHead(head, ctx.region);
+    if (direct)
+        return direct;
+    if (head.ok)
+        return { state: "exists", region: ctx.region };
+    const status = httpStatus(head.error);
+    if (status === 301 || status === 307 || status === 400) {
+        let region = errorHeader(head.error, "x-amz-bucket-region");
+        if (!region) {
+            const loc = await ctx.read("s3", new GetBucketLocationCommand({ Bucket: bucket }));
+            if (loc.ok)
+                region = loc.value.LocationConstraint === "EU" ? "eu-west-1" : (loc.value.LocationConstraint ?? "us-east-1");
+        }
+        if (region && region !== ctx.region) {
+            const again = await ctx.read("s3", new HeadBucketCommand({ Bucket: bucket }), { missing: HEAD_MISSING, region });
+            const there = fromHead(again, region);
+            if (there)
+                return there;
+            if (!again.ok)
+                return { state: "error", fact: again.fact };
+        }
+    }
+    return { state: "error", fact: head.fact };
+}
+async function bucketNames(ctx) {
+    const r = await ctx.list("s3", (t) => new ListBucketsCommand({ MaxBuckets: 1000, ContinuationToken: t }), (o) => ({ items: o.Buckets, next: o.ContinuationToken }), { maxPages: 20 });
+    return r.ok ? r.items.map((b) => b.Name ?? "").filter(Boolean) : r.fact;
+}
+function kmsRegionOf(keyId, fallback) {
+    return /^arn:[^:]+:kms:([^:]+):/.exec(keyId)?.[1] ?? fallback;
+}
+async function encryptionFacts(ctx, bucket, region) {
+    const alias = ctx.name("kmsAlias");
+    const [enc, aliasKey] = await Promise.all([
+        ctx.read("s3", new GetBucketEncryptionCommand({ Bucket: bucket }), { region, missing: ["ServerSideEncryptionConfigurationNotFoundError"] }),
+        ctx.read("kms", new DescribeKeyCommand({ KeyId: alias }), { region, missing: ["NotFoundException"] }),
+    ]);
+    if (!enc.ok && !enc.missing)
+        return enc.fact;
+    const rules = enc.ok ? (enc.value.ServerSideEncryptionConfiguration?.Rules ?? []) : [];
+    const rule = rules.find((r) => r.ApplyServerSideEncryptionByDefault) ?? rules[0];
+    const algorithm = rule?.ApplyServerSideEncryptionByDefault?.SSEAlgorithm ?? "none";
+    const configuredKey = rule?.ApplyServerSideEncryptionByDefault?.KMSMasterKeyID ?? null;
+    const aliasKeyArn = aliasKey.ok ? (aliasKey.value.KeyMetadata?.Arn ?? null) : aliasKey.missing ? null : aliasKey.fact;
+    let resolvedKeyArn = null;
+    if (configuredKey && algorithm.startsWith("aws:kms")) {
+        const k = await ctx.read("kms", new DescribeKeyCommand({ KeyId: configuredKey }), { region: kmsRegionOf(configuredKey, region), missing: ["NotFoundException"] });
+        resolvedKeyArn = k.ok ? (k.value.KeyMetadata?.Arn ?? null) : k.missing ? null : k.fact;
+    }
+    let keyMatchesAlias;
+    if (!algorithm.startsWith("aws:kms") || !configuredKey)
+        keyMatchesAlias = false;
+    else if (resolvedKeyArn !== null && typeof resolvedKeyArn === "object")
+        keyMatchesAlias = resolvedKeyArn;
+    else if (aliasKeyArn !== null && typeof aliasKeyArn === "object")
+        keyMatchesAlias = aliasKeyArn;
+    else
+        keyMatchesAlias = resolvedKeyArn !== null && resolvedKeyArn === aliasKeyArn;
+    return {
+        algorithm,
+        configuredKey,
+        resolvedKeyArn,
+        alias,
+        aliasKeyArn,
+        keyMatchesAlias,
+        bucketKeyEnabled: rule?.BucketKeyEnabled ?? false,
+    };
+}
+async function folderContents(ctx, bucket, region, prefix) {
+    let objects = 0;
+    const sample = [];
+    let token;
+    for (let i = 0; i < MAX_COUNT_PAGES; i++) {
+        const r = await ctx.read("s3", new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, MaxKeys: 1000, ContinuationToken: token }), { region });
+        if (!r.ok)
+            return r.fact;
+        for (const o of r.value.Contents ?? []) {
+            const key = o.Key ?? "";
+            // Zero-byte "folder" markers (the console's Create folder) are not data.
+            if (key.endsWith("/") && (o.Size ?? 0) === 0)
+                continue;
+            objects++;
+            if (sample.length < MAX_SAMPLE_KEYS)
+                sample.push(key.slice(0, 300));
+        }
+        token = r.value.IsTruncated ? r.value.NextContinuationToken : undefined;
+        if (!token)
+            return { objects, truncated: false, sample };
+    }
+    return { objects, truncated: true, sample };
+}
+async function folderFacts(ctx, bucket, region) {
+    const top = await ctx.list("s3", (t) => new ListObjectsV2Command({ Bucket: bucket, Delimiter: "/", MaxKeys: 1000, ContinuationToken: t }), (o) => ({ items: o.CommonPrefixes, next: o.IsTruncated ? o.NextContinuationToken : undefined }), { region, maxPages: 20 });
+    if (!top.ok)
+        return { folders: top.fact, contents: top.fact };
+    const prefixes = [...new Set(top.items.map((p) => p.Prefix ?? "").filter(Boolean))];
+    // Keys written as "/landing/…" (the lab's spelling taken literally) land under the top-level prefix "/".
+    let leadingSlash = [];
+    if (prefixes.includes("/")) {
+        const nested = await ctx.list("s3", (t) => new ListObjectsV2Command({ Bucket: bucket, Prefix: "/", Delimiter: "/", MaxKeys: 1000, ContinuationToken: t }), (o) => ({ items: o.CommonPrefixes, next: o.IsTruncated ? o.NextContinuationToken : undefined }), { region, maxPages: 5 });
+        if (nested.ok)
+            leadingSlash = nested.items.map((p) => p.Prefix ?? "").filter(Boolean).slice(0, MAX_PREFIXES);
+    }
+    const missing = FOLDERS.filter((f) => !prefixes.includes(f));
+    const similar = missing.flatMap((f) => [
+        ...similarNames(f.slice(0, -1), prefixes.map((p) => p.replace(/\/$/, ""))).map((p) => `${p}/`),
+        ...leadingSlash.filter((p) => normalisePrefix(p) === f),
+    ]);
+    const present = FOLDERS.filter((f) => prefixes.includes(f));
+    const counted = await Promise.all(present.map((f) => folderContents(ctx, bucket, region, f)));
+    const contents = {};
+    for (const f of FOLDERS) {
+        const i = present.indexOf(f);
+        contents[f.slice(0, -1)] = i >= 0 ? counted[i] : { objects: 0, truncated: false, sample: [] };
+    }
+    return {
+        folders: { prefixes: prefixes.slice(0, MAX_PREFIXES), missing, similar, leadingSlash },
+        contents: contents,
+    };
+}
+/** Task 1: the data-lake bucket, its settings, tags and folders; the KMS key behind the alias. */
+export const s3DataLake = {
+    id: "s3_data_lake",
+    description: "S3 bucket enterprise-datalake-{student}: existence and region, versioning, SSE-KMS key vs alias, access logging, CORS, bucket policy, lifecycle rules, tags, top-level folders and their object counts.",
+    names: ["bucket", "kmsAlias"],
+    actions: [
+        "s3:ListBucket",
+        "s3:ListAllMyBuckets",
+        "s3:GetBucketLocation",
+        "s3:GetBucketVersioning",
+        "s3:GetEncryptionConfiguration",
+        "s3:GetBucketLogging",
+        "s3:GetBucketCORS",
+        "s3:GetBucketPolicy",
+        "s3:GetLifecycleConfiguration",
+        "s3:GetBucketTagging",
+        "kms:DescribeKey",
+    ],
+    async collect(ctx) {
+        const name = ctx.name("bucket");
+        const where = await locate(ctx, name);
+        if (where.state === "error")
+            return { bucket: where.fact };
+        if (where.state !== "exists") {
+            const all = await bucketNames(ctx);
+            const bucket = { name, state: where.state, exists: false, similar: Array.isArray(all) ? nearMisses(name, all, ctx.student) : all };
+            return { bucket: bucket };
+        }
+        const region = where.region;
+        const on = { region };
+        const [versioning, encryption, logging, cors, policy, lifecycle, tags, folders] = await Promise.all([
+            ctx.read("s3", new GetBucketVersioningCommand({ Bucket: name }), on),
+            encryptionFacts(ctx, name, region),
+            ctx.read("s3", new GetBucketLoggingCommand({ Bucket: name }), on),
+            ctx.read("s3", new GetBucketCorsCommand({ Bucket: name }), { ...on, missing: ["NoSuchCORSConfiguration"] }),
+            ctx.read("s3", new GetBucketPolicyCommand({ Bucket: name }), { ...on, missing: ["NoSuchBucketPolicy"] }),
+            ctx.read("s3", new GetBucketLifecycleConfigurationCommand({ Bucket: name }), { ...on, missing: ["NoSuchLifecycleConfiguration"] }),
+            ctx.read("s3", new GetBucketTaggingCommand({ Bucket: name }), { ...on, missing: ["NoSuchTagSet"] }),
+            folderFacts(ctx, name, region),
+        ]);
+        const bucket = { name, state: "exists", exists: true, region };
+        const corsRules = cors.ok ? (cors.value.CORSRules ?? []) : [];
+        const facts = {
+            bucket: bucket,
+            versioning: versioning.ok ? { status: versioning.value.Status ?? "Off", mfaDelete: versioning.value.MFADelete ?? "Disabled" } : versioning.fact,
+            encryption,
+            logging: logging.ok
+                ? { enabled: !!logging.value.LoggingEnabled?.TargetBucket, targetBucket: logging.value.LoggingEnabled?.TargetBucket ?? null, targetPrefix: logging.value.LoggingEnabled?.TargetPrefix ?? null }
+                : logging.fact,
+            cors: cors.ok || cors.missing
+                ? {
+                    rules: corsRules.length,
+                    allowedOrigins: [...new Set(corsRules.flatMap((r) => r.AllowedOrigins ?? []))].slice(0, 20),
+                    allowedMethods: [...new Set(corsRules.flatMap((r) => r.AllowedMethods ?? []))],
+                }
+                : cors.fact,
+            policy: policy.ok ? policyFacts(policy.value.Policy) : policy.missing ? policyFacts(undefined) : policy.fact,
+            lifecycle: lifecycle.ok || lifecycle.missing
+                ? { rules: (lifecycle.ok ? (lifecycle.value.Rules ?? []) : []).slice(0, MAX_RULES).map(lifecycleRuleFacts) }
+                : lifecycle.fact,
+            tags: tags.ok ? tagMap(tags.value.TagSet) : tags.missing ? {} : tags.fact,
+            folders: folders.folders,
+            contents: folders.contents,
+        };
+        return facts;
+    },
+};

@@ -1,0 +1,148 @@
+// Task 5 — compliant: registry enterprise-registry-{student} (AVAILABLE) holds AVRO schemas Customer and Transaction with BACKWARD compatibility, whose latest versions define the lab's fields and types.
+import avro from "avsc";
+import { GetRegistryCommand, GetSchemaCommand, GetSchemaVersionCommand, ListRegistriesCommand, ListSchemasCommand, } from "@aws-sdk/client-glue";
+import { isObject, parseJson } from "../shared/parse-json.js";
+import { similarNames } from "../shared/similar.js";
+import { nearMisses } from "../shared/student-owned.js";
+const MAX_DEFINITION_CHARS = 200_000;
+const MAX_FIELDS = 200;
+const clip = (s, n = 200) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+/** A readable type string for an Avro type (student JSON, read defensively). */
+export function avroTypeString(t, depth = 0) {
+    if (depth > 8)
+        return "…";
+    if (typeof t === "string")
+        return clip(t.includes(".") ? t.slice(t.lastIndexOf(".") + 1) : t, 100);
+    if (Array.isArray(t))
+        return t.slice(0, 20).map((x) => avroTypeString(x, depth + 1)).join("|");
+    if (!isObject(t))
+        return "?";
+    const ty = t.type;
+    const name = typeof t.name === "string" ? clip(t.name, 100) : "?";
+    if (ty === "enum") {
+        const symbols = Array.isArray(t.symbols) ? t.symbols.slice(0, 50).map((s) => clip(String(s), 60)) : [];
+        return `enum ${name}[${symbols.join(",")}]`;
+    }
+    if (ty === "record" || ty === "error")
+        return `record ${name}`;
+    if (ty === "array")
+        return `array<${avroTypeString(t.items, depth + 1)}>`;
+    if (ty === "map")
+        return `map<${avroTypeString(t.values, depth + 1)}>`;
+    if (ty === "fixed")
+        return `fixed ${name}(${typeof t.size === "number" ? t.size : "?"})`;
+    if (typeof ty === "string" || Array.isArray(ty) || isObject(ty))
+        return avroTypeString(ty, depth + 1);
+    return "?";
+}
+function logicalTypeOf(field) {
+    if (typeof field.logicalType === "string")
+        return clip(field.logicalType, 60);
+    const t = field.type;
+    return isObject(t) && typeof t.logicalType === "string" ? clip(t.logicalType, 60) : null;
+}
+/** Parses a schema definition as Avro (avsc validates it); never throws. */
+export function readAvroDefinition(def) {
+    const fail = (parseError) => ({ parseError, fields: [], signatures: [] });
+    const parsed = parseJson(def, MAX_DEFINITION_CHARS);
+    if (!parsed.ok)
+        return fail(`the schema definition is ${parsed.error}`);
+    try {
+        avro.Type.forSchema(parsed.value);
+    }
+    catch (e) {
+        return fail(`not a valid Avro schema: ${clip(e instanceof Error ? e.message : String(e))}`);
+    }
+    const v = parsed.value;
+    if (!isObject(v) || (v.type !== "record" && v.type !== "error") || !Array.isArray(v.fields))
+        return fail("the schema is valid Avro but not a record");
+    const fields = v.fields.slice(0, MAX_FIELDS).filter(isObject).map((f) => {
+        const out = { name: clip(String(f.name), 100), type: avroTypeString(f.type), logicalType: logicalTypeOf(f) };
+        if (f.default !== undefined)
+            out.default = JSON.stringify(f.default).length > 500 ? "(a default over 500 characters)" : f.default;
+        const t = isObject(f.type) ? f.type : undefined;
+        if (t?.type === "enum" && Array.isArray(t.symbols))
+            out.symbols = t.symbols.slice(0, 50).map((s) => clip(String(s), 60));
+        return out;
+    });
+    return {
+        parseError: null,
+        recordName: typeof v.name === "string" ? clip(v.name, 100) : undefined,
+        ...(typeof v.namespace === "string" ? { namespace: clip(v.namespace, 200) } : {}),
+        fields,
+        signatures: fields.map((f) => `${f.name}: ${f.type}`),
+    };
+}
+/** "Customer", "customer", "customer-schema", "CustomerSchema_42" → "customer". */
+export function schemaKey(name, student) {
+    return name
+        .toLowerCase()
+        .split(student.toLowerCase())
+        .join("")
+        .replace(/[^a-z]/g, "")
+        .replace(/^schema|schema$/g, "");
+}
+async function readSchema(ctx, registry, expected, listed) {
+    const names = listed.map((s) => s.SchemaName ?? "").filter(Boolean);
+    const found = names.find((n) => n.toLowerCase() === expected.toLowerCase()) ?? names.find((n) => schemaKey(n, ctx.student) === expected.toLowerCase());
+    if (!found)
+        return { expected, exists: false, similar: similarNames(expected, names) };
+    const SchemaId = { RegistryName: registry, SchemaName: found };
+    const [schema, version] = await Promise.all([
+        ctx.read("glue", new GetSchemaCommand({ SchemaId }), { missing: ["EntityNotFoundException"] }),
+        ctx.read("glue", new GetSchemaVersionCommand({ SchemaId, SchemaVersionNumber: { LatestVersion: true } }), { missing: ["EntityNotFoundException"] }),
+    ]);
+    if (!schema.ok)
+        return schema.missing ? { expected, name: found, exists: false, similar: [] } : schema.fact;
+    const s = schema.value;
+    const facts = {
+        expected,
+        name: found,
+        exists: true,
+        dataFormat: s.DataFormat ?? null,
+        compatibility: s.Compatibility ?? null,
+        status: s.SchemaStatus ?? null,
+        latestVersion: s.LatestSchemaVersion ?? null,
+    };
+    if (!version.ok) {
+        if (version.missing)
+            return { ...facts, parseError: "the schema has no version", fields: [], signatures: [] };
+        return { ...facts, parseError: version.fact, fields: version.fact, signatures: version.fact };
+    }
+    if ((version.value.DataFormat ?? s.DataFormat) !== "AVRO") {
+        return { ...facts, parseError: `the definition is ${version.value.DataFormat ?? s.DataFormat ?? "of unknown format"}, not Avro`, fields: [], signatures: [] };
+    }
+    const def = readAvroDefinition(version.value.SchemaDefinition);
+    return { ...facts, parseError: def.parseError, ...(def.recordName ? { recordName: def.recordName } : {}), fields: def.fields, signatures: def.signatures };
+}
+/** Task 5: the schema registry and its Customer / Transaction Avro schemas. */
+export const schemaRegistry = {
+    id: "schema_registry",
+    description: "Glue Schema Registry enterprise-registry-{student}: status, Customer and Transaction schemas (format, compatibility) and their latest Avro definitions.",
+    names: ["registry"],
+    actions: ["glue:GetRegistry", "glue:ListRegistries", "glue:ListSchemas", "glue:GetSchema", "glue:GetSchemaVersion"],
+    async collect(ctx) {
+        const name = ctx.name("registry");
+        const reg = await ctx.read("glue", new GetRegistryCommand({ RegistryId: { RegistryName: name } }), { missing: ["EntityNotFoundException"] });
+        if (!reg.ok) {
+            if (!reg.missing)
+                return { registry: reg.fact, customer: reg.fact, transaction: reg.fact };
+            const all = await ctx.list("glue", (t) => new ListRegistriesCommand({ NextToken: t }), (o) => ({ items: o.Registries, next: o.NextToken }));
+            const similar = all.ok ? nearMisses(name, all.items.map((r) => r.RegistryName ?? ""), ctx.student) : all.fact;
+            const missing = { expected: "", exists: false };
+            return { registry: { name, exists: false, similar }, customer: { ...missing, expected: "Customer" }, transaction: { ...missing, expected: "Transaction" } };
+        }
+        const registry = { name, exists: true, status: reg.value.Status ?? null };
+        const listed = await ctx.list("glue", (t) => new ListSchemasCommand({ RegistryId: { RegistryName: name }, NextToken: t }), (o) => ({ items: o.Schemas, next: o.NextToken }));
+        if (!listed.ok)
+            return { registry, schemaNames: listed.fact, customer: listed.fact, transaction: listed.fact };
+        const mine = listed.items.filter((s) => !s.RegistryName || s.RegistryName === name);
+        const [customer, transaction] = await Promise.all([readSchema(ctx, name, "Customer", mine), readSchema(ctx, name, "Transaction", mine)]);
+        return {
+            registry,
+            schemaNames: mine.slice(0, 50).map((s) => clip(s.SchemaName ?? "", 100)),
+            customer: customer,
+            transaction: transaction,
+        };
+    },
+};

@@ -1,0 +1,139 @@
+// Task 12 — compliant: security configuration enterprise-security-config-{student} encrypts S3 with SSE-KMS, CloudWatch logs with SSE-KMS and job bookmarks with CSE-KMS; a Secrets Manager secret of the student has rotation on; the student's IAM roles are trusted by Glue, DataBrew and Lake Formation, and one trusts an AWS account (cross-account access).
+import { GetSecurityConfigurationCommand, GetSecurityConfigurationsCommand } from "@aws-sdk/client-glue";
+import { DescribeSecretCommand, ListSecretsCommand } from "@aws-sdk/client-secrets-manager";
+import { GetRoleCommand, ListRolesCommand } from "@aws-sdk/client-iam";
+import { isErrorFact } from "../../src/grade/facts.js";
+import { tagMap } from "../shared/tags.js";
+import { mentionsStudent, taggedForStudent, nearMisses } from "../shared/student-owned.js";
+import { isObject, parsePolicyDocument, stringList } from "../shared/parse-json.js";
+/** At most this many of the student's secrets / roles are described (a bound on calls). */
+const MAX_SECRETS = 10;
+const MAX_ROLES = 30;
+/** The facts of the Glue security configuration. */
+async function securityConfig(ctx, name) {
+    const r = await ctx.read("glue", new GetSecurityConfigurationCommand({ Name: name }), { missing: ["EntityNotFoundException"] });
+    if (!r.ok) {
+        if (!r.missing)
+            return r.fact;
+        const all = await ctx.list("glue", (t) => new GetSecurityConfigurationsCommand({ NextToken: t }), (o) => ({ items: o.SecurityConfigurations, next: o.NextToken }));
+        return { name, exists: false, similar: all.ok ? nearMisses(name, all.items.map((c) => c.Name ?? ""), ctx.student) : all.fact };
+    }
+    const enc = r.value.SecurityConfiguration?.EncryptionConfiguration;
+    const s3 = enc?.S3Encryption ?? [];
+    // Compare the wire strings ("SSE-KMS", "CSE-KMS"), not the SDK enum member names.
+    return {
+        name,
+        exists: true,
+        s3Modes: s3.map((e) => e.S3EncryptionMode ?? "DISABLED"),
+        s3KmsKey: s3.find((e) => e.KmsKeyArn)?.KmsKeyArn ?? null,
+        cloudWatchMode: enc?.CloudWatchEncryption?.CloudWatchEncryptionMode ?? "DISABLED",
+        cloudWatchKmsKey: enc?.CloudWatchEncryption?.KmsKeyArn ?? null,
+        jobBookmarksMode: enc?.JobBookmarksEncryption?.JobBookmarksEncryptionMode ?? "DISABLED",
+        jobBookmarksKmsKey: enc?.JobBookmarksEncryption?.KmsKeyArn ?? null,
+        dataQualityMode: enc?.DataQualityEncryption?.DataQualityEncryptionMode ?? "DISABLED",
+    };
+}
+/** The student's secrets (name mentions the student or tag StudentID), described one by one. Never reads a value. */
+async function secrets(ctx) {
+    const all = await ctx.list("secretsmanager", (t) => new ListSecretsCommand({ NextToken: t }), (o) => ({ items: o.SecretList, next: o.NextToken }));
+    if (!all.ok)
+        return all.fact;
+    const mine = all.items.filter((s) => !s.DeletedDate && (mentionsStudent(s.Name, ctx.student) || taggedForStudent(tagMap(s.Tags), ctx.student)));
+    const items = await Promise.all(mine.slice(0, MAX_SECRETS).map(async (s) => {
+        const d = await ctx.read("secretsmanager", new DescribeSecretCommand({ SecretId: s.ARN ?? s.Name }), { missing: ["ResourceNotFoundException"] });
+        if (!d.ok)
+            return d.missing ? { name: s.Name ?? "", rotationEnabled: false, deleted: true } : d.fact;
+        const v = d.value;
+        return {
+            name: v.Name ?? s.Name ?? "",
+            // RotationEnabled may be absent: only `true` counts.
+            rotationEnabled: v.RotationEnabled === true,
+            rotationDays: v.RotationRules?.AutomaticallyAfterDays ?? null,
+            rotationSchedule: v.RotationRules?.ScheduleExpression ?? null,
+            rotationLambda: v.RotationLambdaARN ?? null,
+            lastRotated: v.LastRotatedDate ? new Date(v.LastRotatedDate).toISOString() : null,
+            customKms: v.KmsKeyId !== undefined && v.KmsKeyId !== "" && !/alias\/aws\/secretsmanager$/.test(v.KmsKeyId),
+        };
+    }));
+    return { count: mine.length, names: mine.map((s) => s.Name ?? ""), items };
+}
+/** Reads a trust policy (URL-encoded or plain JSON): Allow statements' principals. Never throws. */
+export function trustOf(doc) {
+    const out = { services: [], awsPrincipals: [], accounts: [], everyone: false };
+    const parsed = parsePolicyDocument(doc);
+    if (!parsed.ok)
+        return { ...out, parseError: parsed.error };
+    if (!isObject(parsed.value))
+        return { ...out, parseError: "not a JSON object" };
+    const st = parsed.value.Statement;
+    const statements = (Array.isArray(st) ? st : [st]).filter(isObject).slice(0, 100);
+    for (const s of statements) {
+        if (s.Effect !== "Allow")
+            continue;
+        const p = s.Principal;
+        if (p === "*")
+            out.everyone = true;
+        if (!isObject(p))
+            continue;
+        out.services.push(...stringList(p.Service).map((x) => x.toLowerCase()));
+        for (const a of stringList(p.AWS)) {
+            if (a === "*")
+                out.everyone = true;
+            else
+                out.awsPrincipals.push(a);
+            const acct = /^\d{12}$/.test(a) ? a : /^arn:aws[a-z-]*:iam::(\d{12}):/.exec(a)?.[1];
+            if (acct)
+                out.accounts.push(acct);
+        }
+    }
+    out.services = [...new Set(out.services)];
+    out.accounts = [...new Set(out.accounts)];
+    return out;
+}
+/** The student's IAM roles (name mentions the student) and who each trusts. */
+async function roles(ctx) {
+    const all = await ctx.list("iam", (m) => new ListRolesCommand({ Marker: m }), (o) => ({ items: o.Roles, next: o.IsTruncated ? o.Marker : undefined }));
+    if (!all.ok)
+        return all.fact;
+    const mine = all.items.filter((r) => mentionsStudent(r.RoleName, ctx.student)).slice(0, MAX_ROLES);
+    const items = await Promise.all(mine.map(async (r) => {
+        let doc = r.AssumeRolePolicyDocument;
+        if (doc === undefined && r.RoleName) {
+            const g = await ctx.read("iam", new GetRoleCommand({ RoleName: r.RoleName }), { missing: ["NoSuchEntityException", "NoSuchEntity"] });
+            if (!g.ok && !g.missing)
+                return g.fact;
+            doc = g.ok ? g.value.Role?.AssumeRolePolicyDocument : undefined;
+        }
+        const t = trustOf(doc);
+        return { name: r.RoleName ?? "", ...t, externalAccounts: t.accounts.filter((a) => a !== ctx.account) };
+    }));
+    const ok = items.filter((i) => !isErrorFact(i));
+    const firstError = items.find(isErrorFact);
+    // An empty list while some role could not be read is not a "no": it stands as the error.
+    const orError = (names) => (names.length === 0 && firstError ? firstError : names);
+    const trusting = (svc) => orError(ok.filter((i) => i.services.includes(svc)).map((i) => i.name));
+    return {
+        count: mine.length,
+        names: mine.map((r) => r.RoleName ?? ""),
+        items,
+        trustedServices: orError([...new Set(ok.flatMap((i) => i.services))]),
+        glue: trusting("glue.amazonaws.com"),
+        databrew: trusting("databrew.amazonaws.com"),
+        lakeformation: trusting("lakeformation.amazonaws.com"),
+        // Cross-account access role: any role of the student that an AWS account principal may assume (the student's own
+        // account counts: a lab account usually has no second account to share the catalog with).
+        crossAccount: orError(ok.filter((i) => i.awsPrincipals.length > 0).map((i) => i.name)),
+    };
+}
+/** Task 12: security configuration, secrets rotation, IAM role trust. */
+export const security = {
+    id: "security",
+    description: "Glue security configuration encryption modes; the student's Secrets Manager secrets (rotation, never the value); the student's IAM roles and the principals their trust policies allow.",
+    names: ["securityConfig"],
+    actions: ["glue:GetSecurityConfiguration", "glue:GetSecurityConfigurations", "secretsmanager:ListSecrets", "secretsmanager:DescribeSecret", "iam:ListRoles", "iam:GetRole"],
+    async collect(ctx) {
+        const [config, secretFacts, roleFacts] = await Promise.all([securityConfig(ctx, ctx.name("securityConfig")), secrets(ctx), roles(ctx)]);
+        const facts = { securityConfig: config, secrets: secretFacts, roles: roleFacts };
+        return facts;
+    },
+};

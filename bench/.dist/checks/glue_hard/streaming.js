@@ -1,0 +1,69 @@
+// Task 9 — compliant: streaming job streaming-etl-{student} (Command.Name gluestreaming) whose source exists: Kinesis stream transactions-stream-{student} ACTIVE, or a Kafka connection attached to the job.
+import { DescribeStreamSummaryCommand } from "@aws-sdk/client-kinesis";
+import { readJob } from "../shared/glue-jobs.js";
+import { graphNodes } from "../shared/visual-graph.js";
+import { jobSettings } from "./studio_job.js";
+/** Connection names that look like Kafka / MSK (GetConnection is never called: it can return secrets). */
+export const KAFKA_NAME = /kafka|msk/i;
+/** Task 9: the streaming ETL job and its source. */
+export const streaming = {
+    id: "streaming",
+    description: "Glue streaming job (gluestreaming) and its source: the Kinesis data stream (DescribeStreamSummary) or a Kafka connection named on the job.",
+    names: ["streamingJob", "kinesisStream"],
+    actions: ["glue:GetJob", "glue:ListJobs", "kinesis:DescribeStreamSummary"],
+    async collect(ctx) {
+        const name = ctx.name("streamingJob");
+        const streamName = ctx.name("kinesisStream");
+        const [r, stream] = await Promise.all([
+            readJob(ctx, name),
+            ctx.read("kinesis", new DescribeStreamSummaryCommand({ StreamName: streamName }), { missing: ["ResourceNotFoundException"] }),
+        ]);
+        const facts = {};
+        let kafka = [];
+        if (r.kind === "error")
+            facts.job = r.fact;
+        else if (r.kind === "missing")
+            facts.job = { name, exists: false, similar: r.similar };
+        else {
+            const settings = jobSettings(r.job);
+            const connections = r.job.Connections?.Connections ?? [];
+            kafka = connections.filter((c) => KAFKA_NAME.test(c));
+            const args = Object.values({ ...(r.job.DefaultArguments ?? {}), ...(r.job.NonOverridableArguments ?? {}) });
+            const visualStreams = graphNodes(r.job.CodeGenConfigurationNodes)
+                .nodes.filter((n) => /Kinesis|Kafka/.test(n.type))
+                .map((n) => ({ type: n.type, stream: typeof n.body.StreamName === "string" ? n.body.StreamName : null, table: typeof n.body.Table === "string" ? n.body.Table : null }));
+            facts.job = {
+                name,
+                exists: true,
+                ...settings,
+                streaming: r.job.Command?.Name === "gluestreaming",
+                kafkaConnections: kafka,
+                argumentsMentionStream: args.some((v) => typeof v === "string" && v.includes(streamName)),
+                visualStreamSources: visualStreams,
+            };
+        }
+        let kinesis;
+        if (stream.ok) {
+            const s = stream.value.StreamDescriptionSummary;
+            kinesis = {
+                name: streamName,
+                exists: true,
+                status: s?.StreamStatus ?? null,
+                mode: s?.StreamModeDetails?.StreamMode ?? null,
+                arn: s?.StreamARN ?? null,
+                encryption: s?.EncryptionType ?? null,
+                retentionHours: s?.RetentionPeriodHours ?? null,
+                openShards: s?.OpenShardCount ?? null,
+            };
+        }
+        else
+            kinesis = stream.missing ? { name: streamName, exists: false, status: null } : stream.fact;
+        const active = stream.ok && stream.value.StreamDescriptionSummary?.StreamStatus === "ACTIVE";
+        facts.source = {
+            accepted: [...(active ? [`Kinesis stream ${streamName} (ACTIVE)`] : []), ...kafka.map((k) => `Kafka connection ${k}`)],
+            kafkaConnections: r.kind === "error" ? r.fact : kafka,
+            kinesis,
+        };
+        return facts;
+    },
+};

@@ -1,0 +1,96 @@
+// Task 10 — compliant: workflow enterprise-pipeline-{student} whose graph runs the crawler and jobs through a SCHEDULED trigger (cron(0 1 * * ? *)), an EVENT trigger, and CONDITIONAL triggers that wait for SUCCEEDED, over at least 5 nodes and 4 edges.
+import { GetTriggersCommand, GetWorkflowCommand, ListWorkflowsCommand } from "@aws-sdk/client-glue";
+import { normaliseCron } from "../shared/cron.js";
+import { mentionsStudent, nearMisses } from "../shared/student-owned.js";
+/** A Trigger (from GetTriggers or a graph node's TriggerDetails) as facts. */
+export function triggerFacts(t, seenIn) {
+    return {
+        name: t.Name ?? "",
+        type: t.Type ?? null,
+        state: t.State ?? null,
+        workflow: t.WorkflowName ?? null,
+        schedule: normaliseCron(t.Schedule),
+        logical: t.Predicate?.Logical ?? null,
+        conditions: (t.Predicate?.Conditions ?? []).map((c) => ({ job: c.JobName ?? null, crawler: c.CrawlerName ?? null, state: c.State ?? c.CrawlState ?? null })),
+        actions: (t.Actions ?? []).map((a) => ({ job: a.JobName ?? null, crawler: a.CrawlerName ?? null })),
+        eventBatchSize: t.EventBatchingCondition?.BatchSize ?? null,
+        seenIn: [seenIn],
+    };
+}
+/** Merges trigger facts by name: GetTriggers details win over the graph's, both sources are recorded. */
+function mergeTriggers(graph, listed) {
+    const byName = new Map();
+    for (const t of graph)
+        byName.set(t.name, t);
+    for (const t of listed) {
+        const g = byName.get(t.name);
+        byName.set(t.name, g ? { ...t, seenIn: [...g.seenIn, ...t.seenIn] } : t);
+    }
+    return [...byName.values()];
+}
+async function allTriggers(ctx) {
+    const r = await ctx.list("glue", (t) => new GetTriggersCommand({ NextToken: t }), (o) => ({ items: o.Triggers, next: o.NextToken }));
+    return r.ok ? r.items : r.fact;
+}
+/** Task 10: the workflow, its graph and its triggers. */
+export const workflow = {
+    id: "workflow",
+    description: "Glue workflow (GetWorkflow with its graph): crawler and job nodes, SCHEDULED / EVENT / CONDITIONAL triggers (graph details cross-checked with GetTriggers), node and edge counts.",
+    names: ["workflow", "crawler", "studioJob"],
+    actions: ["glue:GetWorkflow", "glue:ListWorkflows", "glue:GetTriggers"],
+    async collect(ctx) {
+        const name = ctx.name("workflow");
+        const [got, listed] = await Promise.all([
+            ctx.read("glue", new GetWorkflowCommand({ Name: name, IncludeGraph: true }), { missing: ["EntityNotFoundException"] }),
+            allTriggers(ctx),
+        ]);
+        const facts = {};
+        if (!got.ok && !got.missing) {
+            facts.workflow = got.fact;
+            facts.graph = got.fact;
+            facts.triggers = got.fact;
+            return facts;
+        }
+        const wf = got.ok ? got.value.Workflow : undefined;
+        if (!wf) {
+            const names = await ctx.list("glue", (t) => new ListWorkflowsCommand({ NextToken: t }), (o) => ({ items: o.Workflows, next: o.NextToken }));
+            facts.workflow = { name, exists: false, similar: names.ok ? nearMisses(name, names.items, ctx.student) : names.fact };
+            return facts;
+        }
+        const nodes = wf.Graph?.Nodes ?? [];
+        const edges = wf.Graph?.Edges ?? [];
+        const byId = new Map(nodes.map((n) => [n.UniqueId ?? "", n]));
+        const label = (id) => {
+            const n = byId.get(id ?? "");
+            return n ? `${n.Type ?? "?"}:${n.Name ?? ""}` : `?:${id ?? ""}`;
+        };
+        const namesOf = (type) => nodes.filter((n) => n.Type === type && n.Name).map((n) => n.Name);
+        const crawlers = namesOf("CRAWLER");
+        const jobs = namesOf("JOB");
+        const fromGraph = nodes.filter((n) => n.Type === "TRIGGER").map((n) => triggerFacts({ ...(n.TriggerDetails?.Trigger ?? {}), Name: n.TriggerDetails?.Trigger?.Name ?? n.Name }, "graph"));
+        const fromListing = Array.isArray(listed) ? listed.filter((t) => t.WorkflowName === name).map((t) => triggerFacts(t, "GetTriggers")) : [];
+        const companions = Array.isArray(listed)
+            ? listed.filter((t) => t.WorkflowName && t.WorkflowName !== name && mentionsStudent(t.WorkflowName, ctx.student)).map((t) => triggerFacts(t, "GetTriggers"))
+            : [];
+        facts.workflow = { name, exists: true, maxConcurrentRuns: wf.MaxConcurrentRuns ?? null, lastRunStatus: wf.LastRun?.Status ?? null };
+        facts.graph = {
+            nodeCount: nodes.length,
+            edgeCount: edges.length,
+            nodes: nodes.map((n) => `${n.Type ?? "?"}:${n.Name ?? ""}`),
+            edges: edges.map((e) => ({ from: label(e.SourceId), to: label(e.DestinationId) })),
+            crawlers,
+            jobs,
+            includesTaskCrawler: crawlers.includes(ctx.name("crawler")),
+            includesStudioJob: jobs.includes(ctx.name("studioJob")),
+        };
+        // When GetTriggers failed, its ErrorFact stands as one more item: a `some` over the list is then `error`, not `fail`,
+        // unless the graph's own trigger details already satisfy it.
+        const listingError = Array.isArray(listed) ? [] : [listed];
+        const triggers = mergeTriggers(fromGraph, fromListing);
+        facts.triggers = [...triggers, ...listingError];
+        // Start triggers: the workflow's own, plus those in another workflow of the student's (Glue gives a workflow a single start trigger).
+        const starts = [...triggers, ...companions].filter((t) => t.type !== "CONDITIONAL");
+        facts.startTriggers = [...starts, ...listingError];
+        return facts;
+    },
+};

@@ -1,0 +1,349 @@
+// Step Functions definitions (ASL JSON, student input) as small facts: tasks and their kinds, error handling, crawler
+// polling loops, Fail states, and the order of the main path. Parsed defensively: never throws, bounded in size.
+import { isObject, parseJson } from "./parse-json.js";
+/** The short words `order` uses for the work kinds (polling reads and notifications are left out). */
+export const ORDER_WORDS = { glueJob: "job", glueStartCrawler: "crawler", athenaQuery: "athena" };
+const MAX_CHARS = 1_100_000; // Step Functions caps a definition at 1 MB
+const MAX_STATES = 2000;
+const MAX_DEPTH = 8;
+const str = (v) => (typeof v === "string" ? v : null);
+const strings = (v) => (Array.isArray(v) ? v.filter((x) => typeof x === "string") : []);
+const num = (v) => (typeof v === "number" && Number.isFinite(v) ? v : null);
+/** Classifies a Task Resource: kind and whether it is a `.sync` integration. */
+export function classifyResource(resource) {
+    const r = resource.trim();
+    if (/^arn:[^:]+:lambda:/.test(r))
+        return { kind: "lambda", sync: false };
+    const m = /^arn:[^:]+:states:::(.+)$/i.exec(r);
+    if (!m)
+        return { kind: "other", sync: false };
+    const rest = m[1];
+    const sync = /\.sync(:\d+)?$/i.test(rest);
+    const api = rest.replace(/\.(sync(:\d+)?|waitForTaskToken)$/i, "").replace(/^aws-sdk:/i, "").toLowerCase();
+    const kinds = {
+        "glue:startjobrun": "glueJob",
+        "glue:getjobrun": "glueGetJobRun",
+        "glue:getjobruns": "glueGetJobRun",
+        "glue:startcrawler": "glueStartCrawler",
+        "glue:getcrawler": "glueGetCrawler",
+        "athena:startqueryexecution": "athenaQuery",
+        "athena:getqueryexecution": "athenaGetQuery",
+        "athena:getqueryresults": "athenaGetQuery",
+        "sns:publish": "snsPublish",
+        "lambda:invoke": "lambda",
+    };
+    return { kind: kinds[api] ?? "other", sync };
+}
+/** A parameter of a Task: `Parameters` (JSONPath, `Key` or `Key.$`) or `Arguments` (JSONata, literal or `{% … %}`). */
+function param(state, path) {
+    for (const field of ["Parameters", "Arguments"]) {
+        let cur = state[field];
+        for (let i = 0; i < path.length - 1; i++)
+            cur = isObject(cur) ? cur[path[i]] : undefined;
+        if (!isObject(cur))
+            continue;
+        const last = path[path.length - 1];
+        const literal = cur[last];
+        if (typeof literal === "string")
+            return { value: literal, dynamic: /^\s*\{%[\s\S]*%\}\s*$/.test(literal) };
+        const expr = cur[`${last}.$`];
+        if (typeof expr === "string")
+            return { value: expr, dynamic: true };
+    }
+    return { value: null, dynamic: false };
+}
+function retriers(v) {
+    if (!Array.isArray(v))
+        return [];
+    return v.filter(isObject).map((r) => ({ errors: strings(r.ErrorEquals), maxAttempts: num(r.MaxAttempts), intervalSeconds: num(r.IntervalSeconds), backoffRate: num(r.BackoffRate) }));
+}
+function catchers(v, qualify) {
+    if (!Array.isArray(v))
+        return [];
+    return v.filter(isObject).map((c) => ({ errors: strings(c.ErrorEquals), next: typeof c.Next === "string" ? qualify(c.Next) : null }));
+}
+/** Every Variable and Condition string in a Choice rule (And/Or/Not nested), bounded. */
+function ruleTexts(rule, out = [], depth = 0) {
+    if (!isObject(rule) || depth > 20 || out.length > 200)
+        return out;
+    for (const k of ["Variable", "Condition"])
+        if (typeof rule[k] === "string")
+            out.push(rule[k]);
+    for (const k of ["And", "Or"])
+        if (Array.isArray(rule[k]))
+            for (const r of rule[k])
+                ruleTexts(r, out, depth + 1);
+    if (rule.Not)
+        ruleTexts(rule.Not, out, depth + 1);
+    return out;
+}
+/** Reads one scope (top level, a Parallel branch or a Map processor) into `nodes`; returns its StartAt id. */
+function readScope(scope, prefix, depth, nodes, state) {
+    if (!isObject(scope) || !isObject(scope.States) || depth > MAX_DEPTH)
+        return null;
+    const qualify = (n) => `${prefix}${n}`;
+    for (const [name, raw] of Object.entries(scope.States)) {
+        if (nodes.size >= MAX_STATES) {
+            state.truncated = true;
+            break;
+        }
+        if (!isObject(raw))
+            continue;
+        const type = str(raw.Type) ?? "?";
+        const next = [];
+        if (typeof raw.Next === "string")
+            next.push(qualify(raw.Next));
+        if (type === "Choice") {
+            if (Array.isArray(raw.Choices))
+                for (const c of raw.Choices)
+                    if (isObject(c) && typeof c.Next === "string")
+                        next.push(qualify(c.Next));
+            if (typeof raw.Default === "string")
+                next.push(qualify(raw.Default));
+        }
+        const catchNext = catchers(raw.Catch, qualify).map((c) => c.next).filter((n) => n !== null);
+        const node = { id: qualify(name), name, type, body: raw, next, catchNext, branches: [] };
+        nodes.set(node.id, node);
+        if (type === "Parallel" && Array.isArray(raw.Branches)) {
+            raw.Branches.forEach((b, i) => {
+                const start = readScope(b, `${qualify(name)}[${i}]/`, depth + 1, nodes, state);
+                if (start)
+                    node.branches.push(start);
+            });
+        }
+        if (type === "Map") {
+            const start = readScope(raw.ItemProcessor ?? raw.Iterator, `${qualify(name)}[map]/`, depth + 1, nodes, state);
+            if (start)
+                node.branches.push(start);
+        }
+    }
+    return typeof scope.StartAt === "string" ? qualify(scope.StartAt) : null;
+}
+const EMPTY = (parseError) => ({
+    parseError,
+    queryLanguage: "JSONPath",
+    startAt: null,
+    stateCount: 0,
+    stateTypes: {},
+    tasks: [],
+    failStates: [],
+    waitStates: [],
+    crawlerChoices: [],
+    jobRunChoices: [],
+    pollingLoops: [],
+    unpolledCrawlerStarts: [],
+    unreachable: [],
+    mainPath: [],
+    mainPathKinds: [],
+    order: "",
+});
+/** Analyses an ASL definition string. Never throws: a definition that cannot be read comes back with `parseError`. */
+export function analyseStateMachine(definition) {
+    if (typeof definition !== "string" || definition.trim() === "")
+        return EMPTY("the definition is empty");
+    const parsed = parseJson(definition, MAX_CHARS);
+    if (!parsed.ok)
+        return EMPTY(parsed.error);
+    const root = parsed.value;
+    if (!isObject(root))
+        return EMPTY("the definition is not a JSON object");
+    if (!isObject(root.States))
+        return EMPTY('the definition has no "States" object');
+    try {
+        return analyse(root);
+    }
+    catch (e) {
+        return EMPTY(`unreadable definition: ${e instanceof Error ? e.message.slice(0, 160) : String(e)}`);
+    }
+}
+function analyse(root) {
+    const nodes = new Map();
+    const flags = { truncated: false };
+    const startAt = readScope(root, "", 0, nodes, flags);
+    const get = (id) => (id ? nodes.get(id) : undefined);
+    // Reachability through every edge (Catch and branches included).
+    const reachable = new Set();
+    const stack = startAt ? [startAt] : [];
+    while (stack.length) {
+        const id = stack.pop();
+        const n = get(id);
+        if (!n || reachable.has(id))
+            continue;
+        reachable.add(id);
+        stack.push(...n.next, ...n.catchNext, ...n.branches);
+    }
+    // The main path: follow Next; at a Choice, the successor that leads to the most new work (loop-backs lead to none).
+    const mainPath = [];
+    const onMain = new Set();
+    const isWork = (n) => n?.type === "Task" && ORDER_WORDS[classifyResource(str(n.body.Resource) ?? "").kind] !== undefined;
+    const workAhead = (from, seen) => {
+        const visited = new Set();
+        const todo = [from];
+        let work = 0;
+        while (todo.length && visited.size < 500) {
+            const id = todo.pop();
+            if (visited.has(id) || seen.has(id))
+                continue;
+            const n = get(id);
+            if (!n)
+                continue;
+            visited.add(id);
+            if (isWork(n))
+                work++;
+            todo.push(...n.next, ...n.branches);
+        }
+        return work;
+    };
+    const walk = (start, depth) => {
+        let id = start;
+        while (id && !onMain.has(id) && mainPath.length < MAX_STATES && depth <= MAX_DEPTH) {
+            const n = get(id);
+            if (!n)
+                break;
+            onMain.add(id);
+            mainPath.push(id);
+            for (const b of n.branches)
+                walk(b, depth + 1);
+            if (n.type === "Choice") {
+                const options = [...new Set(n.next)].filter((x) => !onMain.has(x));
+                let best = null;
+                let bestScore = -1;
+                for (const o of options) {
+                    const score = workAhead(o, onMain) * 2 + (get(o)?.type === "Fail" ? 0 : 1);
+                    if (score > bestScore)
+                        (best = o), (bestScore = score);
+                }
+                id = best;
+            }
+            else {
+                id = n.next[0] ?? null;
+            }
+        }
+    };
+    walk(startAt, 0);
+    const stateTypes = {};
+    for (const n of nodes.values())
+        stateTypes[n.type] = (stateTypes[n.type] ?? 0) + 1;
+    const tasks = [];
+    for (const n of nodes.values()) {
+        if (n.type !== "Task")
+            continue;
+        const resource = str(n.body.Resource) ?? "";
+        const { kind, sync } = classifyResource(resource);
+        const qualify = (x) => `${n.id.slice(0, n.id.length - n.name.length)}${x}`;
+        const job = param(n.body, ["JobName"]);
+        const crawler = kind === "glueStartCrawler" || kind === "glueGetCrawler" ? param(n.body, ["Name"]) : { value: null, dynamic: false };
+        const query = param(n.body, ["QueryString"]);
+        const db = param(n.body, ["QueryExecutionContext", "Database"]);
+        const wg = param(n.body, ["WorkGroup"]);
+        const dynamic = [
+            ["JobName", job],
+            ["Name", crawler],
+            ["QueryString", query],
+            ["QueryExecutionContext.Database", db],
+        ]
+            .filter(([, p]) => p.dynamic)
+            .map(([k]) => k);
+        tasks.push({
+            state: n.id,
+            kind,
+            resource,
+            sync,
+            jobName: job.value,
+            crawlerName: crawler.value,
+            queryString: query.value ? query.value.slice(0, 500) : null,
+            database: db.value,
+            workGroup: wg.value,
+            dynamic,
+            retry: retriers(n.body.Retry),
+            catch: catchers(n.body.Catch, qualify),
+            next: n.next[0] ?? null,
+            end: n.body.End === true,
+            onMainPath: onMain.has(n.id),
+        });
+    }
+    // Tasks in main-path order first, then the rest in definition order.
+    const pos = new Map(mainPath.map((id, i) => [id, i]));
+    tasks.sort((a, b) => (pos.get(a.state) ?? 1e9) - (pos.get(b.state) ?? 1e9));
+    const choicesMentioning = (re) => [...nodes.values()].filter((n) => n.type === "Choice" && Array.isArray(n.body.Choices) && n.body.Choices.some((c) => ruleTexts(c).some((t) => re.test(t)))).map((n) => n.id);
+    const crawlerChoices = choicesMentioning(/crawler\.state/i);
+    const jobRunChoices = choicesMentioning(/jobrunstate/i);
+    // A polling loop: from the Choice, a path (normal edges) back to it that passes a Wait state.
+    const pollingLoops = [];
+    for (const c of crawlerChoices) {
+        const waits = new Set();
+        const gets = new Set();
+        for (const first of get(c).next) {
+            // DFS for paths first → … → c, collecting Wait and getCrawler states on them.
+            const onPath = [];
+            const seen = new Set();
+            const dfs = (id) => {
+                if (id === c)
+                    return true;
+                if (seen.has(id) || seen.size > 500)
+                    return false;
+                seen.add(id);
+                const n = get(id);
+                if (!n)
+                    return false;
+                onPath.push(id);
+                let back = false;
+                for (const x of n.next)
+                    if (dfs(x))
+                        back = true;
+                onPath.pop();
+                if (back) {
+                    if (n.type === "Wait")
+                        waits.add(id);
+                    if (n.type === "Task" && classifyResource(str(n.body.Resource) ?? "").kind === "glueGetCrawler")
+                        gets.add(id);
+                }
+                return back;
+            };
+            dfs(first);
+        }
+        if (waits.size)
+            pollingLoops.push({ choice: c, waits: [...waits], getCrawler: [...gets] });
+    }
+    const loops = new Set(pollingLoops.map((l) => l.choice));
+    const unpolledCrawlerStarts = [];
+    for (const t of tasks.filter((x) => x.kind === "glueStartCrawler")) {
+        const seen = new Set();
+        const todo = [...(get(t.state)?.next ?? [])];
+        let polled = false;
+        while (todo.length && !polled && seen.size < 500) {
+            const id = todo.shift();
+            if (seen.has(id))
+                continue;
+            seen.add(id);
+            const n = get(id);
+            if (!n)
+                continue;
+            if (loops.has(id))
+                polled = true;
+            else if (!isWork(n))
+                todo.push(...n.next);
+        }
+        if (!polled)
+            unpolledCrawlerStarts.push(t.state);
+    }
+    const mainPathKinds = mainPath.map((id) => get(id)).filter((n) => n.type === "Task").map((n) => classifyResource(str(n.body.Resource) ?? "").kind);
+    return {
+        queryLanguage: str(root.QueryLanguage) ?? "JSONPath",
+        startAt,
+        stateCount: nodes.size,
+        stateTypes,
+        tasks,
+        failStates: [...nodes.values()].filter((n) => n.type === "Fail" && reachable.has(n.id)).map((n) => n.id),
+        waitStates: [...nodes.values()].filter((n) => n.type === "Wait").map((n) => n.id),
+        crawlerChoices,
+        jobRunChoices,
+        pollingLoops,
+        unpolledCrawlerStarts,
+        unreachable: [...nodes.keys()].filter((id) => !reachable.has(id)),
+        mainPath,
+        mainPathKinds,
+        order: mainPathKinds.map((k) => ORDER_WORDS[k]).filter((w) => w !== undefined).join(" → "),
+        ...(flags.truncated ? { truncated: true } : {}),
+    };
+}

@@ -1,0 +1,115 @@
+// Athena queries behind --run-queries: start one (the only call that writes: query results to S3, and it is billed),
+// poll its state within a bounded time, read the single number it returns. Never throws.
+import { GetQueryExecutionCommand, GetQueryResultsCommand, StartQueryExecutionCommand } from "@aws-sdk/client-athena";
+import { CheckContext, errorFact } from "../../src/grade/check.js";
+import { once } from "./common.js";
+/** What a check reports instead of a number when queries were not allowed for this run. */
+export const NOT_RUN = { notRun: "use --run-queries" };
+/** Polling: first wait, growth, longest wait, and the deadline for one query (tests shorten these). */
+export const athenaTiming = { firstPollMs: 500, maxPollMs: 3000, deadlineMs: 120_000, concurrency: 4 };
+/**
+ * The read actions of a query, declared by the zone checks. `athena:StartQueryExecution` (plus s3:PutObject and
+ * s3:GetBucketLocation on the result location, and glue/s3 reads of the tables' data) is NOT declared: a check's
+ * `actions` feed the read-only grader policy (`glue-validate policy`), and --run-queries needs those extra permissions.
+ */
+export const ATHENA_ACTIONS = ["athena:GetQueryExecution", "athena:GetQueryResults"];
+/** What --run-queries needs beyond the read-only policy (documented in docs/stedi.md). */
+export const RUN_QUERIES_EXTRA_ACTIONS = ["athena:StartQueryExecution", "s3:PutObject", "s3:GetBucketLocation", "s3:GetObject", "s3:ListBucket", "glue:GetTable"];
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/** "a" → "\"a\"" with embedded quotes doubled (Athena/Presto identifier quoting). */
+export function quoteIdent(s) {
+    return `"${s.replace(/"/g, '""')}"`;
+}
+/** A small semaphore per run, so a grading run never floods the account's Athena concurrency quota. */
+function limiter(ctx) {
+    return once(ctx, "athena-limiter", async () => {
+        let active = 0;
+        const waiting = [];
+        return async (fn) => {
+            while (active >= athenaTiming.concurrency)
+                await new Promise((r) => waiting.push(r));
+            active++;
+            try {
+                return await fn();
+            }
+            finally {
+                active--;
+                waiting.shift()?.();
+            }
+        };
+    });
+}
+/**
+ * One fresh read: the session memoises identical calls, which would freeze a poll on its first answer, so each poll
+ * goes through a scoped view whose answer is dropped from the shared memo right after.
+ */
+async function freshRead(ctx, id) {
+    const view = ctx.aws.scope();
+    try {
+        return await new CheckContext(view, ctx.student, ctx.names, ctx.account, ctx.partition, ctx.options).read("athena", new GetQueryExecutionCommand({ QueryExecutionId: id }));
+    }
+    finally {
+        view.release(() => true);
+    }
+}
+/** Runs `sql` (a query whose first column of its first data row is a number) in `database`; returns that number. */
+export async function runCount(ctx, database, sql) {
+    const run = await limiter(ctx);
+    return run(async () => {
+        const input = {
+            QueryString: sql,
+            QueryExecutionContext: { Database: database, Catalog: "AwsDataCatalog" },
+            ...(ctx.options.athenaWorkgroup ? { WorkGroup: ctx.options.athenaWorkgroup } : {}),
+            ...(ctx.options.athenaOutput ? { ResultConfiguration: { OutputLocation: ctx.options.athenaOutput } } : {}),
+        };
+        const started = await ctx.read("athena", new StartQueryExecutionCommand(input));
+        if (!started.ok)
+            return started.fact;
+        const id = started.value.QueryExecutionId;
+        if (!id)
+            return errorFact("athena", "StartQueryExecution", new Error("Athena returned no QueryExecutionId"));
+        const deadline = Date.now() + athenaTiming.deadlineMs;
+        let wait = athenaTiming.firstPollMs;
+        for (;;) {
+            const got = await freshRead(ctx, id);
+            if (!got.ok)
+                return got.fact;
+            const status = got.value.QueryExecution?.Status;
+            const state = status?.State ?? "UNKNOWN";
+            if (state === "SUCCEEDED")
+                break;
+            if (state === "FAILED" || state === "CANCELLED") {
+                const reason = status?.AthenaError?.ErrorMessage ?? status?.StateChangeReason ?? state;
+                return { failed: reason.slice(0, 300), state };
+            }
+            if (Date.now() + wait > deadline) {
+                return { $error: { action: "athena:GetQueryExecution", kind: "timeout", message: `query ${id} still ${state} after ${Math.round(athenaTiming.deadlineMs / 1000)} s` } };
+            }
+            await sleep(wait);
+            wait = Math.min(athenaTiming.maxPollMs, Math.round(wait * 1.5));
+        }
+        const res = await ctx.read("athena", new GetQueryResultsCommand({ QueryExecutionId: id, MaxResults: 10 }));
+        if (!res.ok)
+            return res.fact;
+        // The first row of a SELECT's result set is the header row.
+        const rows = res.value.ResultSet?.Rows ?? [];
+        const cell = rows[1]?.Data?.[0]?.VarCharValue;
+        const n = cell === undefined ? NaN : Number(cell);
+        if (!Number.isFinite(n))
+            return { failed: `the query returned no number (${JSON.stringify(cell ?? null)})`, state: "SUCCEEDED" };
+        return n;
+    });
+}
+/** Count results as facts: numbers, failures and ErrorFacts as they are. */
+export function asJson(r) {
+    return r;
+}
+/** SQL: rows of a table. */
+export function countSql(database, table) {
+    return `SELECT COUNT(*) FROM ${quoteIdent(database)}.${quoteIdent(table)}`;
+}
+/** SQL: rows without research consent (null, empty or 0 shareWithResearchAsOfDate), whatever the column's type. */
+export function noConsentSql(database, table, column) {
+    const c = quoteIdent(column);
+    return `SELECT COUNT(*) FROM ${quoteIdent(database)}.${quoteIdent(table)} WHERE ${c} IS NULL OR TRIM(CAST(${c} AS varchar)) IN ('', '0')`;
+}

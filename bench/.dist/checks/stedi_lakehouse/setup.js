@@ -1,0 +1,89 @@
+// Setup — compliant: an S3 gateway VPC endpoint (com.amazonaws.<region>.s3, type Gateway, available, with route
+// tables); an IAM role Glue can assume (named for the student, or the lab's my-glue-service-role); an Athena query
+// result location (the workgroup's, managed query results, or evidence: a successful query on the student's database).
+import { DescribeVpcEndpointsCommand } from "@aws-sdk/client-ec2";
+import { ListRolesCommand, GetRoleCommand } from "@aws-sdk/client-iam";
+import { BatchGetQueryExecutionCommand, GetWorkGroupCommand, ListQueryExecutionsCommand } from "@aws-sdk/client-athena";
+import { mentionsStudent } from "../shared/student-owned.js";
+import { trustOf } from "../glue_hard/security.js";
+import { resolveDatabase } from "./common.js";
+/** Bounds on calls: endpoint pages, roles described, recent queries looked at. */
+const MAX_ENDPOINT_PAGES = 10;
+const MAX_ROLES = 20;
+const MAX_QUERIES = 50;
+/** Every VPC endpoint for S3 in the run's region (any type), so a wrong type or service shows as what it is. */
+async function s3Endpoints(ctx) {
+    const r = await ctx.list("ec2", (t) => new DescribeVpcEndpointsCommand({ NextToken: t, MaxResults: 100 }), (o) => ({ items: o.VpcEndpoints, next: o.NextToken }), { maxPages: MAX_ENDPOINT_PAGES });
+    if (!r.ok)
+        return r.fact;
+    return r.items
+        .filter((e) => /\.s3$/i.test(e.ServiceName ?? ""))
+        .map((e) => ({
+        id: e.VpcEndpointId ?? "",
+        vpcId: e.VpcId ?? null,
+        serviceName: e.ServiceName ?? "",
+        type: e.VpcEndpointType ?? null,
+        // The API answers "available"; the SDK enum spells "Available": facts hold lowercase.
+        state: (e.State ?? "").toLowerCase(),
+        routeTables: (e.RouteTableIds ?? []).length,
+    }));
+}
+/** The student's roles (name mentions the student, or the lab's role name) and which of them Glue may assume. */
+async function glueRoles(ctx) {
+    const all = await ctx.list("iam", (m) => new ListRolesCommand({ Marker: m }), (o) => ({ items: o.Roles, next: o.IsTruncated ? o.Marker : undefined }));
+    if (!all.ok)
+        return all.fact;
+    const labName = ctx.names.glueRole?.toLowerCase();
+    const mine = all.items.filter((r) => mentionsStudent(r.RoleName, ctx.student) || (labName !== undefined && r.RoleName?.toLowerCase() === labName)).slice(0, MAX_ROLES);
+    const items = await Promise.all(mine.map(async (r) => {
+        let doc = r.AssumeRolePolicyDocument;
+        if (doc === undefined && r.RoleName) {
+            const g = await ctx.read("iam", new GetRoleCommand({ RoleName: r.RoleName }), { missing: ["NoSuchEntityException", "NoSuchEntity"] });
+            if (!g.ok && !g.missing)
+                return { name: r.RoleName, error: g.fact.$error.message };
+            doc = g.ok ? g.value.Role?.AssumeRolePolicyDocument : undefined;
+        }
+        const t = trustOf(doc);
+        return { name: r.RoleName ?? "", services: t.services, ...(t.parseError ? { parseError: t.parseError } : {}) };
+    }));
+    return { candidates: items.map((i) => i.name), glueTrusted: items.filter((i) => "services" in i && i.services.includes("glue.amazonaws.com")).map((i) => i.name), items };
+}
+/** The workgroup's result location, and successful recent queries on the student's database (proof a location was set). */
+async function athena(ctx) {
+    const workGroup = ctx.options.athenaWorkgroup ?? "primary";
+    const [wg, history, db] = await Promise.all([
+        ctx.read("athena", new GetWorkGroupCommand({ WorkGroup: workGroup }), { missing: ["InvalidRequestException"] }),
+        ctx.read("athena", new ListQueryExecutionsCommand({ WorkGroup: workGroup, MaxResults: MAX_QUERIES })),
+        resolveDatabase(ctx),
+    ]);
+    const config = wg.ok ? wg.value.WorkGroup?.Configuration : undefined;
+    const facts = {
+        workGroup,
+        outputLocation: wg.ok ? (config?.ResultConfiguration?.OutputLocation ?? null) : wg.missing ? null : wg.fact,
+        managedResults: config?.ManagedQueryResultsConfiguration?.Enabled === true,
+    };
+    const ids = history.ok ? (history.value.QueryExecutionIds ?? []).slice(0, MAX_QUERIES) : [];
+    if (!history.ok)
+        facts.successfulQueries = history.fact;
+    else if (ids.length === 0)
+        facts.successfulQueries = 0;
+    else {
+        const got = await ctx.read("athena", new BatchGetQueryExecutionCommand({ QueryExecutionIds: ids }));
+        const dbName = "$error" in db || !db.exists ? undefined : db.name;
+        facts.successfulQueries = got.ok
+            ? (got.value.QueryExecutions ?? []).filter((q) => q.Status?.State === "SUCCEEDED" && !!q.ResultConfiguration?.OutputLocation && (dbName === undefined || q.QueryExecutionContext?.Database?.toLowerCase() === dbName.toLowerCase())).length
+            : got.fact;
+    }
+    return facts;
+}
+/** The setup task: network path to S3, the Glue role, Athena's result location. */
+export const setup = {
+    id: "setup",
+    description: "S3 gateway VPC endpoint and its route tables; IAM roles of the student trusted by glue.amazonaws.com; Athena query result location (workgroup setting or successful queries).",
+    names: ["glueRole", "database", "plainDatabase"],
+    actions: ["ec2:DescribeVpcEndpoints", "iam:ListRoles", "iam:GetRole", "athena:GetWorkGroup", "athena:ListQueryExecutions", "athena:BatchGetQueryExecution", "glue:GetDatabase", "glue:GetDatabases", "glue:GetTags"],
+    async collect(ctx) {
+        const [endpoints, roles, athenaFacts] = await Promise.all([s3Endpoints(ctx), glueRoles(ctx), athena(ctx)]);
+        return { s3Endpoints: endpoints, roles, athena: athenaFacts };
+    },
+};

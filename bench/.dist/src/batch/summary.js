@@ -1,0 +1,121 @@
+/** Summarises results (students who could not be graded are listed, not averaged). */
+export function summarize(manifest, results) {
+    const graded = results.filter((r) => r.report);
+    const percents = graded.map((r) => r.report.score.percent).sort((a, b) => a - b);
+    const histogram = Array.from({ length: 10 }, () => 0);
+    for (const p of percents)
+        histogram[Math.min(9, Math.floor(p / 10))]++;
+    const taskAgg = new Map();
+    const critAgg = new Map();
+    for (const r of graded) {
+        for (const t of r.report.tasks) {
+            if (t.maxPoints === 0)
+                continue; // manual-only task: nothing automatic to pass
+            const a = taskAgg.get(t.id) ?? { title: t.title, pass: 0, n: 0, points: 0, max: t.maxPoints };
+            a.n++;
+            if (t.status === "pass")
+                a.pass++;
+            a.points += t.points;
+            taskAgg.set(t.id, a);
+            for (const c of t.criteria) {
+                if (c.status === "manual")
+                    continue;
+                const key = `${t.id}.${c.id}`;
+                const b = critAgg.get(key) ?? { title: c.title, pass: 0, n: 0, fail: 0, error: 0, skipped: 0 };
+                b.n++;
+                if (c.status === "pass")
+                    b.pass++;
+                else if (c.status === "fail")
+                    b.fail++;
+                else if (c.status === "error")
+                    b.error++;
+                else if (c.status === "skipped")
+                    b.skipped++;
+                critAgg.set(key, b);
+            }
+        }
+    }
+    const order = new Map(manifest.tasks.map((t, i) => [t.id, i]));
+    const rate = (p, n) => (n ? round((p / n) * 100) : 0);
+    return {
+        assessment: manifest.assessment,
+        title: manifest.rubric.title,
+        students: results.length,
+        graded: graded.length,
+        notGraded: results.filter((r) => !r.report).map((r) => ({ student: r.entry.student, reason: r.failure ?? "unknown" })),
+        withErrors: graded
+            .filter((r) => r.report.counts.error > 0)
+            .map((r) => ({
+            student: r.entry.student,
+            errors: r.report.counts.error,
+            actions: [...new Set(r.report.tasks.flatMap((t) => t.criteria).filter((c) => c.status === "error").map((c) => c.action ?? c.title))],
+        })),
+        passed: graded.filter((r) => r.report.score.passed).length,
+        meanPercent: percents.length ? round(percents.reduce((a, b) => a + b, 0) / percents.length) : 0,
+        medianPercent: percents.length ? round(percents.length % 2 ? percents[(percents.length - 1) / 2] : (percents[percents.length / 2 - 1] + percents[percents.length / 2]) / 2) : 0,
+        histogram,
+        tasks: [...taskAgg]
+            .map(([id, a]) => ({ id, title: a.title, passRate: rate(a.pass, a.n), meanPoints: a.n ? round(a.points / a.n) : 0, maxPoints: a.max }))
+            .sort((x, y) => x.passRate - y.passRate || (order.get(x.id) ?? 0) - (order.get(y.id) ?? 0)),
+        criteria: [...critAgg]
+            .map(([key, b]) => ({ key, title: b.title, passRate: rate(b.pass, b.n), fail: b.fail, error: b.error, skipped: b.skipped }))
+            .sort((x, y) => x.passRate - y.passRate || y.fail - x.fail || (x.key < y.key ? -1 : 1)),
+    };
+}
+function round(n) {
+    return Math.round(n * 10) / 10;
+}
+const BUCKETS = ["0–9", "10–19", "20–29", "30–39", "40–49", "50–59", "60–69", "70–79", "80–89", "90–100"];
+function bar(n, max, width = 30) {
+    return max ? "█".repeat(Math.round((n / max) * width)) || (n ? "▏" : "") : "";
+}
+/** Markdown-safe text: table cells and inline text from rubric titles or AWS (escaped, one line). */
+function md(s) {
+    return s.replace(/[\r\n]+/g, " ").replace(/([\\`*_{}[\]<>|#])/g, "\\$1");
+}
+/** summary.md. */
+export function summaryMarkdown(s, opts = {}) {
+    const L = [];
+    L.push(`# ${md(s.title)} — class summary`, "");
+    L.push(`${s.graded} of ${s.students} students graded · ${s.passed} passed · mean ${s.meanPercent}% · median ${s.medianPercent}%` + (s.notGraded.length ? ` · **${s.notGraded.length} not graded**` : "") + (s.withErrors.length ? ` · **${s.withErrors.length} with errors**` : ""), "");
+    L.push("## Score histogram", "", "| percent | students | |", "|---|---:|---|");
+    const max = Math.max(...s.histogram);
+    s.histogram.forEach((n, i) => L.push(`| ${BUCKETS[i]} | ${n} | ${bar(n, max)} |`));
+    L.push("", "## Tasks (lowest pass rate first)", "", "| task | passed | mean points |", "|---|---:|---:|");
+    for (const t of s.tasks)
+        L.push(`| ${md(t.title)} (\`${t.id}\`) | ${t.passRate}% | ${t.meanPoints} / ${t.maxPoints} |`);
+    const crit = s.criteria.slice(0, opts.criteriaLimit ?? s.criteria.length);
+    L.push("", "## Criteria (lowest pass rate first)", "", "| criterion | passed | failed | error | skipped |", "|---|---:|---:|---:|---:|");
+    for (const c of crit)
+        L.push(`| \`${c.key}\` ${md(c.title)} | ${c.passRate}% | ${c.fail} | ${c.error} | ${c.skipped} |`);
+    if (s.withErrors.length) {
+        L.push("", "## Students with criteria that could not be checked", "", "Regrade them with `--retry-errors` once the cause is fixed.", "");
+        for (const e of s.withErrors)
+            L.push(`- \`${e.student}\`: ${e.errors} (${e.actions.map(md).join(", ")})`);
+    }
+    if (s.notGraded.length) {
+        L.push("", "## Students not graded", "");
+        for (const e of s.notGraded)
+            L.push(`- \`${e.student}\`: ${md(e.reason)}`);
+    }
+    return `${L.join("\n")}\n`;
+}
+/** The console summary: the same, shorter. */
+export function summaryText(s, opts = {}) {
+    const L = [];
+    L.push(`${s.title}: ${s.graded}/${s.students} graded, ${s.passed} passed, mean ${s.meanPercent}%, median ${s.medianPercent}%`);
+    const max = Math.max(...s.histogram);
+    s.histogram.forEach((n, i) => L.push(`  ${BUCKETS[i].padStart(6)}% ${String(n).padStart(4)} ${bar(n, max, 40)}`));
+    L.push("Tasks, lowest pass rate first:");
+    for (const t of s.tasks)
+        L.push(`  ${String(t.passRate).padStart(5)}%  ${t.id}  (mean ${t.meanPoints}/${t.maxPoints})`);
+    const limit = opts.criteriaLimit ?? 10;
+    L.push(`Criteria the class struggles with most (${Math.min(limit, s.criteria.length)} of ${s.criteria.length}):`);
+    for (const c of s.criteria.slice(0, limit))
+        L.push(`  ${String(c.passRate).padStart(5)}%  ${c.key}`);
+    if (s.withErrors.length)
+        L.push(`With errors (${s.withErrors.length}): ${s.withErrors.slice(0, 20).map((e) => e.student).join(", ")}${s.withErrors.length > 20 ? ", …" : ""}`);
+    if (s.notGraded.length)
+        L.push(`Not graded (${s.notGraded.length}): ${s.notGraded.slice(0, 20).map((e) => `${e.student} (${e.reason})`).join("; ")}${s.notGraded.length > 20 ? "; …" : ""}`);
+    return `${L.join("\n")}\n`;
+}

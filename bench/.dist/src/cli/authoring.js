@@ -1,0 +1,37 @@
+// Rubric authoring and trust tools on the command line: explain, policy, rubric lint, rubric test.
+import { Option } from "commander";
+import { runExplain } from "./explain-command.js";
+import { runPolicy } from "./policy-command.js";
+import { runRubricLint, runRubricTest } from "./rubric-command.js";
+export { resolveCustomRubric } from "./rubric-command.js";
+export { loadRubricFile } from "../rubric/extends.js";
+/** Adds `explain`, `policy` and `rubric lint|test` to the program; `run` receives each command's exit code. */
+export function registerAuthoringCommands(program, io, run) {
+    program
+        .command("explain <assessment>")
+        .description("explain the rubric: every task and criterion, its points, what is read and what is expected")
+        .option("--task <id...>", "only these tasks")
+        .addOption(new Option("--format <format>", "text (default), markdown (a rubric page to hand out) or json").choices(["text", "markdown", "json"]))
+        .option("--rubric <file>", "a custom rubric (may `extends: <assessment>`) instead of the bundled one")
+        .action((assessment, flags) => run(runExplain(assessment, flags, io)));
+    program
+        .command("policy <assessment...>")
+        .description("print the least-privilege IAM policy (read-only) a grader needs for these assessments")
+        .option("--rubric <file>", "a custom rubric (one assessment)")
+        .option("--student <id>", "narrow resource names to one student (default: every student, {student} → *)")
+        .option("--partition <partition>", "ARN partition", "aws")
+        .option("--no-narrow", "every statement on Resource \"*\"")
+        .option("-o, --output <file>", "write the policy to a file")
+        .action((assessments, flags) => run(runPolicy(assessments, flags, io)));
+    const rubric = program.command("rubric").description("check a rubric file: `rubric lint <file>`, `rubric test <file> --cases <dir>`");
+    rubric
+        .command("lint <file>")
+        .description("report schema problems, unknown checks, fact paths, placeholders and points (file:line:col); exit 64 on errors")
+        .option("--strict", "exit 64 on warnings too (fact paths never seen in the recorded cases)")
+        .action((file, flags) => run(runRubricLint(file, flags, io)));
+    rubric
+        .command("test <file>")
+        .description("grade recorded cases (<name>.json + <name>.expect.yaml) with the rubric; exit 1 if any case differs")
+        .option("--cases <dir>", "folder of cases (default: the bundled cases of the rubric's assessment)")
+        .action((file, flags) => run(runRubricTest(file, flags, io)));
+}

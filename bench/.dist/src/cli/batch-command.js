@@ -1,0 +1,231 @@
+// `glue-validate batch <assessment> --roster class.csv --out grades/` and `glue-validate merge <dir…> --out <dir>`.
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { Option } from "commander";
+import { AwsSession } from "../aws/session.js";
+import { REPORT_FORMATS, isReportFormat } from "../report/index.js";
+import { forTerminal } from "../report/sanitize.js";
+import { RoleCredentialCache, stsAssumeRole } from "../batch/credentials.js";
+import { GRADEBOOK_STYLES } from "../batch/gradebook.js";
+import { MergeError, mergeDirs } from "../batch/merge.js";
+import { writeClassOutputs } from "../batch/outputs.js";
+import { ProgressPrinter } from "../batch/progress.js";
+import { parseRoster, rosterFromList } from "../batch/roster.js";
+import { runBatch } from "../batch/run.js";
+import { inShard, parseShard } from "../batch/shard.js";
+import { studentsDir } from "../batch/store.js";
+import { EXIT, UsageError } from "./exit.js";
+import { resolveAssessment, sessionFor, whoAmI } from "./grade-command.js";
+/** Exit code when Ctrl-C stopped a batch (128 + SIGINT). */
+export const EXIT_INTERRUPTED = 130;
+const BATCH_EXAMPLES = `
+Examples:
+  $ glue-validate batch glue_hard --roster class.csv --out grades/
+  $ glue-validate batch glue_hard --students s001,s002 --out grades/ --concurrency 4
+  $ glue-validate batch glue_hard --roster class.csv --out grades/ --resume          continue after Ctrl-C
+  $ glue-validate batch glue_hard --roster class.csv --out grades/ --retry-errors    regrade students with errors
+  $ glue-validate batch glue_hard --roster class.csv --out shard-2/ --shard 2/4      one slice of a CI matrix
+  $ glue-validate merge shard-1/ shard-2/ shard-3/ shard-4/ --out grades/
+
+Roster: CSV with a header row: student (required), name, email, section, account, role_arn, external_id, region;
+or one student ID per line.
+Exit codes: 0 every student graded · 2 some students not graded or with criteria in error (unless --allow-errors)
+· 64 usage error (bad roster row, duplicate ID, bad flag) · 130 stopped by Ctrl-C (finished students kept).`;
+/** Adds `batch` and `merge` to the program. */
+export function registerBatchCommands(program, io, run) {
+    program
+        .command("batch <assessment>")
+        .description("grade a whole class: a roster in, one result per student, a gradebook and a class summary out")
+        .option("--roster <file>", "CSV with a `student` column (plus name, email, section, account, role_arn, external_id, region), or one ID per line")
+        .option("--students <ids>", "comma-separated student IDs (instead of --roster)")
+        .option("--out <dir>", "output folder: students/<id>.json, gradebook.csv, summary.md")
+        .option("--region <region>", "AWS region of rows without one (default: AWS_REGION or us-east-1)")
+        .option("--profile <name>", "AWS shared-config profile (also the source credentials for role_arn rows)")
+        .option("--endpoint-url <url>", "send every AWS call to this endpoint (also AWS_ENDPOINT_URL)")
+        .option("--timeout <seconds>", "give up on one AWS call after this long, retries included (default 45)")
+        .option("--concurrency <n>", "students graded at once", "8")
+        .option("--max-tps <n>", "at most this many calls per second per account, region and operation (lowers the defaults)")
+        .option("--shard <i/n>", "grade only slice i of n (stable by student ID; for a CI matrix, then `merge`)")
+        .option("--resume", "skip students that already have a result in --out")
+        .option("--retry-errors", "regrade only students not graded or with criteria in error (and those not yet graded)")
+        .option("--overwrite", "regrade everyone even if --out has results")
+        .addOption(new Option("--gradebook <style>", "also write the gradebook in an LMS's import format").choices([...GRADEBOOK_STYLES]).default("default"))
+        .option("--report <format>", `also write one report per student to <out>/reports/ (repeatable): ${REPORT_FORMATS.join(", ")}`, (v, prev = []) => [...prev, v])
+        .option("--min-score <percent>", "pass mark in percent (default: the rubric's)")
+        .option("--only <task...>", "grade only these tasks")
+        .option("--allow-errors", "exit 0 even if some criteria could not be checked")
+        .option("-q, --quiet", "no progress output")
+        .addHelpText("after", BATCH_EXAMPLES)
+        .action((assessment, flags) => run(runBatchCommand(assessment, flags, io)));
+    program
+        .command("merge <dirs...>")
+        .description("merge the output folders of `batch --shard` runs into one gradebook and summary")
+        .requiredOption("--out <dir>", "the merged output folder")
+        .addOption(new Option("--gradebook <style>", "also write the gradebook in an LMS's import format").choices([...GRADEBOOK_STYLES]).default("default"))
+        .action((dirs, flags) => run(runMergeCommand(dirs, flags, io)));
+}
+function positiveInt(v, flag, max) {
+    if (v === undefined)
+        return undefined;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1 || n > max)
+        throw new UsageError(`${flag} takes a whole number from 1 to ${max}, got "${v}"`);
+    return n;
+}
+function positiveNumber(v, flag) {
+    if (v === undefined)
+        return undefined;
+    const n = Number(v);
+    if (!Number.isFinite(n) || n <= 0)
+        throw new UsageError(`${flag} takes a number > 0, got "${v}"`);
+    return n;
+}
+/** Reads the roster (or --students) and turns any bad row into one UsageError listing every problem with its line. */
+export function loadRoster(flags, rule) {
+    if (flags.roster && flags.students)
+        throw new UsageError("give either --roster or --students, not both");
+    let roster;
+    let source;
+    if (flags.roster) {
+        let text;
+        try {
+            text = readFileSync(flags.roster, "utf8");
+        }
+        catch (err) {
+            throw new UsageError(`cannot read the roster ${flags.roster}: ${err.code ?? err.message}`);
+        }
+        roster = parseRoster(text, rule);
+        source = flags.roster;
+    }
+    else if (flags.students) {
+        roster = rosterFromList(flags.students.split(",").map((s) => s.trim()).filter(Boolean), rule);
+        source = "--students";
+    }
+    else
+        throw new UsageError("missing --roster <file> or --students <id,id,…>");
+    if (roster.problems.length) {
+        const where = (line) => (source === "--students" ? `--students item ${line}` : `${source}:${line}`);
+        const shown = roster.problems.slice(0, 50).map((p) => `  ${where(p.line)}: ${forTerminal(p.message)}`);
+        throw new UsageError(`the roster has ${roster.problems.length} invalid row${roster.problems.length > 1 ? "s" : ""}; nothing was graded:\n${shown.join("\n")}${roster.problems.length > 50 ? "\n  …" : ""}`);
+    }
+    if (!roster.entries.length)
+        throw new UsageError(`the roster ${source} lists no students`);
+    return { ...roster, source };
+}
+/** Runs `batch`; returns the exit code. */
+export async function runBatchCommand(id, flags, io, deps = {}) {
+    const { signal } = deps;
+    const { assessment, rubric, rubricSource } = await resolveAssessment(id);
+    if (!flags.out)
+        throw new UsageError("missing --out <dir> (where the results, gradebook and summary go)");
+    const roster = loadRoster(flags, rubric.student);
+    for (const w of roster.warnings)
+        io.err(`glue-validate: ${forTerminal(w)}\n`);
+    const concurrency = positiveInt(flags.concurrency, "--concurrency", 256) ?? 8;
+    const maxTps = positiveNumber(flags.maxTps, "--max-tps");
+    let shard;
+    try {
+        shard = flags.shard ? parseShard(flags.shard) : undefined;
+    }
+    catch (err) {
+        throw new UsageError(err.message);
+    }
+    const reports = [];
+    for (const f of flags.report ?? []) {
+        if (!isReportFormat(f))
+            throw new UsageError(`--report takes a format (${REPORT_FORMATS.join(", ")}), got "${f}"`);
+        reports.push(f);
+    }
+    const known = rubric.tasks.map((t) => t.id);
+    const only = (flags.only ?? []).flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean);
+    for (const t of only)
+        if (!known.includes(t))
+            throw new UsageError(`--only: unknown task "${t}"; tasks: ${known.join(", ")}`);
+    const minScore = flags.minScore === undefined ? undefined : Number(flags.minScore);
+    if (minScore !== undefined && !(minScore >= 0 && minScore <= 100))
+        throw new UsageError(`--min-score takes a percentage from 0 to 100, got "${flags.minScore}"`);
+    const entries = roster.entries.filter((e) => inShard(e.student, shard));
+    const hasResults = existsSync(studentsDir(flags.out)) && readdirSync(studentsDir(flags.out)).some((f) => f.endsWith(".json"));
+    if (hasResults && !flags.resume && !flags.retryErrors && !flags.overwrite) {
+        throw new UsageError(`${flags.out} already has results: add --resume to continue, --retry-errors to regrade students with errors, or --overwrite to regrade everyone`);
+    }
+    // Validates --region/--endpoint-url/--timeout exactly as a single-student run does; the batch then makes its own sessions.
+    const base = sessionFor({ region: flags.region, profile: flags.profile, endpointUrl: flags.endpointUrl, timeout: flags.timeout }, io.env).session;
+    const region = base.region;
+    const endpointUrl = flags.endpointUrl ?? io.env.AWS_ENDPOINT_URL;
+    const timeout = flags.timeout === undefined ? undefined : Number(flags.timeout);
+    const roles = deps.roles ?? (entries.some((e) => e.roleArn) ? new RoleCredentialCache(stsAssumeRole({ profile: flags.profile, endpointUrl })) : undefined);
+    const ac = new AbortController();
+    const stop = () => {
+        if (ac.signal.aborted) {
+            io.err("\nglue-validate: stopped; finished students are in the output folder (use --resume)\n");
+            process.exit(EXIT_INTERRUPTED);
+        }
+        io.err("\nglue-validate: stopping after the students in flight (Ctrl-C again to quit now); finished results are kept\n");
+        ac.abort();
+    };
+    signal?.addEventListener("abort", () => ac.abort(), { once: true });
+    process.on("SIGINT", stop);
+    const printer = new ProgressPrinter(io.err, flags.quiet ? "quiet" : io.isTty ? "tty" : "plain");
+    try {
+        if (!flags.quiet)
+            io.err(`glue-validate: grading ${entries.length} student${entries.length === 1 ? "" : "s"}${shard ? ` (shard ${shard.index}/${shard.count} of ${roster.entries.length})` : ""} with ${concurrency} at a time into ${flags.out}\n`);
+        let started = false;
+        const result = await runBatch({
+            assessment, rubric, rubricSource, entries, out: flags.out, region,
+            sessionFactory: deps.sessionFactory ?? ((o) => new AwsSession({
+                ...o,
+                retryMode: "standard",
+                ...(flags.profile && !o.credentials ? { profile: flags.profile } : {}),
+                ...(endpointUrl ? { endpointUrl } : {}),
+                ...(timeout ? { callTimeoutMs: timeout * 1000, requestTimeoutMs: Math.min(10_000, timeout * 1000) } : {}),
+            })),
+            identify: deps.identify ?? ((s) => whoAmI(s, undefined, endpointUrl)),
+            ...(roles ? { roles } : {}),
+            concurrency, ...(maxTps ? { maxTps } : {}), ...(deps.tpsTable ? { tpsTable: deps.tpsTable } : {}),
+            resume: Boolean(flags.resume), retryErrors: Boolean(flags.retryErrors),
+            ...(minScore !== undefined ? { minScore } : {}), ...(only.length ? { only } : {}),
+            reports, ...(shard ? { shard: `${shard.index}/${shard.count}` } : {}),
+            signal: ac.signal,
+            onProgress: (p) => {
+                if (!started)
+                    (started = true), printer.start(p);
+                printer.update(p);
+            },
+        });
+        printer.stop();
+        const outputs = writeClassOutputs(flags.out, result.manifest, result.results, (flags.gradebook ?? "default"));
+        if (!flags.quiet)
+            io.out(forTerminal(outputs.console));
+        io.err(`glue-validate: ${result.graded} graded now, ${result.skipped} already done; ${result.progress.calls} AWS calls (${result.progress.memoHits} answered from the memo), ${result.progress.throttles} throttles retried` +
+            `${result.interrupted ? "; stopped early" : ""}. Wrote ${outputs.files.join(", ")}\n`);
+        if (result.interrupted)
+            return EXIT_INTERRUPTED;
+        const bad = result.results.filter((r) => !r.report || (r.report.counts.error > 0 && !flags.allowErrors));
+        if (bad.length) {
+            io.err(`glue-validate: ${bad.length} student${bad.length > 1 ? "s" : ""} not fully graded (see summary.md); regrade them with --retry-errors\n`);
+            return EXIT.CANNOT_GRADE;
+        }
+        return EXIT.PASS;
+    }
+    finally {
+        printer.stop();
+        process.off("SIGINT", stop);
+    }
+}
+/** Runs `merge`; returns the exit code. */
+export async function runMergeCommand(dirs, flags, io) {
+    try {
+        const { manifest, results, warnings } = mergeDirs(dirs, flags.out);
+        for (const w of warnings)
+            io.err(`glue-validate: ${forTerminal(w)}\n`);
+        const outputs = writeClassOutputs(flags.out, manifest, results, (flags.gradebook ?? "default"));
+        io.out(forTerminal(outputs.console));
+        io.err(`glue-validate: merged ${results.length} students from ${dirs.length} folders. Wrote ${outputs.files.join(", ")}\n`);
+        return EXIT.PASS;
+    }
+    catch (err) {
+        if (err instanceof MergeError)
+            throw new UsageError(err.message);
+        throw err;
+    }
+}

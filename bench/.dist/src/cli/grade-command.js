@@ -1,0 +1,247 @@
+// `glue-validate <assessment> --student <id>`: grade one student, print or write the report, exit by the result.
+import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
+import { AwsSession } from "../aws/session.js";
+import { classify, describeError } from "../aws/errors.js";
+import { readSnapshot, SnapshotError } from "../aws/snapshot.js";
+import { assessmentIds, bundledRubric, catalogOf, loadAssessment } from "../grade/assessment.js";
+import { gradeStudent } from "../grade/grade.js";
+import { loadRubric, RubricError } from "../rubric/load.js";
+import { render, REPORT_FORMATS, isReportFormat, parseReportSpec } from "../report/index.js";
+import { renderMarkdown } from "../report/markdown.js";
+import { githubAnnotations, githubOutputs, githubQuiet } from "../report/github.js";
+import { forTerminal } from "../report/sanitize.js";
+import { CannotGradeError, EXIT, UsageError } from "./exit.js";
+import { appendFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { writeFileAtomic } from "./io.js";
+/**
+ * The reports a run writes: every --report, plus the --format/--output report when either is given or when
+ * no --report goes to stdout (so `--report junit:r.xml` still prints the console report). At most one to stdout.
+ */
+export function reportTargets(flags) {
+    const targets = [];
+    for (const spec of flags.report ?? []) {
+        try {
+            targets.push(parseReportSpec(spec));
+        }
+        catch (err) {
+            throw new UsageError(err.message);
+        }
+    }
+    const format = flags.format ?? "console";
+    if (!isReportFormat(format))
+        throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(", ")}, got "${format}"`);
+    if (flags.output === "")
+        throw new UsageError("--output needs a file name");
+    const shorthand = { format, ...(flags.output ? { path: flags.output } : {}) };
+    if (flags.format !== undefined || flags.output !== undefined || !targets.some((t) => !t.path))
+        targets.unshift(shorthand);
+    const toStdout = targets.filter((t) => !t.path);
+    if (toStdout.length > 1) {
+        throw new UsageError(`only one report can go to stdout, got ${toStdout.map((t) => t.format).join(" and ")}; give the others a file (--report ${toStdout[1].format}:<path>)`);
+    }
+    const seen = new Map();
+    for (const t of targets) {
+        if (!t.path)
+            continue;
+        const key = resolve(t.path);
+        if (seen.has(key))
+            throw new UsageError(`two reports (${seen.get(key)} and ${t.format}) would be written to ${t.path}`);
+        seen.set(key, t.format);
+    }
+    return targets;
+}
+/** Loads the assessment and its rubric, or throws a UsageError that names the problem. */
+export async function resolveAssessment(id) {
+    const assessment = await loadAssessment(id);
+    if (!assessment)
+        throw new UsageError(`unknown assessment "${id}"; available: ${assessmentIds().join(", ")} (see \`glue-validate list\`)`);
+    const file = bundledRubric(id);
+    try {
+        return { assessment, rubric: loadRubric(file, catalogOf(assessment)), rubricSource: `bundled:${id}` };
+    }
+    catch (err) {
+        if (err instanceof RubricError)
+            throw new UsageError(`invalid rubric:\n${err.message}`);
+        throw err;
+    }
+}
+/** Checks a student ID against the rubric's pattern. */
+export function checkStudent(student, rubric) {
+    if (!student)
+        throw new UsageError("missing --student <id> (your student ID, as used in your resource names)");
+    if (!new RegExp(rubric.student.pattern).test(student)) {
+        throw new UsageError(`invalid student ID ${JSON.stringify(student.slice(0, 40))}: expected ${rubric.student.description}`);
+    }
+    return student;
+}
+function parsePercent(v, flag) {
+    if (v === undefined)
+        return undefined;
+    const n = Number(v);
+    if (!Number.isFinite(n) || n < 0 || n > 100)
+        throw new UsageError(`${flag} takes a percentage from 0 to 100, got "${v}"`);
+    return n;
+}
+function endpointOf(flags, env) {
+    const url = flags.endpointUrl ?? env.AWS_ENDPOINT_URL;
+    if (!url)
+        return undefined;
+    try {
+        const u = new URL(url);
+        if (u.protocol !== "http:" && u.protocol !== "https:")
+            throw new Error("not http(s)");
+    }
+    catch {
+        throw new UsageError(`--endpoint-url must be an http(s) URL, got "${url}"`);
+    }
+    return url;
+}
+/** The Athena switches for the checks; --athena-* without --run-queries is a usage error (they would do nothing). */
+export function athenaOptions(flags) {
+    if (!flags.runQueries && (flags.athenaWorkgroup !== undefined || flags.athenaOutput !== undefined)) {
+        throw new UsageError("--athena-workgroup and --athena-output only apply with --run-queries");
+    }
+    if (flags.athenaOutput !== undefined && !/^s3:\/\/[^/]+/.test(flags.athenaOutput))
+        throw new UsageError(`--athena-output must be an s3:// URI, got "${flags.athenaOutput}"`);
+    if (flags.athenaWorkgroup !== undefined && !flags.athenaWorkgroup.trim())
+        throw new UsageError("--athena-workgroup needs a workgroup name");
+    return {
+        ...(flags.runQueries ? { runQueries: true } : {}),
+        ...(flags.athenaWorkgroup ? { athenaWorkgroup: flags.athenaWorkgroup.trim() } : {}),
+        ...(flags.athenaOutput ? { athenaOutput: flags.athenaOutput } : {}),
+    };
+}
+/** Creates the session for a run: replay from a snapshot, or live AWS (optionally at an endpoint). */
+export function sessionFor(flags, env) {
+    const timeout = flags.timeout === undefined ? undefined : Number(flags.timeout);
+    if (timeout !== undefined && !(timeout > 0))
+        throw new UsageError(`--timeout takes seconds (> 0), got "${flags.timeout}"`);
+    if (flags.replay) {
+        let snapshot;
+        try {
+            snapshot = readSnapshot(flags.replay);
+        }
+        catch (err) {
+            if (err instanceof SnapshotError)
+                throw new UsageError(err.message);
+            throw err;
+        }
+        // With --run-queries a replay answers the recorded Athena queries (nothing is sent).
+        const allowedWrites = flags.runQueries ? { allowedWrites: ["athena:StartQueryExecution"] } : {};
+        return { snapshot, session: new AwsSession({ region: flags.region ?? snapshot.region, replay: snapshot, record: Boolean(flags.record), ...allowedWrites }) };
+    }
+    const region = flags.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? "us-east-1";
+    return {
+        session: new AwsSession({
+            region,
+            profile: flags.profile,
+            endpointUrl: endpointOf(flags, env),
+            record: Boolean(flags.record),
+            ...(flags.runQueries ? { allowedWrites: ["athena:StartQueryExecution"] } : {}),
+            ...(timeout ? { callTimeoutMs: timeout * 1000, requestTimeoutMs: Math.min(10_000, timeout * 1000) } : {}),
+        }),
+    };
+}
+/** Who is asking: account and partition, or a CannotGradeError in one sentence. */
+export async function whoAmI(session, snapshot, endpoint) {
+    try {
+        const id = await session.send("sts", new GetCallerIdentityCommand({}));
+        return { account: id.Account, partition: id.Arn?.split(":")[1] || "aws" };
+    }
+    catch (err) {
+        if (snapshot)
+            return { account: snapshot.account, partition: "aws" };
+        const kind = classify(err);
+        const where = endpoint ? `the endpoint ${endpoint}` : "AWS";
+        if (kind === "credentials")
+            throw new CannotGradeError("no AWS credentials found: set AWS_PROFILE (or use --profile) or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY; to grade offline, use --replay <snapshot>");
+        if (kind === "network" || kind === "timeout")
+            throw new CannotGradeError(`cannot reach ${where}: ${describeError(err)}`);
+        if (kind === "accessDenied")
+            throw new CannotGradeError(`${where} rejected the credentials: ${describeError(err)}`);
+        throw new CannotGradeError(`cannot identify the AWS account at ${where}: ${describeError(err)}`);
+    }
+}
+/** The exit code for a finished report. */
+export function exitCodeFor(report, allowErrors) {
+    if (report.counts.error > 0 && !allowErrors)
+        return EXIT.CANNOT_GRADE;
+    return report.score.passed ? EXIT.PASS : EXIT.BELOW_THRESHOLD;
+}
+/** Runs the grade command; returns the exit code. */
+export async function runGrade(id, flags, io) {
+    const { assessment, rubric, rubricSource } = await resolveAssessment(id);
+    const student = checkStudent(flags.student, rubric);
+    const targets = reportTargets(flags);
+    const known = rubric.tasks.map((t) => t.id);
+    const only = (flags.only ?? []).flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean);
+    for (const t of only)
+        if (!known.includes(t))
+            throw new UsageError(`--only: unknown task "${t}"; tasks: ${known.join(", ")}`);
+    const minScore = parsePercent(flags.minScore, "--min-score");
+    const checkOptions = athenaOptions(flags);
+    const { session, snapshot } = sessionFor(flags, io.env);
+    let account;
+    try {
+        const who = await whoAmI(session, snapshot, flags.endpointUrl ?? io.env.AWS_ENDPOINT_URL);
+        account = who.account;
+        const report = await gradeStudent({ assessment, rubric, rubricSource, session, student, ...who, only, verbose: flags.verbose, minScore, checkOptions });
+        writeReports(report, targets, flags, io);
+        if (report.counts.error > 0 && !flags.allowErrors) {
+            const actions = [...new Set(report.tasks.flatMap((t) => t.criteria).filter((c) => c.status === "error").map((c) => forTerminal(c.action ?? c.title)))];
+            io.err(`glue-validate: ${report.counts.error} criteria could not be checked (${actions.slice(0, 8).join(", ")}${actions.length > 8 ? ", …" : ""}); exit 2. Use --allow-errors to score them as 0.\n`);
+        }
+        return exitCodeFor(report, Boolean(flags.allowErrors));
+    }
+    finally {
+        if (flags.record) {
+            writeFileAtomic(flags.record, `${JSON.stringify(session.toSnapshot({ account, description: `${id} for student ${student}` }), null, 1)}\n`);
+            io.err(`AWS calls recorded to ${flags.record}\n`);
+        }
+        await session.close();
+    }
+}
+/** Whether the run is under GitHub Actions with the integration on. */
+export function githubMode(flags, env) {
+    return flags.github !== false && env.GITHUB_ACTIONS === "true";
+}
+/**
+ * Writes every requested report, then (under GitHub Actions) the step summary, annotations and step outputs.
+ * On GitHub the console report on stdout is fenced with stop-commands so student text cannot issue workflow
+ * commands; annotations follow it on stdout, or go to stderr when stdout carries a machine-readable report.
+ */
+export function writeReports(report, targets, flags, io) {
+    const gh = githubMode(flags, io.env);
+    let stdoutFormat;
+    for (const t of targets) {
+        const color = !t.path && flags.color !== false && io.isTty && !io.env.NO_COLOR;
+        const text = render(t.format, report, { color, verbose: Boolean(flags.verbose) });
+        if (t.path) {
+            writeFileAtomic(t.path, text);
+            io.err(`${t.format} report written to ${t.path}\n`);
+        }
+        else {
+            stdoutFormat = t.format;
+            io.out(gh && t.format === "console" ? githubQuiet(text) : text);
+        }
+    }
+    if (!gh)
+        return;
+    const annotations = githubAnnotations(report);
+    if (annotations)
+        (stdoutFormat === undefined || stdoutFormat === "console" ? io.out : io.err)(annotations);
+    appendTo(io, "GITHUB_STEP_SUMMARY", `${renderMarkdown(report)}\n`);
+    appendTo(io, "GITHUB_OUTPUT", githubOutputs(report));
+}
+function appendTo(io, variable, text) {
+    const file = io.env[variable];
+    if (!file)
+        return;
+    try {
+        appendFileSync(file, text);
+    }
+    catch (err) {
+        io.err(`glue-validate: cannot append to $${variable} (${file}): ${err.message}\n`);
+    }
+}

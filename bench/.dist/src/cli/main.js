@@ -1,0 +1,103 @@
+// The command line: commander wiring, exit codes, and one clear sentence instead of a stack trace.
+import { Command, CommanderError, Option } from "commander";
+import { TOOL_VERSION } from "../grade/version.js";
+import { CannotGradeError, EXIT, UsageError } from "./exit.js";
+import { runGrade } from "./grade-command.js";
+import { runList } from "./list-command.js";
+import { runInitCi } from "./init-ci.js";
+import { processIo } from "./io.js";
+import { REPORT_FORMATS } from "../report/index.js";
+const EXAMPLES = `
+Examples:
+  $ glue-validate glue_hard --student 123                       grade student 123 with your AWS credentials
+  $ glue-validate glue_hard --student 123 --only s3_data_lake crawler
+  $ glue-validate glue_hard --student 123 --format json --output report.json
+  $ glue-validate glue_hard --student 123 --min-score 70 --report junit:report.xml --report html:report.html
+  $ glue-validate init-ci github                                 write .github/workflows/glue-validate.yml
+  $ glue-validate glue_hard --student 123 --record run.json      keep every AWS answer for a later offline regrade
+  $ glue-validate glue_hard --student demo --replay examples/glue_hard/complete.json
+  $ glue-validate list
+
+Exit codes: 0 passed · 1 below the pass mark · 2 could not grade (credentials, network, permissions) · 64 usage error`;
+/** Builds the commander program; `run` receives the exit code of whatever command ran. */
+export function buildProgram(io, run) {
+    const program = new Command("glue-validate")
+        .description("Grades AWS Glue lab work by reading your live AWS resources against the lab's rubric.")
+        .version(TOOL_VERSION, "-V, --version")
+        .exitOverride()
+        .configureOutput({ writeOut: io.out, writeErr: io.err })
+        .showHelpAfterError("(run with --help for usage)")
+        .addHelpText("after", EXAMPLES);
+    program
+        .command("grade <assessment>", { isDefault: true })
+        .description("grade one student (the default command: `glue-validate glue_hard --student 123`)")
+        .option("-s, --student <id>", "your student ID, as used in your resource names")
+        .option("--region <region>", "AWS region (default: AWS_REGION or us-east-1)")
+        .option("--profile <name>", "AWS shared-config profile")
+        .option("--endpoint-url <url>", "send every AWS call to this endpoint (also AWS_ENDPOINT_URL); S3 uses path-style")
+        .option("--only <task...>", "grade only these tasks (ids from `glue-validate list`)")
+        .option("--min-score <percent>", "pass mark in percent (default: the rubric's, 70)")
+        .addOption(new Option("--format <format>", "report format (default: console)").choices([...REPORT_FORMATS]))
+        .option("-o, --output <file>", "write the --format report to a file instead of stdout")
+        .option("--report <format[:path]>", `a report, to a file or (without :path) to stdout; repeatable. Formats: ${REPORT_FORMATS.join(", ")}`, (v, prev = []) => [...prev, v])
+        .option("--no-github", "under GitHub Actions, do not write the step summary, annotations or step outputs")
+        .option("-v, --verbose", "show passing criteria and the evidence behind each result")
+        .option("--no-color", "no colours (also NO_COLOR, or when not a terminal)")
+        .option("--record <file>", "write every AWS call and answer to a snapshot file")
+        .option("--replay <file>", "grade a snapshot offline: no AWS account or credentials needed")
+        .option("--timeout <seconds>", "give up on one AWS call after this long, retries included (default 45)")
+        .option("--allow-errors", "score criteria that could not be checked as 0 instead of exiting 2")
+        .option("--run-queries", "let checks run Athena queries (row counts): this COSTS MONEY and writes query results to S3 — the only exception to read-only")
+        .option("--athena-workgroup <name>", "with --run-queries: the Athena workgroup to run them in (default: primary)")
+        .option("--athena-output <s3-uri>", "with --run-queries: where Athena writes query results (default: the workgroup's result location)")
+        .addHelpText("after", EXAMPLES)
+        .action((assessment, flags) => run(runGrade(assessment, flags, io)));
+    program
+        .command("init-ci <ci>")
+        .description("set up grading in CI: `github` writes a GitHub Actions workflow, `gitlab` prints a GitLab CI job")
+        .option("--assessment <id>", "the assessment to grade", "glue_hard")
+        .option("--min-score <percent>", "the pass mark the job gates on", "70")
+        .option("-o, --output <file>", `where to write (github: ${".github/workflows/glue-validate.yml"}; gitlab: stdout)`)
+        .option("--force", "overwrite an existing file")
+        .action((ci, flags) => run(runInitCi(ci, flags, io)));
+    program
+        .command("list")
+        .description("list the assessments and their tasks")
+        .option("--json", "as JSON")
+        .action((flags) => run(runList(io, Boolean(flags.json))));
+    return program;
+}
+/** Runs the CLI with argv and returns the exit code; never throws. */
+export async function runCli(argv, io = processIo()) {
+    let pending = Promise.resolve(EXIT.PASS);
+    const program = buildProgram(io, (p) => (pending = p));
+    try {
+        await program.parseAsync(argv);
+        return await pending;
+    }
+    catch (err) {
+        return reportFailure(err, io);
+    }
+}
+/** Maps an exception to its exit code and one message line. */
+export function reportFailure(err, io) {
+    if (err instanceof CommanderError) {
+        if (err.code === "commander.helpDisplayed" || err.code === "commander.version" || err.code === "commander.help")
+            return EXIT.PASS;
+        return EXIT.USAGE;
+    }
+    if (err instanceof UsageError) {
+        io.err(`glue-validate: ${err.message}\n`);
+        return EXIT.USAGE;
+    }
+    if (err instanceof CannotGradeError) {
+        io.err(`glue-validate: ${err.message}\n`);
+        return EXIT.CANNOT_GRADE;
+    }
+    io.err(`glue-validate: internal error: ${err?.message ?? String(err)}\n${io.env.GLUE_VALIDATE_DEBUG ? `${err?.stack}\n` : "(set GLUE_VALIDATE_DEBUG=1 for details, and please report it)\n"}`);
+    return EXIT.INTERNAL;
+}
+/** Entry point used by bin/glue-validate.js. */
+export async function main(argv) {
+    process.exitCode = await runCli(argv);
+}

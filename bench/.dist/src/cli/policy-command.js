@@ -1,0 +1,137 @@
+import { checksNeeded } from "../grade/grade.js";
+import { resolveNames } from "../rubric/template.js";
+import { EXIT, UsageError } from "./exit.js";
+import { resolveAssessment } from "./grade-command.js";
+import { writeFileAtomic } from "./io.js";
+import { resolveCustomRubric } from "./rubric-command.js";
+/** Action verbs that only read. */
+export const READ_VERBS = ["Get", "List", "Describe", "Head", "BatchGet", "Search"];
+/** Read actions whose names do not start with a read verb. */
+export const READ_ACTION_ALLOW_LIST = ["budgets:ViewBudget"];
+/** Reads that expose secrets or credentials: never in the policy, even if a check declared them. */
+export const SECRET_READS = [
+    "secretsmanager:GetSecretValue", "secretsmanager:BatchGetSecretValue", "secretsmanager:GetRandomPassword",
+    "sts:GetSessionToken", "sts:GetFederationToken", "glue:GetConnection", "glue:GetConnections", "lambda:GetFunction",
+    "iam:GetCredentialReport", "iam:GetAccountAuthorizationDetails", "kms:GetParametersForImport",
+];
+/** True for an IAM action that only reads (by its verb, or the allow-list). */
+export function isReadAction(action) {
+    const [service, verb] = action.split(":");
+    if (!service || !verb)
+        return false;
+    if (READ_ACTION_ALLOW_LIST.includes(action))
+        return true;
+    return READ_VERBS.some((p) => verb.startsWith(p) && /^[A-Z]/.test(verb.slice(p.length)));
+}
+/** S3 actions on a bucket (resource `arn:aws:s3:::bucket`). */
+const S3_BUCKET_ACTIONS = new Set([
+    "s3:ListBucket", "s3:ListBucketVersions", "s3:GetBucketLocation", "s3:GetBucketVersioning", "s3:GetEncryptionConfiguration",
+    "s3:GetBucketLogging", "s3:GetBucketCORS", "s3:GetBucketPolicy", "s3:GetBucketPolicyStatus", "s3:GetLifecycleConfiguration",
+    "s3:GetBucketTagging", "s3:GetBucketPublicAccessBlock", "s3:GetBucketAcl", "s3:GetBucketOwnershipControls",
+    "s3:GetBucketNotification", "s3:GetBucketWebsite", "s3:GetReplicationConfiguration", "s3:GetBucketObjectLockConfiguration",
+    "s3:GetAccelerateConfiguration", "s3:GetIntelligentTieringConfiguration", "s3:GetInventoryConfiguration",
+    "s3:GetMetricsConfiguration", "s3:GetAnalyticsConfiguration", "s3:GetBucketRequestPayment",
+]);
+/** Glue reads of one named database (resources: the catalog, the database, its tables). */
+const GLUE_DATABASE_ACTIONS = new Set(["glue:GetDatabase", "glue:GetTables", "glue:GetTable", "glue:GetPartitions"]);
+/** Service prefix → a Sid-friendly name. */
+const SID_NAMES = {
+    athena: "Athena", budgets: "Budgets", cloudwatch: "CloudWatch", databrew: "DataBrew", dynamodb: "DynamoDB", events: "EventBridge",
+    glue: "Glue", iam: "Iam", kinesis: "Kinesis", kms: "Kms", lakeformation: "LakeFormation", lambda: "Lambda", s3: "S3",
+    secretsmanager: "SecretsManager", states: "StepFunctions", sns: "Sns", sts: "Sts",
+};
+const sidName = (prefix) => SID_NAMES[prefix] ?? prefix.replace(/(^|[^a-z0-9])([a-z0-9])/gi, (_m, _s, c) => c.toUpperCase());
+/** The IAM actions the checks of the rubrics' tasks declare, plus sts:GetCallerIdentity; sorted, unique. */
+export function policyActions(sources) {
+    const actions = new Set(["sts:GetCallerIdentity"]);
+    for (const { assessment, rubric } of sources) {
+        const used = new Set(checksNeeded(rubric));
+        for (const c of assessment.checks)
+            if (used.has(c.id))
+                for (const a of c.actions)
+                    actions.add(a);
+    }
+    for (const a of actions) {
+        if (SECRET_READS.includes(a))
+            throw new Error(`a check declares ${a}, which reads secrets; it cannot be in the grader's policy`);
+        if (!isReadAction(a))
+            throw new Error(`a check declares ${a}, which is not a read action`);
+    }
+    return [...actions].sort();
+}
+function uniqueSorted(xs) {
+    return [...new Set(xs)].sort();
+}
+/** Builds the policy document for one or more (assessment, rubric) pairs. */
+export function buildPolicy(sources, opts = {}) {
+    const partition = opts.partition ?? "aws";
+    const actions = policyActions(sources);
+    const names = [];
+    const buckets = [];
+    const databases = [];
+    for (const { rubric } of sources) {
+        const resolved = resolveNames(rubric.names, { student: opts.student ?? "*", account: "*", region: "*" });
+        for (const [key, value] of Object.entries(resolved)) {
+            const v = value.replace(/\*+/g, "*");
+            names.push(v);
+            if (/bucket/i.test(key))
+                buckets.push(v);
+            if (/Db$|database/i.test(key))
+                databases.push(v);
+        }
+    }
+    const narrow = opts.narrow !== false;
+    const byStatement = new Map();
+    const add = (sid, action, resource) => {
+        const s = byStatement.get(sid) ?? { actions: [], resource };
+        s.actions.push(action);
+        byStatement.set(sid, s);
+    };
+    for (const action of actions) {
+        const prefix = action.split(":")[0];
+        if (narrow && prefix === "s3" && S3_BUCKET_ACTIONS.has(action) && buckets.length) {
+            add("S3ReadDataLakeBuckets", action, uniqueSorted(buckets.map((b) => `arn:${partition}:s3:::${b}`)));
+        }
+        else if (narrow && prefix === "glue" && GLUE_DATABASE_ACTIONS.has(action) && databases.length) {
+            add("GlueReadDatabases", action, [
+                `arn:${partition}:glue:*:*:catalog`,
+                ...uniqueSorted(databases.map((d) => `arn:${partition}:glue:*:*:database/${d}`)),
+                ...uniqueSorted(databases.map((d) => `arn:${partition}:glue:*:*:table/${d}/*`)),
+            ]);
+        }
+        else {
+            add(`${sidName(prefix)}Read`, action, "*");
+        }
+    }
+    const statements = [...byStatement.entries()]
+        .map(([Sid, s]) => ({ Sid, Effect: "Allow", Action: uniqueSorted(s.actions), Resource: s.resource }))
+        .sort((a, b) => (a.Sid < b.Sid ? -1 : a.Sid > b.Sid ? 1 : 0));
+    return { Version: "2012-10-17", Statement: statements };
+}
+/** Every action of a policy document. */
+export function actionsOf(policy) {
+    return uniqueSorted(policy.Statement.flatMap((s) => s.Action));
+}
+/** Runs `policy`. */
+export async function runPolicy(ids, flags, io) {
+    if (!ids.length)
+        throw new UsageError("policy needs at least one assessment");
+    if (flags.rubric && ids.length > 1)
+        throw new UsageError("--rubric applies to one assessment; give one assessment with it");
+    if (flags.student !== undefined && !/^[A-Za-z0-9_.-]{1,64}$/.test(flags.student))
+        throw new UsageError(`invalid --student "${flags.student.slice(0, 40)}"`);
+    if (flags.partition !== undefined && !/^aws(-[a-z-]+)?$/.test(flags.partition))
+        throw new UsageError(`--partition must be aws, aws-cn, aws-us-gov…, got "${flags.partition}"`);
+    const sources = [];
+    for (const id of [...new Set(ids)])
+        sources.push(flags.rubric ? await resolveCustomRubric(id, flags.rubric) : await resolveAssessment(id));
+    const policy = buildPolicy(sources, { student: flags.student, partition: flags.partition, narrow: flags.narrow });
+    const text = `${JSON.stringify(policy, null, 2)}\n`;
+    if (flags.output) {
+        writeFileAtomic(flags.output, text);
+        io.err(`policy written to ${flags.output}\n`);
+    }
+    else
+        io.out(text);
+    return EXIT.PASS;
+}

@@ -1,0 +1,311 @@
+// `glue-validate rubric lint <file>` and `glue-validate rubric test <file> --cases <dir>`: checking a rubric before
+// students meet it — statically (schema, references, fact paths, points) and against recorded cases.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { basename, join } from "node:path";
+import { parse as parseYamlText } from "yaml";
+import { z } from "zod";
+import { AwsSession } from "../aws/session.js";
+import { readSnapshot, SnapshotError } from "../aws/snapshot.js";
+import { assessmentIds, bundledRubric, catalogOf, loadAssessment, packageRoot } from "../grade/assessment.js";
+import { CheckContext } from "../grade/check.js";
+import { isErrorFact } from "../grade/facts.js";
+import { gradeStudent } from "../grade/grade.js";
+import { nearest, resolveRubricFile } from "../rubric/extends.js";
+import { loadRubric, RubricError } from "../rubric/load.js";
+import { resolveNames } from "../rubric/template.js";
+import { EXIT, UsageError } from "./exit.js";
+/** Check catalogs of every bundled assessment, to validate `check:` and `facts:` references. */
+export async function loadCatalogs() {
+    const out = {};
+    for (const id of assessmentIds())
+        out[id] = catalogOf((await loadAssessment(id)));
+    return out;
+}
+/** A rubric argument: a file, or the id of a bundled assessment (its bundled rubric). */
+export function rubricFileArg(arg) {
+    if (!existsSync(arg) && assessmentIds().includes(arg))
+        return bundledRubric(arg);
+    if (!existsSync(arg))
+        throw new UsageError(`no rubric file ${arg}${assessmentIds().length ? ` (or bundled assessment: ${assessmentIds().join(", ")})` : ""}`);
+    return arg;
+}
+/**
+ * For `glue-validate <assessment> --rubric <file>`: the assessment with a custom rubric (plain or `extends:`),
+ * or a UsageError naming every problem (file:line:col).
+ */
+export async function resolveCustomRubric(id, file) {
+    const assessment = await loadAssessment(id);
+    if (!assessment)
+        throw new UsageError(`unknown assessment "${id}"; available: ${assessmentIds().join(", ")} (see \`glue-validate list\`)`);
+    let rubric;
+    try {
+        rubric = resolveRubricFile(file, await loadCatalogs()).rubric;
+    }
+    catch (err) {
+        if (err instanceof RubricError)
+            throw new UsageError(`invalid rubric:\n${err.message}`);
+        throw err;
+    }
+    if (rubric.assessment !== id)
+        throw new UsageError(`the rubric ${file} is for assessment "${rubric.assessment}", not "${id}"`);
+    return { assessment, rubric, rubricSource: `file:${file}` };
+}
+/** Adds every path of a facts value to a shape. */
+export function addFactPaths(shape, value, prefix = "") {
+    if (prefix)
+        shape.paths.add(prefix);
+    if (isErrorFact(value)) {
+        if (prefix)
+            shape.opaque.add(prefix);
+        return;
+    }
+    if (Array.isArray(value)) {
+        if (!value.length && prefix)
+            (shape.empty ??= new Set()).add(prefix);
+        for (const item of value)
+            addFactPaths(shape, item, prefix);
+        return;
+    }
+    if (value && typeof value === "object") {
+        for (const [k, v] of Object.entries(value))
+            addFactPaths(shape, v, prefix ? `${prefix}.${k}` : k);
+    }
+}
+/** The bundled cases of an assessment (snapshot + expectation), if any. */
+export function bundledCasesDir(assessment) {
+    return join(packageRoot(), "rubrics", "cases", assessment);
+}
+/**
+ * Collects the fact paths every check of the assessment produces, by replaying the recorded cases (complete,
+ * partial, empty) through the checks with the bundled rubric's names. Empty when there are no cases.
+ */
+export async function observedFacts(assessment, casesDir = bundledCasesDir(assessment.id)) {
+    const known = new Map(assessment.checks.map((c) => [c.id, { paths: new Set(), opaque: new Set() }]));
+    const cases = existsSync(casesDir) ? listCases(casesDir) : [];
+    if (!cases.length)
+        return new Map();
+    const rubric = loadRubric(bundledRubric(assessment.id));
+    const failedEverywhere = new Map();
+    for (const c of cases) {
+        const snapshot = readSnapshot(c.snapshot);
+        const expect = readExpect(c.expect);
+        const session = new AwsSession({ region: snapshot.region, replay: snapshot });
+        const names = resolveNames(rubric.names, { student: expect.student, account: snapshot.account, region: snapshot.region });
+        const ctx = new CheckContext(session, expect.student, names, snapshot.account);
+        await Promise.all(assessment.checks.map(async (check) => {
+            const shape = known.get(check.id);
+            const local = { paths: new Set(), opaque: new Set() };
+            try {
+                addFactPaths(local, await check.collect(ctx));
+            }
+            catch {
+                return;
+            }
+            for (const p of local.paths)
+                shape.paths.add(p);
+            for (const p of local.empty ?? [])
+                (shape.empty ??= new Set()).add(p);
+            const prev = failedEverywhere.get(check.id);
+            failedEverywhere.set(check.id, prev ? new Set([...prev].filter((p) => local.opaque.has(p))) : local.opaque);
+        }));
+    }
+    for (const [id, opaque] of failedEverywhere)
+        known.get(id).opaque = opaque;
+    return known;
+}
+/** Why a fact path is suspicious, or undefined when it was seen (or cannot be judged). */
+export function factPathProblem(shape, path) {
+    const segs = path.split(".").filter((s) => !/^\d+$/.test(s));
+    const full = segs.join(".");
+    if (!full || shape.paths.has(full))
+        return undefined;
+    for (let n = segs.length; n > 0; n--) {
+        const p = segs.slice(0, n).join(".");
+        if (shape.opaque.has(p))
+            return undefined;
+        // An array only ever seen empty: its items' fields are unknown.
+        if (n < segs.length && shape.empty?.has(p) && ![...shape.paths].some((x) => x.startsWith(`${p}.`)))
+            return undefined;
+    }
+    // The deepest known prefix and the keys under it.
+    let n = segs.length - 1;
+    while (n > 0 && !shape.paths.has(segs.slice(0, n).join(".")))
+        n--;
+    const prefix = segs.slice(0, n).join(".");
+    const siblings = [...shape.paths].filter((p) => (prefix ? p.startsWith(`${prefix}.`) : true)).map((p) => p.slice(prefix ? prefix.length + 1 : 0)).filter((p) => !p.includes("."));
+    const wrong = segs[n];
+    const dym = nearest(wrong, siblings);
+    if (n === 0)
+        return `"${wrong}" is not a top-level fact of this check${dym ? `; did you mean "${dym}"?` : ""} (known: ${siblings.slice(0, 30).join(", ")})`;
+    return `"${full}" was never seen in the recorded facts: "${prefix}" has no "${wrong}"${dym ? `; did you mean "${dym}"?` : siblings.length ? ` (it has: ${siblings.slice(0, 20).join(", ")})` : " (it is a value, not an object)"}`;
+}
+/** Every fact path an expectation reads, with where it is written (relative to the criterion). */
+export function expectationPaths(e, base = "", at = ["expect"]) {
+    const full = e.path ? (base ? `${base}.${e.path}` : e.path) : base;
+    const out = e.path ? [{ path: full, at: [...at, "path"] }] : [];
+    for (const m of ["some", "every", "none", "not"])
+        if (e[m])
+            out.push(...expectationPaths(e[m], full, [...at, m]));
+    for (const m of ["all", "any"])
+        e[m]?.forEach((sub, i) => out.push(...expectationPaths(sub, full, [...at, m, i])));
+    return out;
+}
+/** `file:line:col: error: path: message`. */
+export function formatFinding(f) {
+    return `${f.file}${f.line ? `:${f.line}:${f.column ?? 1}` : ""}: ${f.severity}: ${f.path ? `${f.path}: ` : ""}${f.message}`;
+}
+/** Lints a rubric file: schema and references (errors), fact paths never seen in the recorded cases (warnings). */
+export async function lintRubric(file, opts = {}) {
+    const catalogs = opts.catalogs ?? (await loadCatalogs());
+    let resolved;
+    try {
+        resolved = resolveRubricFile(file, catalogs);
+    }
+    catch (err) {
+        if (!(err instanceof RubricError))
+            throw err;
+        return err.problems.map((p) => ({ severity: "error", file: p.file ?? err.file, ...(p.line ? { line: p.line, column: p.column } : {}), path: p.path, message: p.message }));
+    }
+    const { rubric, origin } = resolved;
+    const findings = [];
+    const warn = (l, message) => void findings.push({ severity: "warning", file: l.file, ...(l.line ? { line: l.line, column: l.column } : {}), path: l.path, message });
+    const assessment = await loadAssessment(rubric.assessment);
+    const known = assessment ? await (opts.knownFacts ?? ((a) => loadAssessment(a).then((x) => observedFacts(x))))(rubric.assessment) : new Map();
+    rubric.tasks.forEach((t, ti) => {
+        t.criteria.forEach((c, ci) => {
+            const checkId = c.facts ?? t.check;
+            const shape = checkId ? known.get(checkId) : undefined;
+            if (!shape || !c.expect)
+                return;
+            const where = ["tasks", ti, "criteria", ci];
+            const paths = [...expectationPaths(c.expect), ...(c.didYouMean ? [{ path: c.didYouMean, at: ["didYouMean"] }] : []), ...(c.evidence ? [{ path: c.evidence, at: ["evidence"] }] : [])];
+            for (const p of paths) {
+                const problem = factPathProblem(shape, p.path);
+                if (problem)
+                    warn(origin([...where, ...p.at]), `facts of check "${checkId}": ${problem}`);
+            }
+        });
+    });
+    // Only report what is written in the linted file itself (not in a bundled base).
+    return findings.filter((f) => f.file === file || !resolved.files.slice(1).includes(f.file));
+}
+/** Runs `rubric lint`; exit 0 when clean (warnings are printed, and fail with --strict), 64 with problems. */
+export async function runRubricLint(fileArg, flags, io) {
+    const file = rubricFileArg(fileArg);
+    const findings = await lintRubric(file);
+    for (const f of findings)
+        io.out(`${formatFinding(f)}\n`);
+    const errors = findings.filter((f) => f.severity === "error").length;
+    const warnings = findings.length - errors;
+    if (!findings.length)
+        io.err(`${file}: no problems\n`);
+    else
+        io.err(`${file}: ${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}\n`);
+    return errors > 0 || (flags.strict && warnings > 0) ? EXIT.USAGE : EXIT.PASS;
+}
+// ── test ───────────────────────────────────────────────────────────────────────────────────────────────
+const STATUS = z.enum(["pass", "fail", "error", "skipped", "manual"]);
+/** A case's expectation file (`<case>.expect.yaml`). */
+export const caseExpectSchema = z
+    .object({
+    /** The student the snapshot was recorded for. */
+    student: z.string().min(1),
+    description: z.string().optional(),
+    /** Expected score in percent (±0.01). */
+    percent: z.number().min(0).max(100).optional(),
+    /** Expected points. */
+    points: z.number().min(0).optional(),
+    /** Expected status per criterion, `task.criterion: pass`. */
+    statuses: z.record(z.string().regex(/^[a-z0-9_]+\.[a-z0-9_]+$/), STATUS).optional(),
+})
+    .strict();
+/** The cases of a folder: every `<name>.json` with a `<name>.expect.yaml`. */
+export function listCases(dir) {
+    return readdirSync(dir)
+        .filter((f) => f.endsWith(".json"))
+        .sort()
+        .map((f) => ({ name: basename(f, ".json"), snapshot: join(dir, f), expect: join(dir, `${basename(f, ".json")}.expect.yaml`) }));
+}
+/** Reads and validates an expectation file; a UsageError names the problem. */
+export function readExpect(file) {
+    let data;
+    try {
+        data = parseYamlText(readFileSync(file, "utf8"));
+    }
+    catch (err) {
+        throw new UsageError(`cannot read the case expectation ${file}: ${err.message.split("\n")[0]}`);
+    }
+    const r = caseExpectSchema.safeParse(data);
+    if (!r.success)
+        throw new UsageError(`${file}: ${r.error.issues.map((i) => `${i.path.join(".") || "(top)"}: ${i.message}`).join("; ")}`);
+    if (r.data.percent === undefined && r.data.points === undefined && !r.data.statuses)
+        throw new UsageError(`${file}: expect percent, points and/or statuses`);
+    return r.data;
+}
+/** Grades one case against a rubric and compares it with its expectation. */
+export async function runCase(assessment, rubric, c, source = "test") {
+    if (!existsSync(c.expect))
+        throw new UsageError(`case ${c.name}: missing ${c.expect} (student and expected percent/points/statuses)`);
+    const expect = readExpect(c.expect);
+    let snapshot;
+    try {
+        snapshot = readSnapshot(c.snapshot);
+    }
+    catch (err) {
+        if (err instanceof SnapshotError)
+            throw new UsageError(err.message);
+        throw err;
+    }
+    const session = new AwsSession({ region: snapshot.region, replay: snapshot });
+    const report = await gradeStudent({ assessment, rubric, rubricSource: source, session, student: expect.student, account: snapshot.account, partition: "aws" });
+    const mismatches = [];
+    if (expect.percent !== undefined && Math.abs(report.score.percent - expect.percent) > 0.01)
+        mismatches.push(`percent ${report.score.percent}, expected ${expect.percent}`);
+    if (expect.points !== undefined && Math.abs(report.score.points - expect.points) > 0.01)
+        mismatches.push(`points ${report.score.points}, expected ${expect.points}`);
+    const got = new Map(report.tasks.flatMap((t) => t.criteria.map((x) => [`${t.id}.${x.id}`, x])));
+    for (const [key, want] of Object.entries(expect.statuses ?? {})) {
+        const r = got.get(key);
+        if (!r)
+            mismatches.push(`${key}: not in the rubric (expected ${want})`);
+        else if (r.status !== want)
+            mismatches.push(`${key}: ${r.status}, expected ${want} (${r.message})`);
+    }
+    return { name: c.name, ok: mismatches.length === 0, mismatches, report };
+}
+/** Runs every case of a folder against a rubric; prints one line per case; exit 0 when all pass, 1 otherwise. */
+export async function runRubricTest(fileArg, flags, io) {
+    const file = rubricFileArg(fileArg);
+    let rubric;
+    try {
+        rubric = resolveRubricFile(file, await loadCatalogs()).rubric;
+    }
+    catch (err) {
+        if (err instanceof RubricError)
+            throw new UsageError(`invalid rubric:\n${err.message}`);
+        throw err;
+    }
+    const assessment = await loadAssessment(rubric.assessment);
+    if (!assessment)
+        throw new UsageError(`unknown assessment "${rubric.assessment}"`);
+    const dir = flags.cases ?? bundledCasesDir(rubric.assessment);
+    if (!existsSync(dir))
+        throw new UsageError(`no cases folder ${dir} (give --cases <dir>)`);
+    const cases = listCases(dir);
+    if (!cases.length)
+        throw new UsageError(`no cases in ${dir}: expected <name>.json snapshots with <name>.expect.yaml`);
+    let failed = 0;
+    for (const c of cases) {
+        const r = await runCase(assessment, rubric, c, `file:${file}`);
+        const score = r.report ? ` (${r.report.score.points}/${r.report.score.maxPoints} points, ${r.report.score.percent}%)` : "";
+        io.out(`${r.ok ? "PASS" : "FAIL"} ${c.name}${score}\n`);
+        for (const m of r.mismatches.slice(0, 50))
+            io.out(`  - ${m}\n`);
+        if (r.mismatches.length > 50)
+            io.out(`  - … ${r.mismatches.length - 50} more\n`);
+        if (!r.ok)
+            failed++;
+    }
+    io.out(`${cases.length - failed}/${cases.length} cases passed\n`);
+    return failed ? EXIT.BELOW_THRESHOLD : EXIT.PASS;
+}

@@ -1,0 +1,38 @@
+// Assessments: a rubric file plus the check modules its tasks name. The registry loads them lazily.
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+/** The assessments this tool ships, loaded on demand so a run only imports the checks it uses. */
+const REGISTRY = {
+    glue_hard: async () => (await import("../../checks/glue_hard/index.js")).assessment,
+    glue_sfn_orchestration_workshop: async () => (await import("../../checks/glue_sfn_orchestration_workshop/index.js")).assessment,
+    stedi_lakehouse: async () => (await import("../../checks/stedi_lakehouse/index.js")).assessment,
+};
+/** The ids of the bundled assessments. */
+export function assessmentIds() {
+    return Object.keys(REGISTRY);
+}
+/** Loads an assessment's check modules; undefined for an unknown id. */
+export async function loadAssessment(id) {
+    const load = REGISTRY[id];
+    return load ? load() : undefined;
+}
+/** check id → the names it needs, for rubric validation. */
+export function catalogOf(a) {
+    return Object.fromEntries(a.checks.map((c) => [c.id, c.names]));
+}
+/** The package root (where package.json, rubrics/ and examples/ are), from src/ or dist/src/. */
+export function packageRoot() {
+    let dir = dirname(fileURLToPath(import.meta.url));
+    while (!existsSync(join(dir, "package.json"))) {
+        const up = dirname(dir);
+        if (up === dir)
+            throw new Error("cannot find the glue-validate package root");
+        dir = up;
+    }
+    return dir;
+}
+/** The bundled rubric file of an assessment. */
+export function bundledRubric(id) {
+    return join(packageRoot(), "rubrics", `${id}.yaml`);
+}

@@ -1,0 +1,38 @@
+import { shortJson } from "../rubric/evaluate.js";
+/** A number as people write it: 2, 2.5, 43.25. */
+export function fmt(n) {
+    return Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/\.?0+$/, "");
+}
+/** Status words for people. */
+export const STATUS_LABEL = {
+    pass: "passed",
+    fail: "failed",
+    error: "could not be checked",
+    skipped: "skipped",
+    manual: "for a human grader",
+};
+/** Most urgent first: what the student must act on, then what is pending, then what passed. */
+export const SEVERITY = { error: 0, fail: 1, skipped: 2, manual: 3, pass: 4 };
+/** Stable sort by severity. */
+export function bySeverity(items) {
+    return items.map((x, i) => [x, i]).sort((a, b) => SEVERITY[a[0].status] - SEVERITY[b[0].status] || a[1] - b[1]).map(([x]) => x);
+}
+/** What was found, as short JSON, or undefined when the criterion carries no actual value. */
+export function found(c, max = 300) {
+    return "actual" in c && c.actual !== undefined ? shortJson(c.actual, max) : undefined;
+}
+/** Every criterion with its task. */
+export function allCriteria(r) {
+    return r.tasks.flatMap((task) => task.criteria.map((criterion) => ({ task, criterion })));
+}
+/** One sentence explaining a non-passing criterion: the message, or for manual what the grader looks at. */
+export function reason(c) {
+    if (c.status === "manual")
+        return `awaits a human grader${c.manual ? `: ${c.manual}` : ""}`;
+    return c.message;
+}
+/** The score line: "43.25 / 64.5 points (67.05%), pass mark 70%: not passed". */
+export function scoreLine(r) {
+    const s = r.score;
+    return `${fmt(s.points)} / ${fmt(s.maxPoints)} points (${fmt(s.percent)}%), pass mark ${fmt(s.threshold)}%: ${s.passed ? "passed" : "not passed"}`;
+}

@@ -1,0 +1,41 @@
+import { renderConsole } from "./console.js";
+import { renderCsv } from "./csv.js";
+import { renderGradescope } from "./gradescope.js";
+import { renderHtml } from "./html.js";
+import { renderJson } from "./json.js";
+import { renderJunit } from "./junit.js";
+import { renderMarkdown } from "./markdown.js";
+/** Every report format, in the order help lists them. */
+export const REPORT_FORMATS = ["console", "json", "junit", "markdown", "csv", "gradescope", "html"];
+/** Whether `s` names a report format. */
+export function isReportFormat(s) {
+    return REPORT_FORMATS.includes(s);
+}
+/** Renders the report in one format. */
+export function render(format, r, o = {}) {
+    switch (format) {
+        case "console": return renderConsole(r, { color: Boolean(o.color), verbose: Boolean(o.verbose) });
+        case "json": return renderJson(r);
+        case "junit": return renderJunit(r);
+        case "markdown": return renderMarkdown(r);
+        case "csv": return renderCsv(r);
+        case "gradescope": return renderGradescope(r);
+        case "html": return renderHtml(r);
+    }
+}
+/**
+ * Parses `--report <format>[:<path>]`. Splits at the first colon, so `junit:C:\out\r.xml` keeps its drive letter.
+ * Throws an Error whose message lists the formats for an unknown one.
+ */
+export function parseReportSpec(spec) {
+    const i = spec.indexOf(":");
+    const format = (i < 0 ? spec : spec.slice(0, i)).trim().toLowerCase();
+    const path = i < 0 ? undefined : spec.slice(i + 1);
+    if (!isReportFormat(format))
+        throw new Error(`unknown report format "${format}" in --report ${spec}; formats: ${REPORT_FORMATS.join(", ")}`);
+    if (path !== undefined && path.trim() === "")
+        throw new Error(`--report ${spec}: missing path after ":" (write --report ${format} for stdout)`);
+    if (path === "-")
+        return { format };
+    return { format, ...(path !== undefined ? { path } : {}) };
+}

@@ -1,0 +1,70 @@
+import { fmt, found } from "./common.js";
+import { xmlAttr, xmlText } from "./escape.js";
+function countsOf(criteria) {
+    return {
+        tests: criteria.length,
+        failures: criteria.filter((c) => c.status === "fail").length,
+        errors: criteria.filter((c) => c.status === "error").length,
+        skipped: criteria.filter((c) => c.status === "skipped" || c.status === "manual").length,
+    };
+}
+function countAttrs(c, seconds) {
+    return `tests="${c.tests}" failures="${c.failures}" errors="${c.errors}" skipped="${c.skipped}" time="${seconds.toFixed(3)}"`;
+}
+/**
+ * The report as JUnit XML. Criteria are not timed one by one: testcases and testsuites carry time 0,
+ * the root `testsuites` the wall time of the whole run. Manual criteria are `skipped` (they await a human).
+ */
+export function renderJunit(r) {
+    const all = r.tasks.flatMap((t) => t.criteria);
+    const rootName = `glue-validate ${r.rubric.assessment} (student ${r.student})`;
+    const out = [
+        `<?xml version="1.0" encoding="UTF-8"?>`,
+        `<testsuites name="${xmlAttr(rootName)}" ${countAttrs(countsOf(all), r.durationMs / 1000)} timestamp="${xmlAttr(r.startedAt)}">`,
+    ];
+    r.tasks.forEach((task, i) => out.push(...suite(r, task, i)));
+    out.push(`</testsuites>`, "");
+    return out.join("\n");
+}
+function suite(r, task, index) {
+    const props = [
+        ["task", task.id],
+        ["points", fmt(task.points)],
+        ["max_points", fmt(task.maxPoints)],
+        ["manual_points", fmt(task.manualPoints)],
+        ["status", task.status],
+        ["student", r.student],
+        ["rubric", `${r.rubric.assessment} v${r.rubric.version}`],
+    ];
+    const lines = [
+        `  <testsuite name="${xmlAttr(task.title)}" id="${index}" package="${xmlAttr(r.rubric.assessment)}" ${countAttrs(countsOf(task.criteria), 0)} timestamp="${xmlAttr(r.startedAt)}">`,
+        `    <properties>`,
+        ...props.map(([k, v]) => `      <property name="${k}" value="${xmlAttr(v)}"/>`),
+        `    </properties>`,
+    ];
+    for (const c of task.criteria)
+        lines.push(...testcase(task, c));
+    lines.push(`  </testsuite>`);
+    return lines;
+}
+function testcase(task, c) {
+    const open = `    <testcase classname="${xmlAttr(task.id)}" name="${xmlAttr(c.title)}" time="0"`;
+    const points = `points ${fmt(c.points)}/${fmt(c.maxPoints)}`;
+    switch (c.status) {
+        case "pass":
+            return [`${open}/>`];
+        case "fail": {
+            const body = [`expected: ${c.expected ?? "(see message)"}`, `found: ${found(c, 2000) ?? "nothing"}`, c.message, ...(c.hint ? [`hint: ${c.hint}`] : []), points];
+            return [`${open}>`, `      <failure message="${xmlAttr(c.message)}" type="fail">${xmlText(body.join("\n"))}</failure>`, `    </testcase>`];
+        }
+        case "error": {
+            const action = c.action ?? "unknown action";
+            const body = [c.message, `IAM action: ${action}`, `grant ${action} to the grading identity (or retry if AWS throttled), then grade again`, points];
+            return [`${open}>`, `      <error message="${xmlAttr(`could not check (${action}): ${c.message}`)}" type="${xmlAttr(action)}">${xmlText(body.join("\n"))}</error>`, `    </testcase>`];
+        }
+        case "skipped":
+            return [`${open}>`, `      <skipped message="${xmlAttr(c.message)}"/>`, `    </testcase>`];
+        case "manual":
+            return [`${open}>`, `      <skipped message="${xmlAttr(`awaits a human grader (${fmt(c.maxPoints)} points)${c.manual ? `: ${c.manual}` : ""}`)}"/>`, `    </testcase>`];
+    }
+}

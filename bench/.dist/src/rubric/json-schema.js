@@ -1,0 +1,79 @@
+// The JSON Schema of rubric files (a full rubric, or one that `extends` another), generated from the zod schemas
+// so editors can validate and autocomplete (`# yaml-language-server: $schema=../docs/rubric.schema.json`).
+import { z } from "zod";
+import { rubricOverrideSchema } from "./extends.js";
+import { MATCHERS, rubricSchema } from "./schema.js";
+/** Descriptions shown by editors, by property name (the same meaning wherever the name appears). */
+const DESCRIPTIONS = {
+    assessment: "The assessment id: its check modules live in checks/<assessment>/.",
+    extends: "Base rubric: a bundled assessment id (glue_hard) or a path to a rubric file, relative to this file.",
+    passPercent: "Pass mark, in percent of the automatically graded points (default 70).",
+    totalPoints: "The points of all criteria must add up to this (default 100).",
+    names: "Resource names as templates over {student}, {account}, {region} and other names; checks read them by key.",
+    tasks: "The tasks; each names the check module whose facts its criteria read.",
+    check: "The check module (checks/<assessment>/<id>.ts) whose facts this task's criteria read.",
+    criteria: "The criteria of the task.",
+    points: "Points of this criterion.",
+    manual: "Instructions for the human grader; makes the criterion manual (never awarded automatically).",
+    expect: "The expectation: an optional fact path and exactly one matcher.",
+    facts: "Read the facts of another check instead of this task's.",
+    expected: "What is expected, in words, when the matcher's own wording is unclear.",
+    hint: "How to fix it, shown when the criterion fails.",
+    requires: "Criteria (id here, or task.criterion) that must pass first; otherwise this one is skipped.",
+    didYouMean: "A fact path holding similarly named resources, shown when this criterion fails.",
+    evidence: "A fact path shown as evidence with --verbose (default: the expectation's path).",
+    path: "Dotted fact path; through an array it maps over the items (rules.prefix).",
+    ignoreCase: "Compare strings ignoring case (equals, oneOf, contains, matches, includesAll).",
+    equals: "The value equals this (numbers and numeric strings compare as numbers).",
+    oneOf: "The value equals one of these.",
+    matches: "The string matches this regular expression.",
+    contains: "The string contains this text.",
+    atLeast: "The number is at least this (with atMost: a range).",
+    atMost: "The number is at most this.",
+    exists: "true: the value is present (not null); false: absent.",
+    includesAll: "The array contains every one of these values.",
+    some: "At least one item of the array meets this expectation.",
+    every: "The array is not empty and every item meets this expectation.",
+    none: "No item of the array meets this expectation.",
+    length: "The length of the array/string (or key count of an object) meets this expectation.",
+    all: "The value meets every one of these expectations.",
+    any: "The value meets at least one of these expectations.",
+    not: "The value does not meet this expectation.",
+    removeTasks: "Task ids of the base to drop.",
+    overrides: 'Changes to base criteria ("task.criterion": { points, hint, title, expected, expect, requires, disabled: true }) or tasks ("task": { title, description, disabled: true }).',
+    disabled: "true: drop this criterion (or task); requires that pointed to it are dropped too.",
+    add: "New tasks, or criteria for an existing task (same id, only criteria).",
+};
+function describeProperties(node) {
+    if (Array.isArray(node))
+        return node.forEach(describeProperties);
+    if (!node || typeof node !== "object")
+        return;
+    const o = node;
+    const props = o.properties;
+    if (props)
+        for (const [k, v] of Object.entries(props))
+            if (DESCRIPTIONS[k] && v && typeof v === "object" && !v.description)
+                v.description = DESCRIPTIONS[k];
+    for (const v of Object.values(o))
+        describeProperties(v);
+}
+/** The JSON Schema (draft 2020-12) of a rubric file. */
+export function rubricJsonSchema() {
+    const file = z.union([rubricSchema, rubricOverrideSchema]);
+    const schema = z.toJSONSchema(file, { io: "input", unrepresentable: "any", target: "draft-2020-12" });
+    let text = JSON.stringify(schema).replace(/__schema0/g, "expectation");
+    const out = JSON.parse(text);
+    describeProperties(out);
+    text = JSON.stringify(out);
+    return {
+        $schema: "https://json-schema.org/draft/2020-12/schema",
+        title: "glue-validate rubric",
+        description: `A glue-validate rubric (see docs/rubric-format.md): a full rubric, or one that extends another. Matchers: ${MATCHERS.join(", ")}.`,
+        ...JSON.parse(text),
+    };
+}
+/** The schema file's text, as committed in docs/rubric.schema.json. */
+export function rubricJsonSchemaText() {
+    return `${JSON.stringify(rubricJsonSchema(), null, 2)}\n`;
+}

@@ -1,0 +1,161 @@
+// Loads a rubric file: YAML → zod → cross-checks, with every problem located by file, line and path.
+import { readFileSync } from "node:fs";
+import { LineCounter, parseDocument, isNode } from "yaml";
+import { rubricSchema } from "./schema.js";
+import { BUILTIN_VARS, placeholders } from "./template.js";
+/** A rubric that cannot be used; the CLI prints each problem as `file:line:col path: message`. */
+export class RubricError extends Error {
+    file;
+    problems;
+    name = "RubricError";
+    constructor(file, problems) {
+        super(problems.map((p) => `${p.file ?? file}${p.line ? `:${p.line}:${p.column ?? 1}` : ""} ${p.path ? `${p.path}: ` : ""}${p.message}`).join("\n"));
+        this.file = file;
+        this.problems = problems;
+    }
+}
+/** Reads, parses and validates a rubric file. */
+export function loadRubric(file, catalog) {
+    let text;
+    try {
+        text = readFileSync(file, "utf8");
+    }
+    catch (err) {
+        throw new RubricError(file, [{ path: "", message: `cannot read: ${err.message}` }]);
+    }
+    return parseRubric(text, file, catalog);
+}
+/** Parses and validates rubric text (file is only used in messages). */
+export function parseRubric(text, file, catalog) {
+    const { data, locate } = parseYaml(text, file);
+    const parsed = rubricSchema.safeParse(data);
+    if (!parsed.success) {
+        throw new RubricError(file, parsed.error.issues.map((i) => ({ path: dotted(i.path), ...locate(i.path), message: i.message })));
+    }
+    const problems = crossCheck(parsed.data, catalog).map((p) => ({ path: dotted(p.path), ...locate(p.path), message: p.message }));
+    if (problems.length)
+        throw new RubricError(file, problems);
+    return parsed.data;
+}
+/** Parses YAML text; syntax errors are thrown as a RubricError with their lines. */
+export function parseYaml(text, file) {
+    const lines = new LineCounter();
+    const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+    if (doc.errors.length) {
+        throw new RubricError(file, doc.errors.map((e) => {
+            const pos = lines.linePos(e.pos[0]);
+            return { path: "", line: pos.line, column: pos.col, message: `YAML: ${e.message.split("\n")[0]}` };
+        }));
+    }
+    return { data: doc.toJS(), locate: (path) => locateNode(doc, lines, path) };
+}
+/** `["tasks", 0, "id"]` → `tasks[0].id`. */
+export function dotted(path) {
+    return path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("").replace(/^\./, "");
+}
+function locateNode(doc, lines, path) {
+    for (let n = path.length; n >= 0; n--) {
+        const node = doc.getIn(path.slice(0, n), true);
+        if (isNode(node) && node.range) {
+            const pos = lines.linePos(node.range[0]);
+            return { line: pos.line, column: pos.col };
+        }
+    }
+    return {};
+}
+/** Rules zod cannot express: totals, references, placeholders, cycles. */
+export function crossCheck(r, catalog) {
+    const out = [];
+    const known = new Set([...BUILTIN_VARS, ...Object.keys(r.names)]);
+    const total = r.tasks.reduce((s, t) => s + t.criteria.reduce((a, c) => a + c.points, 0), 0);
+    if (Math.abs(total - r.totalPoints) > 1e-9)
+        out.push({ path: ["tasks"], message: `criteria points add up to ${total}, but totalPoints is ${r.totalPoints}` });
+    for (const [k, v] of Object.entries(r.names)) {
+        for (const p of placeholders(v))
+            if (!known.has(p))
+                out.push({ path: ["names", k], message: `unknown placeholder {${p}}` });
+    }
+    const ids = new Set();
+    const taskIds = new Set();
+    r.tasks.forEach((t, ti) => {
+        if (taskIds.has(t.id))
+            out.push({ path: ["tasks", ti, "id"], message: `duplicate task id "${t.id}"` });
+        taskIds.add(t.id);
+        if (t.check && catalog) {
+            const needs = catalog[t.check];
+            if (!needs)
+                out.push({ path: ["tasks", ti, "check"], message: `unknown check "${t.check}" (known: ${Object.keys(catalog).join(", ")})` });
+            else
+                for (const n of needs)
+                    if (!(n in r.names))
+                        out.push({ path: ["tasks", ti, "check"], message: `check "${t.check}" needs names.${n}, which the rubric does not define` });
+        }
+        t.criteria.forEach((c, ci) => {
+            const full = `${t.id}.${c.id}`;
+            if (ids.has(full))
+                out.push({ path: ["tasks", ti, "criteria", ci, "id"], message: `duplicate criterion id "${c.id}"` });
+            ids.add(full);
+            if (c.expect && !t.check && !c.facts)
+                out.push({ path: ["tasks", ti, "criteria", ci, "expect"], message: "an automatic criterion needs facts: give the task a `check` or the criterion `facts`" });
+            if (c.facts && catalog && !catalog[c.facts])
+                out.push({ path: ["tasks", ti, "criteria", ci, "facts"], message: `unknown check "${c.facts}"` });
+            const texts = [["title", [c.title]], ["hint", [c.hint ?? ""]], ["expected", [c.expected ?? ""]], ["manual", [c.manual ?? ""]], ["expect", expectationStrings(c.expect)]];
+            for (const [field, strings] of texts) {
+                for (const text of strings)
+                    for (const p of placeholders(text))
+                        if (!known.has(p))
+                            out.push({ path: ["tasks", ti, "criteria", ci, field], message: `unknown placeholder {${p}}` });
+            }
+        });
+    });
+    r.tasks.forEach((t, ti) => t.criteria.forEach((c, ci) => {
+        for (const req of c.requires ?? []) {
+            const full = req.includes(".") ? req : `${t.id}.${req}`;
+            if (!ids.has(full))
+                out.push({ path: ["tasks", ti, "criteria", ci, "requires"], message: `requires unknown criterion "${req}"` });
+        }
+    }));
+    const cycle = findCycle(r);
+    if (cycle)
+        out.push({ path: ["tasks"], message: `requires form a cycle: ${cycle.join(" → ")}` });
+    return out;
+}
+function expectationStrings(e) {
+    if (typeof e === "string")
+        return [e];
+    if (Array.isArray(e))
+        return e.flatMap(expectationStrings);
+    if (e && typeof e === "object")
+        return Object.entries(e).filter(([k]) => k !== "matches").flatMap(([, v]) => expectationStrings(v));
+    return [];
+}
+function findCycle(r) {
+    const edges = new Map();
+    for (const t of r.tasks)
+        for (const c of t.criteria)
+            edges.set(`${t.id}.${c.id}`, (c.requires ?? []).map((q) => (q.includes(".") ? q : `${t.id}.${q}`)));
+    const state = new Map();
+    const stack = [];
+    const visit = (n) => {
+        if (state.get(n) === 2)
+            return undefined;
+        if (state.get(n) === 1)
+            return [...stack.slice(stack.indexOf(n)), n];
+        state.set(n, 1);
+        stack.push(n);
+        for (const m of edges.get(n) ?? []) {
+            const c = visit(m);
+            if (c)
+                return c;
+        }
+        stack.pop();
+        state.set(n, 2);
+        return undefined;
+    };
+    for (const n of edges.keys()) {
+        const c = visit(n);
+        if (c)
+            return c;
+    }
+    return undefined;
+}

@@ -1,0 +1,138 @@
+// `rubric lint`: schema and reference problems located at file:line:col with a suggestion (exit 64); fact paths
+// never seen in the recorded facts are warnings.
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { bundledRubric, catalogOf, loadAssessment, type Assessment } from "../../src/grade/assessment.js";
+import { addFactPaths, factPathProblem, lintRubric, type KnownFacts } from "../../src/cli/rubric-command.js";
+import { completeWorld } from "../support/world/index.js";
+import { authoring, tempDir } from "./helpers.js";
+import { AwsSession } from "../../src/aws/session.js";
+import { CheckContext } from "../../src/grade/check.js";
+import { loadRubric } from "../../src/rubric/load.js";
+import { resolveNames } from "../../src/rubric/template.js";
+import { worldTransport } from "../support/world/transport.js";
+
+const ok = `assessment: glue_hard
+title: T
+version: "1"
+totalPoints: 3
+names: { bucket: "lake-{student}", kmsAlias: "alias/k-{student}" }
+tasks:
+  - id: s3
+    title: S3
+    check: s3_data_lake
+    criteria:
+      - id: exists
+        title: "{bucket} exists"
+        points: 2
+        expect: { path: bucket.exists, equals: true }
+      - id: versioning
+        title: Versioning
+        points: 1
+        requires: [exists]
+        expect: { path: versioning.status, equals: Enabled }
+`;
+
+let dir: string;
+let assessment: Assessment;
+/** Fact paths from the complete world, graded in-process (what the recorded cases give the CLI). */
+let known: KnownFacts;
+beforeAll(async () => {
+  dir = tempDir();
+  assessment = (await loadAssessment("glue_hard"))!;
+  const world = completeWorld("s1");
+  const rubric = loadRubric(bundledRubric("glue_hard"));
+  const ctx = new CheckContext(new AwsSession({ region: world.region, transport: worldTransport(world) }), "s1", resolveNames(rubric.names, { student: "s1", account: world.account, region: world.region }), world.account);
+  known = new Map();
+  for (const c of assessment.checks) {
+    const shape = { paths: new Set<string>(), opaque: new Set<string>() };
+    addFactPaths(shape, await c.collect(ctx));
+    known.set(c.id, shape);
+  }
+});
+
+function write(name: string, text: string): string {
+  const file = join(dir, name);
+  writeFileSync(file, text);
+  return file;
+}
+
+async function lint(text: string) {
+  const file = write("r.yaml", text);
+  return (await lintRubric(file, { catalogs: { glue_hard: catalogOf(assessment) }, knownFacts: async () => known })).map((f) => `${f.severity} ${f.line ?? 0}: ${f.path}: ${f.message}`);
+}
+
+describe("rubric lint", () => {
+  it("finds nothing in a clean rubric", async () => {
+    expect(await lint(ok)).toEqual([]);
+  });
+
+  // [what, change, expected finding]
+  it.each([
+    ["a misspelled matcher", ok.replace("equals: Enabled", "equal: Enabled"), /^error 19: tasks\[0\]\.criteria\[1\]\.expect\.equal: unknown field "equal"; did you mean "equals"\?/],
+    ["an unknown check, with the nearest", ok.replace("check: s3_data_lake", "check: s3_datalake"), /^error 9: tasks\[0\]\.check: unknown check "s3_datalake"; did you mean "s3_data_lake"\?/],
+    ["points not summing to totalPoints", ok.replace("points: 2", "points: 1"), /^error \d+: tasks: criteria points add up to 2, but totalPoints is 3/],
+    ["a missing template variable", ok.replace('"{bucket} exists"', '"{buckett} exists"'), /^error 12: tasks\[0\]\.criteria\[0\]\.title: unknown placeholder \{buckett\}/],
+    ["a name the check needs", ok.replace(', kmsAlias: "alias/k-{student}"', ""), /^error 9: tasks\[0\]\.check: check "s3_data_lake" needs names\.kmsAlias/],
+    ["a misspelled criterion field", ok.replace("requires: [exists]", "require: [exists]"), /^error 18: .*unknown field "require"; did you mean "requires"\?/],
+    ["an unknown top-level fact", ok.replace("path: versioning.status", "path: versoning.status"), /^warning 19: tasks\[0\]\.criteria\[1\]\.expect\.path: facts of check "s3_data_lake": "versoning" is not a top-level fact of this check; did you mean "versioning"\?/],
+    ["an unknown nested fact", ok.replace("path: versioning.status", "path: versioning.state"), /^warning 19: .*"versioning\.state" was never seen in the recorded facts: "versioning" has no "state"; did you mean "status"\?/],
+    ["an unknown fact inside some/all", ok.replace("expect: { path: versioning.status, equals: Enabled }", "expect: { path: lifecycle.rules, some: { all: [{ path: enabeld, equals: true }] } }"), /^warning 19: tasks\[0\]\.criteria\[1\]\.expect\.some\.all\[0\]\.path: .*"lifecycle\.rules\.enabeld".*did you mean "enabled"\?/],
+  ])("reports %s", async (_what, text, pattern) => {
+    const found = await lint(text);
+    expect(found.some((l) => pattern.test(l)), found.join("\n")).toBe(true);
+  });
+
+  it("judges fact paths: arrays map over items, numeric segments index, ErrorFacts and empty arrays cannot be judged", () => {
+    const shape = { paths: new Set<string>(), opaque: new Set<string>() };
+    addFactPaths(shape, { rules: [{ prefix: "a/" }], denied: { $error: { action: "x:Y", kind: "accessDenied", message: "no" } }, none: [] });
+    expect(factPathProblem(shape, "rules.prefix")).toBeUndefined();
+    expect(factPathProblem(shape, "rules.0.prefix")).toBeUndefined();
+    expect(factPathProblem(shape, "denied.anything.below")).toBeUndefined();
+    expect(factPathProblem(shape, "none.field")).toBeUndefined();
+    expect(factPathProblem(shape, "rules.prefx")).toMatch(/did you mean "prefix"/);
+    expect(factPathProblem(shape, "rulez")).toMatch(/not a top-level fact.*did you mean "rules"/);
+  });
+
+  it.each([
+    ["the bundled rubric, by id", ["rubric", "lint", "glue_hard"], 0],
+    ["the bundled rubric, by file", ["rubric", "lint", bundledRubric("glue_hard")], 0],
+  ])("CLI: %s", async (_name, args, code) => {
+    const r = await authoring(args);
+    expect(r.code, r.out + r.err).toBe(code);
+    expect(r.out).not.toMatch(/: error: /);
+  });
+
+  it("CLI: a broken rubric → exit 64, one problem per line, with the right line", async () => {
+    const file = write("broken.yaml", ok.replace("equals: Enabled", "equal: Enabled"));
+    const r = await authoring(["rubric", "lint", file]);
+    expect(r.code).toBe(64);
+    const lines = r.out.trim().split("\n");
+    expect(lines.some((l) => l.startsWith(`${file}:19:`) && /: error: tasks\[0\]\.criteria\[1\]\.expect\.equal: .*did you mean "equals"\?/.test(l)), r.out).toBe(true);
+    expect(r.err).toMatch(/\d+ errors?, \d+ warnings?/);
+    // Schema problems come first; references are checked once the file has the right shape.
+    const refs = write("refs.yaml", ok.replace("check: s3_data_lake", "check: s3_datalake"));
+    const r2 = await authoring(["rubric", "lint", refs]);
+    expect(r2.code).toBe(64);
+    expect(r2.out.trim().split("\n")).toContain(`${refs}:9:12: error: tasks[0].check: unknown check "s3_datalake"; did you mean "s3_data_lake"? (known: ${assessment.checks.map((c) => c.id).join(", ")})`);
+  });
+
+  it("CLI: an override file with a misspelled criterion → exit 64 at its line; warnings alone exit 0 unless --strict", async () => {
+    const bad = write("over.yaml", "extends: glue_hard\noverrides:\n  s3_data_lake.versionig: { points: 1 }\n");
+    const r = await authoring(["rubric", "lint", bad]);
+    expect(r.code).toBe(64);
+    expect(r.out).toMatch(new RegExp(`^${bad.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:3:\\d+: error: overrides\\.s3_data_lake\\.versionig: .*did you mean "versioning"\\?`, "m"));
+    const warn = write("warn.yaml", "extends: glue_hard\noverrides:\n  s3_data_lake.versioning: { expect: { path: versioning.stat, equals: Enabled } }\n");
+    const w = await authoring(["rubric", "lint", warn]);
+    expect(w.out).toMatch(/warn\.yaml:3:\d+: warning: overrides\.s3_data_lake\.versioning\.expect\.path: .*did you mean "status"\?/);
+    expect(w.code).toBe(0);
+    expect((await authoring(["rubric", "lint", "--strict", warn])).code).toBe(64);
+  });
+
+  it("CLI: a missing file → exit 64", async () => {
+    const r = await authoring(["rubric", "lint", join(dir, "nope.yaml")]);
+    expect(r.code).toBe(64);
+    expect(r.err).toMatch(/no rubric file/);
+  });
+});
