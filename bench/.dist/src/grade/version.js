@@ -1,6 +1,0 @@
-// The tool's version, read once from package.json.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { packageRoot } from "./assessment.js";
-/** glue-validate's version. */
-export const TOOL_VERSION = JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8")).version;
