@@ -7,6 +7,7 @@ import { z } from "zod";
 import { assessmentIds, bundledRubric } from "../grade/assessment.js";
 import { crossCheck, dotted, parseYaml, RubricError, type CheckCatalog, type RubricProblem } from "./load.js";
 import { criterionSchema, expectationSchema, rubricSchema, type Criterion, type Rubric, type Task } from "./schema.js";
+import { editDistance } from "../util/edit-distance.js";
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9_]*$/, "use lowercase letters, digits and _");
 
@@ -357,18 +358,4 @@ export function nearest(word: string, candidates: readonly string[]): string | u
     }
   }
   return best !== undefined && bestD <= Math.max(2, Math.floor(word.length / 3)) && best !== word ? best : undefined;
-}
-
-function editDistance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const up = prev[j]!;
-      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = up;
-    }
-  }
-  return prev[b.length]!;
 }
