@@ -21,7 +21,7 @@ const opt = (name: string, dflt: string): string => {
   const i = argv.indexOf(`--${name}`);
   return i >= 0 ? argv[i + 1]! : dflt;
 };
-const sizes = opt("sizes", "50,200,1000").split(",").map(Number);
+const sizes = opt("sizes", "50,200,1000").split(",").filter(Boolean).map(Number);
 const latencyMs = Number(opt("latency", "50"));
 const tps = Number(opt("tps", "10"));
 const concurrency = Number(opt("concurrency", "16"));
@@ -144,8 +144,8 @@ if (throttleN > 0) {
 }
 
 if (withSingle && cliBuilt) {
-  say(`\n== issue #2: one student, glue_hard, CLI process, 100 ms latency per call ==`);
-  const single = await withFake(completeWorld("s1"), { latencyMs: 100 }, async (url, log) => ({ ...(await cliRun(url, "s1")), calls: log.length }));
+  say(`\n== issue #2: one student, glue_hard, CLI process, 100 ms latency per call (pageSize 100, 3 other students) ==`);
+  const single = await withFake(completeWorld("s1", { pageSize: 100 }), { latencyMs: 100 }, async (url, log) => ({ ...(await cliRun(url, "s1")), calls: log.length }));
   say(`wall ${s(single.ms)} (process start-up included), ${single.calls} AWS calls, exit ${single.code}`);
 }
 rmSync(home, { recursive: true, force: true });
