@@ -13,6 +13,13 @@ export interface CliIo {
 
 /** The real process streams. */
 export function processIo(): CliIo {
+  // A reader that stops early (`| head`) closes the pipe: that ends our output, not in a stack trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (err: NodeJS.ErrnoException) => {
+      if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
+      throw err;
+    });
+  }
   return {
     out: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t),
