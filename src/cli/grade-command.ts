@@ -17,11 +17,14 @@ import { CannotGradeError, EXIT, UsageError } from "./exit.js";
 import { appendFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { resolveCustomRubric } from "./rubric-command.js";
+import { watchLoop } from "./watch.js";
 import { writeFileAtomic, type CliIo } from "./io.js";
 
 /** The options of the grade command, as commander parses them. */
 export interface GradeFlags {
   rubric?: string;
+  /** --watch [seconds]: true (default interval) or the interval as given. */
+  watch?: boolean | string;
   student?: string;
   region?: string;
   profile?: string;
@@ -195,6 +198,11 @@ export async function runGrade(id: string, flags: GradeFlags, io: CliIo): Promis
   for (const t of only) if (!known.includes(t)) throw new UsageError(`--only: unknown task "${t}"; tasks: ${known.join(", ")}`);
   const minScore = parsePercent(flags.minScore, "--min-score");
   const checkOptions = athenaOptions(flags);
+  if (flags.watch !== undefined && flags.watch !== false) {
+    const grade = (session: AwsSession, who: { account?: string; partition: string }) =>
+      gradeStudent({ assessment, rubric, rubricSource, session, student, ...who, only, verbose: flags.verbose, minScore, checkOptions });
+    return runWatch(flags, io, targets, grade);
+  }
   const { session, snapshot } = sessionFor(flags, io.env);
   let account: string | undefined;
   try {
@@ -213,6 +221,39 @@ export async function runGrade(id: string, flags: GradeFlags, io: CliIo): Promis
       io.err(`AWS calls recorded to ${flags.record}\n`);
     }
     await session.close();
+  }
+}
+
+/**
+ * --watch: each round reads AWS afresh (a new session, so nothing stale is reused across rounds; within a round
+ * identical reads are still shared), prints what changed, and the exit code is that of the last round.
+ */
+async function runWatch(flags: GradeFlags, io: CliIo, targets: readonly ReportTarget[], grade: (s: AwsSession, who: { account?: string; partition: string }) => Promise<GradeReport>): Promise<number> {
+  if (flags.replay) throw new UsageError("--watch regrades live AWS; it cannot be combined with --replay");
+  if (flags.record) throw new UsageError("--watch cannot be combined with --record");
+  const seconds = flags.watch === true ? 30 : Number(flags.watch);
+  if (!Number.isFinite(seconds) || seconds < 5) throw new UsageError(`--watch takes an interval of at least 5 seconds, got "${String(flags.watch)}"`);
+  const stop = new AbortController();
+  const onSigint = () => stop.abort();
+  process.once("SIGINT", onSigint);
+  try {
+    const last = await watchLoop({
+      intervalMs: seconds * 1000,
+      signal: stop.signal,
+      io,
+      first: (r) => writeReports(r, targets, flags, io),
+      grade: async () => {
+        const { session } = sessionFor(flags, io.env);
+        try {
+          return await grade(session, await whoAmI(session, undefined, flags.endpointUrl ?? io.env.AWS_ENDPOINT_URL));
+        } finally {
+          await session.close();
+        }
+      },
+    });
+    return exitCodeFor(last, Boolean(flags.allowErrors));
+  } finally {
+    process.off("SIGINT", onSigint);
   }
 }
 

@@ -19,6 +19,7 @@ Examples:
   $ glue-validate init-ci github                                 write .github/workflows/glue-validate.yml
   $ glue-validate glue_hard --student 123 --record run.json      keep every AWS answer for a later offline regrade
   $ glue-validate glue_hard --student demo --replay examples/glue_hard/complete.json
+  $ glue-validate glue_hard --student 123 --watch 60              regrade every minute while you work
   $ glue-validate list
   $ glue-validate explain glue_hard --format markdown              the rubric as a hand-out
   $ glue-validate policy glue_hard                                 the least-privilege IAM policy the grader needs
@@ -55,6 +56,7 @@ export function buildProgram(io: CliIo, run: (code: Promise<number>) => void): C
     .option("--replay <file>", "grade a snapshot offline: no AWS account or credentials needed")
     .option("--timeout <seconds>", "give up on one AWS call after this long, retries included (default 45)")
     .option("--allow-errors", "score criteria that could not be checked as 0 instead of exiting 2")
+    .option("--watch [seconds]", "regrade every N seconds (default 30) and show which criteria turned green or red, until Ctrl-C")
     .option("--rubric <file>", "grade with a custom rubric (a full rubric, or one that `extends: glue_hard`); see docs/rubric-format.md")
     .option("--run-queries", "let checks run Athena queries (row counts): this COSTS MONEY and writes query results to S3 — the only exception to read-only")
     .option("--athena-workgroup <name>", "with --run-queries: the Athena workgroup to run them in (default: primary)")
