@@ -39,13 +39,7 @@ export function rubricFileArg(arg: string): string {
 export async function resolveCustomRubric(id: string, file: string): Promise<{ assessment: Assessment; rubric: Rubric; rubricSource: string }> {
   const assessment = await loadAssessment(id);
   if (!assessment) throw new UsageError(`unknown assessment "${id}"; available: ${assessmentIds().join(", ")} (see \`glue-validate list\`)`);
-  let rubric: Rubric;
-  try {
-    rubric = resolveRubricFile(file, await loadCatalogs()).rubric;
-  } catch (err) {
-    if (err instanceof RubricError) throw new UsageError(`invalid rubric:\n${err.message}`);
-    throw err;
-  }
+  const rubric = await rubricOrUsageError(file);
   if (rubric.assessment !== id) throw new UsageError(`the rubric ${file} is for assessment "${rubric.assessment}", not "${id}"`);
   return { assessment, rubric, rubricSource: `file:${file}` };
 }
@@ -300,13 +294,7 @@ export async function runCase(assessment: Assessment, rubric: Rubric, c: RubricC
 /** Runs every case of a folder against a rubric; prints one line per case; exit 0 when all pass, 1 otherwise. */
 export async function runRubricTest(fileArg: string, flags: { cases?: string }, io: CliIo): Promise<number> {
   const file = rubricFileArg(fileArg);
-  let rubric: Rubric;
-  try {
-    rubric = resolveRubricFile(file, await loadCatalogs()).rubric;
-  } catch (err) {
-    if (err instanceof RubricError) throw new UsageError(`invalid rubric:\n${err.message}`);
-    throw err;
-  }
+  const rubric = await rubricOrUsageError(file);
   const assessment = await loadAssessment(rubric.assessment);
   if (!assessment) throw new UsageError(`unknown assessment "${rubric.assessment}"`);
   const dir = flags.cases ?? bundledCasesDir(rubric.assessment);
@@ -324,4 +312,14 @@ export async function runRubricTest(fileArg: string, flags: { cases?: string }, 
   }
   io.out(`${cases.length - failed}/${cases.length} cases passed\n`);
   return failed ? EXIT.BELOW_THRESHOLD : EXIT.PASS;
+}
+
+/** A rubric file resolved (extends included) and validated, or a UsageError listing its problems. */
+async function rubricOrUsageError(file: string): Promise<Rubric> {
+  try {
+    return resolveRubricFile(file, await loadCatalogs()).rubric;
+  } catch (err) {
+    if (err instanceof RubricError) throw new UsageError(`invalid rubric:\n${err.message}`);
+    throw err;
+  }
 }
