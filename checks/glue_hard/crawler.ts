@@ -5,6 +5,7 @@ import type { ErrorFact, Facts, Json } from "../../src/grade/facts.js";
 import { glueArn, withSlash } from "../shared/arn.js";
 import { normaliseCron } from "../shared/cron.js";
 import { mentionsStudent, nearMisses } from "../shared/student-owned.js";
+import { isObject, parseJson } from "../shared/parse-json.js";
 
 /** The crawler's Configuration JSON string, parsed defensively: the keys it sets, or why it could not be read. */
 export type CrawlerConfiguration = {
@@ -39,14 +40,10 @@ function dig(v: unknown, ...path: string[]): string | null {
 export function parseCrawlerConfiguration(raw: string | undefined): CrawlerConfiguration | null {
   if (raw === undefined || raw.trim() === "") return null;
   const empty = { keys: [], partitionsBehavior: null, tablesBehavior: null, tableGroupingPolicy: null };
-  if (raw.length > MAX_CONFIG_CHARS) return { ...empty, parseError: `Configuration is ${raw.length} characters (limit ${MAX_CONFIG_CHARS})` };
-  let v: unknown;
-  try {
-    v = JSON.parse(raw);
-  } catch (e) {
-    return { ...empty, parseError: `not valid JSON: ${e instanceof Error ? e.message.slice(0, 200) : String(e)}` };
-  }
-  if (!v || typeof v !== "object" || Array.isArray(v)) return { ...empty, parseError: "not a JSON object" };
+  const parsed = parseJson(raw, MAX_CONFIG_CHARS);
+  if (!parsed.ok) return { ...empty, parseError: parsed.error };
+  const v = parsed.value;
+  if (!isObject(v)) return { ...empty, parseError: "not a JSON object" };
   return {
     keys: dottedKeys(v),
     partitionsBehavior: dig(v, "CrawlerOutput", "Partitions", "AddOrUpdateBehavior"),

@@ -21,6 +21,7 @@ import { errorHeader, httpStatus } from "../../src/aws/errors.js";
 import { similarNames } from "../shared/similar.js";
 import { nearMisses } from "../shared/student-owned.js";
 import { tagMap } from "../shared/tags.js";
+import { isObject, parseJson, policyStatements } from "../shared/parse-json.js";
 
 /** The eight top-level folders of the lab, in the lab's order. */
 export const FOLDERS = ["landing/", "bronze/", "silver/", "gold/", "schemas/", "scripts/", "logs/", "athena-results/"] as const;
@@ -101,17 +102,10 @@ function isPublicPrincipal(p: unknown): boolean {
 /** A bucket policy JSON string (student input) → facts; never throws. */
 export function policyFacts(text: string | undefined): PolicyFacts {
   if (text === undefined || text.trim() === "") return { present: false, statements: 0 };
-  if (text.length > MAX_POLICY_CHARS) return { present: true, statements: 0, parseError: `policy longer than ${MAX_POLICY_CHARS} characters` };
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (e) {
-    return { present: true, statements: 0, parseError: `not valid JSON: ${String((e as Error).message).slice(0, 120)}` };
-  }
-  if (!doc || typeof doc !== "object" || Array.isArray(doc)) return { present: true, statements: 0, parseError: "the policy is not a JSON object" };
-  const raw = (doc as Record<string, unknown>).Statement;
-  const list: unknown[] = Array.isArray(raw) ? raw : raw && typeof raw === "object" ? [raw] : [];
-  const stmts = list.filter((s): s is Record<string, unknown> => !!s && typeof s === "object" && !Array.isArray(s));
+  const parsed = parseJson(text, MAX_POLICY_CHARS);
+  if (!parsed.ok) return { present: true, statements: 0, parseError: parsed.error };
+  if (!isObject(parsed.value)) return { present: true, statements: 0, parseError: "the policy is not a JSON object" };
+  const stmts = policyStatements(parsed.value);
   return {
     present: true,
     statements: stmts.length,

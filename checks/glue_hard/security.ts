@@ -6,7 +6,7 @@ import type { CheckContext, CheckModule } from "../../src/grade/check.js";
 import { isErrorFact, type ErrorFact, type Facts, type Json } from "../../src/grade/facts.js";
 import { tagMap } from "../shared/tags.js";
 import { mentionsStudent, taggedForStudent, nearMisses } from "../shared/student-owned.js";
-import { isObject, parsePolicyDocument, stringList } from "../shared/parse-json.js";
+import { trustOf } from "../shared/trust-policy.js";
 
 /** At most this many of the student's secrets / roles are described (a bound on calls). */
 const MAX_SECRETS = 10;
@@ -59,35 +59,6 @@ async function secrets(ctx: CheckContext): Promise<Json> {
     }),
   );
   return { count: mine.length, names: mine.map((s) => s.Name ?? ""), items };
-}
-
-/** What a trust policy lets assume the role. */
-export type TrustFacts = { services: string[]; awsPrincipals: string[]; accounts: string[]; everyone: boolean; parseError?: string };
-
-/** Reads a trust policy (URL-encoded or plain JSON): Allow statements' principals. Never throws. */
-export function trustOf(doc: string | undefined): TrustFacts {
-  const out: TrustFacts = { services: [], awsPrincipals: [], accounts: [], everyone: false };
-  const parsed = parsePolicyDocument(doc);
-  if (!parsed.ok) return { ...out, parseError: parsed.error };
-  if (!isObject(parsed.value)) return { ...out, parseError: "not a JSON object" };
-  const st = parsed.value.Statement;
-  const statements = (Array.isArray(st) ? st : [st]).filter(isObject).slice(0, 100);
-  for (const s of statements) {
-    if (s.Effect !== "Allow") continue;
-    const p = s.Principal;
-    if (p === "*") out.everyone = true;
-    if (!isObject(p)) continue;
-    out.services.push(...stringList(p.Service).map((x) => x.toLowerCase()));
-    for (const a of stringList(p.AWS)) {
-      if (a === "*") out.everyone = true;
-      else out.awsPrincipals.push(a);
-      const acct = /^\d{12}$/.test(a) ? a : /^arn:aws[a-z-]*:iam::(\d{12}):/.exec(a)?.[1];
-      if (acct) out.accounts.push(acct);
-    }
-  }
-  out.services = [...new Set(out.services)];
-  out.accounts = [...new Set(out.accounts)];
-  return out;
 }
 
 /** The student's IAM roles (name mentions the student) and who each trusts. */

@@ -30,6 +30,12 @@ export function parsePolicyDocument(doc: string | undefined, maxChars = 100_000)
   return parseJson(decoded, maxChars);
 }
 
+/** The statements of a parsed IAM-style policy: `Statement` as a list or a single object, objects only. */
+export function policyStatements(doc: Record<string, unknown>): Record<string, unknown>[] {
+  const st = doc.Statement;
+  return (Array.isArray(st) ? st : [st]).filter(isObject);
+}
+
 /** A plain object (not an array, not null). */
 export function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);

@@ -7,7 +7,7 @@ import { BatchGetQueryExecutionCommand, GetWorkGroupCommand, ListQueryExecutions
 import type { CheckContext, CheckModule } from "../../src/grade/check.js";
 import type { Json } from "../../src/grade/facts.js";
 import { mentionsStudent } from "../shared/student-owned.js";
-import { trustOf } from "../glue_hard/security.js";
+import { trustOf } from "../shared/trust-policy.js";
 import { resolveDatabase } from "./common.js";
 
 /** Bounds on calls: endpoint pages, roles described, recent queries looked at. */

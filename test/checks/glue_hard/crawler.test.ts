@@ -69,7 +69,7 @@ describe("mentionsStudent", () => {
 
 describe("parseCrawlerConfiguration (student input, never throws)", () => {
   it.each([
-    ["{not json", /not valid JSON/],
+    ["{not json", /invalid JSON/],
     ["[1, 2]", /not a JSON object/],
     ["null", /not a JSON object/],
     ["x".repeat(70_000), /limit/],
@@ -125,7 +125,7 @@ describe("crawler check (client mock)", () => {
     glue.on(GetTagsCommand).resolves({ Tags: {} });
     glue.on(GetCrawlersCommand).resolves({ Crawlers: [] });
     const f = await crawler.collect(ctx());
-    expect(f.crawler).toMatchObject({ exists: true, tablePrefix: "tbl_", configuration: { parseError: expect.stringMatching(/^not valid JSON/) } });
+    expect(f.crawler).toMatchObject({ exists: true, tablePrefix: "tbl_", configuration: { parseError: expect.stringMatching(/^invalid JSON/) } });
   });
 
   it("reading 1: one crawler into bronze_7 (a crawler has one database)", async () => {

@@ -6,7 +6,8 @@ import { DescribeSecretCommand, GetSecretValueCommand, ListSecretsCommand, Secre
 import { GetRoleCommand, IAMClient, ListRolesCommand, type Role } from "@aws-sdk/client-iam";
 import { AwsSession } from "../../../src/aws/session.js";
 import { CheckContext } from "../../../src/grade/check.js";
-import { security, trustOf } from "../../../checks/glue_hard/security.js";
+import { security } from "../../../checks/glue_hard/security.js";
+import { trustOf } from "../../../checks/shared/trust-policy.js";
 import { trustDoc } from "../../support/world/parts/ops.js";
 import { completeWorld, partialWorld } from "../../support/world/index.js";
 import { gradeWorld, statuses } from "../../support/grade-world.js";
