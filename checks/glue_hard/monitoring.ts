@@ -5,11 +5,12 @@ import { ListRulesCommand, ListTargetsByRuleCommand, type Rule } from "@aws-sdk/
 import type { CheckContext, CheckModule } from "../../src/grade/check.js";
 import { isErrorFact, type ErrorFact, type Facts, type Json } from "../../src/grade/facts.js";
 import { mentionsStudent, nearMisses } from "../shared/student-owned.js";
-import { isObject, parseJson, stringList } from "../shared/parse-json.js";
+import { dashboardBody as parseDashboardBody, expandMetric, type DashboardFacts } from "../shared/dashboard.js";
+import { patternSources } from "../shared/event-pattern.js";
 
-const MAX_WIDGETS = 500;
+export { expandMetric, patternSources };
+
 const MAX_RULES = 20;
-const MAX_METRICS = 200;
 
 // ── dashboard ──────────────────────────────────────────────────────────────
 
@@ -23,60 +24,9 @@ const WIDGET_TOPICS: Record<string, RegExp> = {
   crawler: /crawler/i,
 };
 
-/**
- * Expands the console's "." (same value as the previous metric at this position) and "..." (the previous metric's
- * values in between) shorthand of one `properties.metrics` entry. Returns the plain string values.
- */
-export function expandMetric(entry: readonly unknown[], previous: readonly string[]): string[] {
-  const values = entry.filter((x) => typeof x !== "object" || x === null).map((x) => String(x));
-  const dots = values.indexOf("...");
-  if (dots >= 0) {
-    const head = values.slice(0, dots).map((v, i) => (v === "." ? previous[i] ?? "" : v));
-    const tail = values.slice(dots + 1).map((v) => (v === "." ? "" : v));
-    const middle = previous.slice(head.length, Math.max(head.length, previous.length - tail.length));
-    return [...head, ...middle, ...tail];
-  }
-  return values.map((v, i) => (v === "." ? previous[i] ?? "" : v));
-}
-
-/** The facts of a dashboard body (a JSON string written by the student): widgets, metrics, topics covered. */
-export function dashboardBody(body: string | undefined): { widgetCount: number; widgetTypes: string[]; titles: string[]; metrics: string[]; expressions: string[]; covers: string[]; parseError?: string } {
-  const empty = { widgetCount: 0, widgetTypes: [], titles: [], metrics: [], expressions: [], covers: [] };
-  const parsed = parseJson(body, 1_000_000);
-  if (!parsed.ok) return { ...empty, parseError: parsed.error };
-  if (!isObject(parsed.value) || !Array.isArray(parsed.value.widgets)) return { ...empty, parseError: 'no "widgets" array' };
-  const widgets = parsed.value.widgets.filter(isObject).slice(0, MAX_WIDGETS);
-  const titles: string[] = [];
-  const metrics: string[] = [];
-  const expressions: string[] = [];
-  const text: string[] = [];
-  for (const w of widgets) {
-    const props = isObject(w.properties) ? w.properties : {};
-    if (typeof props.title === "string") titles.push(props.title.slice(0, 200));
-    if (typeof props.markdown === "string") text.push(props.markdown.slice(0, 2000));
-    if (typeof props.query === "string") text.push(props.query.slice(0, 2000));
-    text.push(...stringList(props.alarms));
-    let previous: string[] = [];
-    for (const m of Array.isArray(props.metrics) ? props.metrics.slice(0, MAX_METRICS) : []) {
-      if (!Array.isArray(m)) continue;
-      const opts = m.find(isObject);
-      if (opts && typeof opts.expression === "string") expressions.push(opts.expression.slice(0, 500));
-      const values = expandMetric(m, previous);
-      if (values.length >= 2) {
-        metrics.push(`${values[0]}/${values[1]}`);
-        previous = values;
-      }
-    }
-  }
-  const haystack = [...titles, ...metrics, ...expressions, ...text].join("\n");
-  return {
-    widgetCount: widgets.length,
-    widgetTypes: [...new Set(widgets.map((w) => (typeof w.type === "string" ? w.type : "?")))],
-    titles,
-    metrics: [...new Set(metrics)],
-    expressions,
-    covers: Object.entries(WIDGET_TOPICS).filter(([, re]) => re.test(haystack)).map(([k]) => k),
-  };
+/** The facts of a dashboard body, with the lab's six widget topics (see checks/shared/dashboard.ts). */
+export function dashboardBody(body: string | undefined): DashboardFacts {
+  return parseDashboardBody(body, WIDGET_TOPICS);
 }
 
 async function dashboard(ctx: CheckContext, name: string): Promise<Json> {
@@ -207,29 +157,6 @@ async function topics(ctx: CheckContext): Promise<Json> {
 }
 
 // ── EventBridge ────────────────────────────────────────────────────────────
-
-/** The sources an event pattern (a JSON string) matches, and whether it matches Glue events. Never throws. */
-export function patternSources(pattern: string | undefined): { sources: string[]; detailTypes: string[]; glue: boolean; parseError?: string } {
-  if (pattern === undefined) return { sources: [], detailTypes: [], glue: false };
-  const parsed = parseJson(pattern, 100_000);
-  if (!parsed.ok) return { sources: [], detailTypes: [], glue: false, parseError: parsed.error };
-  if (!isObject(parsed.value)) return { sources: [], detailTypes: [], glue: false, parseError: "not a JSON object" };
-  const raw = parsed.value.source;
-  const items: unknown[] = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
-  const sources: string[] = [];
-  let glue = false;
-  for (const s of items.slice(0, 50)) {
-    if (typeof s === "string") {
-      sources.push(s);
-      if (s === "aws.glue") glue = true;
-    } else if (isObject(s) && typeof s.prefix === "string") {
-      sources.push(`prefix:${s.prefix}`);
-      if (s.prefix.startsWith("aws") && "aws.glue".startsWith(s.prefix)) glue = true;
-    }
-  }
-  const dt = parsed.value["detail-type"];
-  return { sources, detailTypes: stringList(dt).slice(0, 20), glue };
-}
 
 async function eventRules(ctx: CheckContext): Promise<Json> {
   // EventBridge has no paginator: ctx.list follows NextToken by hand.

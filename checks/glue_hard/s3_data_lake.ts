@@ -1,27 +1,22 @@
 // Task 1 — compliant: bucket enterprise-datalake-{student} with versioning, SSE-KMS under alias/datalake-{student}, access logging, CORS, a bucket policy, bronze→GLACIER 90 d / silver→DEEP_ARCHIVE 180 d / logs expire 365 d, the four tags and the eight top-level folders.
 import {
   GetBucketCorsCommand,
-  GetBucketEncryptionCommand,
   GetBucketLifecycleConfigurationCommand,
-  GetBucketLocationCommand,
   GetBucketLoggingCommand,
   GetBucketPolicyCommand,
   GetBucketTaggingCommand,
   GetBucketVersioningCommand,
-  HeadBucketCommand,
-  ListBucketsCommand,
   ListObjectsV2Command,
-  type LifecycleRule,
-  type ServerSideEncryptionRule,
 } from "@aws-sdk/client-s3";
-import { DescribeKeyCommand } from "@aws-sdk/client-kms";
-import type { CheckContext, CheckModule, ReadResult } from "../../src/grade/check.js";
+import type { CheckContext, CheckModule } from "../../src/grade/check.js";
 import type { ErrorFact, Facts, Json } from "../../src/grade/facts.js";
-import { errorHeader, httpStatus } from "../../src/aws/errors.js";
+import { bucketNames, encryptionFacts, lifecycleRuleFacts, locate, normalisePrefix } from "../shared/s3-buckets.js";
 import { similarNames } from "../shared/similar.js";
 import { nearMisses } from "../shared/student-owned.js";
 import { tagMap } from "../shared/tags.js";
 import { isObject, parseJson, policyStatements } from "../shared/parse-json.js";
+
+export { lifecycleRuleFacts, normalisePrefix, type LifecycleRuleFacts } from "../shared/s3-buckets.js";
 
 /** The eight top-level folders of the lab, in the lab's order. */
 export const FOLDERS = ["landing/", "bronze/", "silver/", "gold/", "schemas/", "scripts/", "logs/", "athena-results/"] as const;
@@ -45,15 +40,6 @@ export type BucketFacts = {
   similar?: string[] | ErrorFact;
 };
 
-/** One lifecycle rule, normalised: `prefix` has no leading slash and exactly one trailing slash ("" = whole bucket). */
-export type LifecycleRuleFacts = {
-  id: string | null;
-  enabled: boolean;
-  prefix: string;
-  transitions: { days: number | null; date: string | null; storageClass: string | null }[];
-  expirationDays: number | null;
-};
-
 /** A bucket policy as facts; never the document itself. */
 export type PolicyFacts = {
   present: boolean;
@@ -67,28 +53,6 @@ export type PolicyFacts = {
 
 /** What is under one of the eight folders (for Task 14 and evidence). */
 export type FolderContents = { objects: number; truncated: boolean; sample: string[] };
-
-/** "bronze", "/bronze/", "bronze//" → "bronze/"; "" or "/" → "" (the whole bucket). */
-export function normalisePrefix(p: string | undefined | null): string {
-  const s = (p ?? "").trim().replace(/^\/+/, "").replace(/\/+$/, "");
-  return s ? `${s}/` : "";
-}
-
-function isoOrNull(d: unknown): string | null {
-  if (d instanceof Date) return Number.isNaN(d.getTime()) ? null : d.toISOString();
-  return typeof d === "string" ? d : null;
-}
-
-/** A lifecycle rule in any of the three filter forms (Filter.Prefix, Filter.And.Prefix, legacy top-level Prefix) → facts. */
-export function lifecycleRuleFacts(r: LifecycleRule): LifecycleRuleFacts {
-  return {
-    id: r.ID ?? null,
-    enabled: r.Status === "Enabled",
-    prefix: normalisePrefix(r.Filter?.Prefix || r.Filter?.And?.Prefix || r.Prefix || ""),
-    transitions: (r.Transitions ?? []).slice(0, 20).map((t) => ({ days: typeof t.Days === "number" ? t.Days : null, date: isoOrNull(t.Date), storageClass: t.StorageClass ?? null })),
-    expirationDays: typeof r.Expiration?.Days === "number" ? r.Expiration.Days : null,
-  };
-}
 
 function isPublicPrincipal(p: unknown): boolean {
   if (p === "*") return true;
@@ -113,87 +77,6 @@ export function policyFacts(text: string | undefined): PolicyFacts {
     denyStatements: stmts.filter((s) => s.Effect === "Deny").length,
     publicAllow: stmts.some((s) => s.Effect === "Allow" && isPublicPrincipal(s.Principal) && s.Condition === undefined),
   };
-}
-
-type Located = { state: "exists"; region: string } | { state: "missing" } | { state: "forbidden" } | { state: "error"; fact: ErrorFact };
-
-const HEAD_MISSING = ["NotFound", "NoSuchBucket"] as const;
-
-function fromHead(r: ReadResult<{ BucketRegion?: string }>, fallbackRegion: string): Located | undefined {
-  if (r.ok) return { state: "exists", region: r.value.BucketRegion ?? fallbackRegion };
-  if (r.missing) return { state: "missing" };
-  // HeadBucket has no body: a 403 surfaces as name "Unknown" (aws-facts §0.1), so branch on the status.
-  if (httpStatus(r.error) === 403) return { state: "forbidden" };
-  return undefined;
-}
-
-/** HeadBucket, following a wrong-region answer (301/400 + x-amz-bucket-region) to the bucket's own region. */
-async function locate(ctx: CheckContext, bucket: string): Promise<Located> {
-  const head = await ctx.read("s3", new HeadBucketCommand({ Bucket: bucket }), { missing: HEAD_MISSING });
-  const direct = fromHead(head, ctx.region);
-  if (direct) return direct;
-  if (head.ok) return { state: "exists", region: ctx.region };
-  const status = httpStatus(head.error);
-  if (status === 301 || status === 307 || status === 400) {
-    let region = errorHeader(head.error, "x-amz-bucket-region");
-    if (!region) {
-      const loc = await ctx.read("s3", new GetBucketLocationCommand({ Bucket: bucket }));
-      if (loc.ok) region = loc.value.LocationConstraint === "EU" ? "eu-west-1" : (loc.value.LocationConstraint ?? "us-east-1");
-    }
-    if (region && region !== ctx.region) {
-      const again = await ctx.read("s3", new HeadBucketCommand({ Bucket: bucket }), { missing: HEAD_MISSING, region });
-      const there = fromHead(again, region);
-      if (there) return there;
-      if (!again.ok) return { state: "error", fact: again.fact };
-    }
-  }
-  return { state: "error", fact: head.fact };
-}
-
-async function bucketNames(ctx: CheckContext): Promise<string[] | ErrorFact> {
-  const r = await ctx.list(
-    "s3",
-    (t) => new ListBucketsCommand({ MaxBuckets: 1000, ContinuationToken: t }),
-    (o) => ({ items: o.Buckets, next: o.ContinuationToken }),
-  );
-  return r.ok ? r.items.map((b) => b.Name ?? "").filter(Boolean) : r.fact;
-}
-
-function kmsRegionOf(keyId: string, fallback: string): string {
-  return /^arn:[^:]+:kms:([^:]+):/.exec(keyId)?.[1] ?? fallback;
-}
-
-async function encryptionFacts(ctx: CheckContext, bucket: string, region: string): Promise<Json | ErrorFact> {
-  const alias = ctx.name("kmsAlias");
-  const [enc, aliasKey] = await Promise.all([
-    ctx.read("s3", new GetBucketEncryptionCommand({ Bucket: bucket }), { region, missing: ["ServerSideEncryptionConfigurationNotFoundError"] }),
-    ctx.read("kms", new DescribeKeyCommand({ KeyId: alias }), { region, missing: ["NotFoundException"] }),
-  ]);
-  if (!enc.ok && !enc.missing) return enc.fact;
-  const rules: ServerSideEncryptionRule[] = enc.ok ? (enc.value.ServerSideEncryptionConfiguration?.Rules ?? []) : [];
-  const rule = rules.find((r) => r.ApplyServerSideEncryptionByDefault) ?? rules[0];
-  const algorithm = rule?.ApplyServerSideEncryptionByDefault?.SSEAlgorithm ?? "none";
-  const configuredKey = rule?.ApplyServerSideEncryptionByDefault?.KMSMasterKeyID ?? null;
-  const aliasKeyArn: string | null | ErrorFact = aliasKey.ok ? (aliasKey.value.KeyMetadata?.Arn ?? null) : aliasKey.missing ? null : aliasKey.fact;
-  let resolvedKeyArn: string | null | ErrorFact = null;
-  if (configuredKey && algorithm.startsWith("aws:kms")) {
-    const k = await ctx.read("kms", new DescribeKeyCommand({ KeyId: configuredKey }), { region: kmsRegionOf(configuredKey, region), missing: ["NotFoundException"] });
-    resolvedKeyArn = k.ok ? (k.value.KeyMetadata?.Arn ?? null) : k.missing ? null : k.fact;
-  }
-  let keyMatchesAlias: boolean | ErrorFact;
-  if (!algorithm.startsWith("aws:kms") || !configuredKey) keyMatchesAlias = false;
-  else if (resolvedKeyArn !== null && typeof resolvedKeyArn === "object") keyMatchesAlias = resolvedKeyArn;
-  else if (aliasKeyArn !== null && typeof aliasKeyArn === "object") keyMatchesAlias = aliasKeyArn;
-  else keyMatchesAlias = resolvedKeyArn !== null && resolvedKeyArn === aliasKeyArn;
-  return {
-    algorithm,
-    configuredKey,
-    resolvedKeyArn,
-    alias,
-    aliasKeyArn,
-    keyMatchesAlias,
-    bucketKeyEnabled: rule?.BucketKeyEnabled ?? false,
-  } as Json;
 }
 
 async function folderContents(ctx: CheckContext, bucket: string, region: string, prefix: string): Promise<FolderContents | ErrorFact> {
@@ -285,7 +168,7 @@ export const s3DataLake: CheckModule = {
     const on = { region };
     const [versioning, encryption, logging, cors, policy, lifecycle, tags, folders] = await Promise.all([
       ctx.read("s3", new GetBucketVersioningCommand({ Bucket: name }), on),
-      encryptionFacts(ctx, name, region),
+      encryptionFacts(ctx, name, region, ctx.name("kmsAlias")),
       ctx.read("s3", new GetBucketLoggingCommand({ Bucket: name }), on),
       ctx.read("s3", new GetBucketCorsCommand({ Bucket: name }), { ...on, missing: ["NoSuchCORSConfiguration"] }),
       ctx.read("s3", new GetBucketPolicyCommand({ Bucket: name }), { ...on, missing: ["NoSuchBucketPolicy"] }),

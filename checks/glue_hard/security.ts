@@ -1,40 +1,16 @@
 // Task 12 — compliant: security configuration enterprise-security-config-{student} encrypts S3 with SSE-KMS, CloudWatch logs with SSE-KMS and job bookmarks with CSE-KMS; a Secrets Manager secret of the student has rotation on; the student's IAM roles are trusted by Glue, DataBrew and Lake Formation, and one trusts an AWS account (cross-account access).
-import { GetSecurityConfigurationCommand, GetSecurityConfigurationsCommand } from "@aws-sdk/client-glue";
 import { DescribeSecretCommand, ListSecretsCommand, type SecretListEntry } from "@aws-sdk/client-secrets-manager";
 import { GetRoleCommand, ListRolesCommand, type Role } from "@aws-sdk/client-iam";
 import type { CheckContext, CheckModule } from "../../src/grade/check.js";
 import { isErrorFact, type ErrorFact, type Facts, type Json } from "../../src/grade/facts.js";
 import { tagMap } from "../shared/tags.js";
-import { mentionsStudent, taggedForStudent, nearMisses } from "../shared/student-owned.js";
+import { mentionsStudent, taggedForStudent } from "../shared/student-owned.js";
 import { trustOf } from "../shared/trust-policy.js";
+import { securityConfigFacts } from "../shared/security-config.js";
 
 /** At most this many of the student's secrets / roles are described (a bound on calls). */
 const MAX_SECRETS = 10;
 const MAX_ROLES = 30;
-
-/** The facts of the Glue security configuration. */
-async function securityConfig(ctx: CheckContext, name: string): Promise<Json> {
-  const r = await ctx.read("glue", new GetSecurityConfigurationCommand({ Name: name }), { missing: ["EntityNotFoundException"] });
-  if (!r.ok) {
-    if (!r.missing) return r.fact;
-    const all = await ctx.list("glue", (t) => new GetSecurityConfigurationsCommand({ NextToken: t }), (o) => ({ items: o.SecurityConfigurations, next: o.NextToken }));
-    return { name, exists: false, similar: all.ok ? nearMisses(name, all.items.map((c) => c.Name ?? ""), ctx.student) : all.fact };
-  }
-  const enc = r.value.SecurityConfiguration?.EncryptionConfiguration;
-  const s3 = enc?.S3Encryption ?? [];
-  // Compare the wire strings ("SSE-KMS", "CSE-KMS"), not the SDK enum member names.
-  return {
-    name,
-    exists: true,
-    s3Modes: s3.map((e) => e.S3EncryptionMode ?? "DISABLED"),
-    s3KmsKey: s3.find((e) => e.KmsKeyArn)?.KmsKeyArn ?? null,
-    cloudWatchMode: enc?.CloudWatchEncryption?.CloudWatchEncryptionMode ?? "DISABLED",
-    cloudWatchKmsKey: enc?.CloudWatchEncryption?.KmsKeyArn ?? null,
-    jobBookmarksMode: enc?.JobBookmarksEncryption?.JobBookmarksEncryptionMode ?? "DISABLED",
-    jobBookmarksKmsKey: enc?.JobBookmarksEncryption?.KmsKeyArn ?? null,
-    dataQualityMode: enc?.DataQualityEncryption?.DataQualityEncryptionMode ?? "DISABLED",
-  };
-}
 
 /** The student's secrets (name mentions the student or tag StudentID), described one by one. Never reads a value. */
 async function secrets(ctx: CheckContext): Promise<Json> {
@@ -104,7 +80,7 @@ export const security: CheckModule = {
   names: ["securityConfig"],
   actions: ["glue:GetSecurityConfiguration", "glue:GetSecurityConfigurations", "secretsmanager:ListSecrets", "secretsmanager:DescribeSecret", "iam:ListRoles", "iam:GetRole"],
   async collect(ctx) {
-    const [config, secretFacts, roleFacts] = await Promise.all([securityConfig(ctx, ctx.name("securityConfig")), secrets(ctx), roles(ctx)]);
+    const [config, secretFacts, roleFacts] = await Promise.all([securityConfigFacts(ctx, ctx.name("securityConfig")), secrets(ctx), roles(ctx)]);
     const facts: Facts = { securityConfig: config, secrets: secretFacts, roles: roleFacts };
     return facts;
   },

@@ -2,39 +2,10 @@
 import { GetTriggersCommand, GetWorkflowCommand, ListWorkflowsCommand, type Trigger } from "@aws-sdk/client-glue";
 import type { CheckContext, CheckModule } from "../../src/grade/check.js";
 import type { ErrorFact, Facts, Json } from "../../src/grade/facts.js";
-import { normaliseCron } from "../shared/cron.js";
+import { triggerFacts, type TriggerFacts } from "../shared/glue-triggers.js";
 import { mentionsStudent, nearMisses } from "../shared/student-owned.js";
 
-/** One trigger as facts: type, normalised schedule, predicate conditions, actions, and where it was seen. */
-export type TriggerFacts = {
-  name: string;
-  type: string | null;
-  state: string | null;
-  workflow: string | null;
-  schedule: string | null;
-  logical: string | null;
-  /** `state` is the job State or the crawler CrawlState the condition waits for. */
-  conditions: { job: string | null; crawler: string | null; state: string | null }[];
-  actions: { job: string | null; crawler: string | null }[];
-  eventBatchSize: number | null;
-  seenIn: string[];
-};
-
-/** A Trigger (from GetTriggers or a graph node's TriggerDetails) as facts. */
-export function triggerFacts(t: Trigger, seenIn: string): TriggerFacts {
-  return {
-    name: t.Name ?? "",
-    type: t.Type ?? null,
-    state: t.State ?? null,
-    workflow: t.WorkflowName ?? null,
-    schedule: normaliseCron(t.Schedule),
-    logical: t.Predicate?.Logical ?? null,
-    conditions: (t.Predicate?.Conditions ?? []).map((c) => ({ job: c.JobName ?? null, crawler: c.CrawlerName ?? null, state: c.State ?? c.CrawlState ?? null })),
-    actions: (t.Actions ?? []).map((a) => ({ job: a.JobName ?? null, crawler: a.CrawlerName ?? null })),
-    eventBatchSize: t.EventBatchingCondition?.BatchSize ?? null,
-    seenIn: [seenIn],
-  };
-}
+export { triggerFacts, type TriggerFacts };
 
 /** Merges trigger facts by name: GetTriggers details win over the graph's, both sources are recorded. */
 function mergeTriggers(graph: TriggerFacts[], listed: TriggerFacts[]): TriggerFacts[] {

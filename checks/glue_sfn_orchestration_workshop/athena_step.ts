@@ -2,14 +2,14 @@
 import type { CheckModule } from "../../src/grade/check.js";
 import type { Facts } from "../../src/grade/facts.js";
 import { stateMachineFact } from "./common.js";
-import { findStateMachine, acceptedDatabases, mentionsDatabase, queriesOn, queryHistory } from "./discover.js";
+import { ANCHOR_ACTIONS, findStateMachine, acceptedDatabases, mentionsDatabase, queriesOn, queryHistory } from "./discover.js";
 
 /** Task 5: the Athena query step. */
 export const athenaStep: CheckModule = {
   id: "athena_step",
   description: "Athena tasks of the state machine (startQueryExecution, .sync, QueryString / QueryExecutionContext naming the processed database) and SUCCEEDED queries on it in the Athena query history.",
   names: ["processedDb", "processedDbSuffixed"],
-  actions: ["states:ListStateMachines", "states:ListTagsForResource", "states:DescribeStateMachine", "athena:ListQueryExecutions", "athena:BatchGetQueryExecution"],
+  actions: [...ANCHOR_ACTIONS, "athena:ListQueryExecutions", "athena:BatchGetQueryExecution"],
   async collect(ctx) {
     const [sm, history, dbs] = await Promise.all([findStateMachine(ctx), queryHistory(ctx), acceptedDatabases(ctx, "processed")]);
     const facts: Facts = { stateMachine: stateMachineFact(sm) };

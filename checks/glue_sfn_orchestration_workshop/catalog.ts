@@ -3,14 +3,14 @@ import type { CheckModule } from "../../src/grade/check.js";
 import type { Facts } from "../../src/grade/facts.js";
 import { isErrorFact } from "../../src/grade/facts.js";
 import { crawlerFact } from "./common.js";
-import { databaseFacts, findCrawler, parseS3, type Layer } from "./discover.js";
+import { ANCHOR_ACTIONS, databaseFacts, findCrawler, parseS3, type Layer } from "./discover.js";
 
 function catalogCheck(layer: Layer, id: string, title: string): CheckModule {
   return {
     id,
     description: `${title}: the crawler writing to the ${layer} database (found through the state machine, StudentID tag, name, or the database), its S3 targets and last crawl; the database and its tables (classification, columns).`,
     names: ["rawPrefix", "rawDb", "rawDbSuffixed", "processedDb", "processedDbSuffixed"],
-    actions: ["glue:GetCrawlers", "glue:GetTags", "glue:GetDatabase", "glue:GetTables", "states:ListStateMachines", "states:ListTagsForResource", "states:DescribeStateMachine"],
+    actions: ["glue:GetCrawlers", "glue:GetTags", "glue:GetDatabase", "glue:GetTables", ...ANCHOR_ACTIONS],
     async collect(ctx) {
       const crawler = await crawlerFact(ctx, layer);
       const pick = await findCrawler(ctx, layer);

@@ -2,11 +2,16 @@
 // tag (or the student ID in the name), jobs and crawlers through the state machine that runs them (or by tag/name,
 // crawlers by the fixed database names), and the raw bytes of one object per prefix. Memoised per run (one
 // CheckContext per run), so every task reads the same answers.
-import { GetCrawlersCommand, GetDatabaseCommand, GetJobRunsCommand, GetTablesCommand, GetTagsCommand, type Crawler, type JobRun } from "@aws-sdk/client-glue";
+import { GetCrawlersCommand, GetDatabaseCommand, GetTablesCommand, GetTagsCommand, type Crawler } from "@aws-sdk/client-glue";
 import { DescribeStateMachineCommand, ListStateMachinesCommand, ListTagsForResourceCommand } from "@aws-sdk/client-sfn";
-import { GetBucketTaggingCommand, GetObjectCommand, ListBucketsCommand, ListObjectsV2Command, type _Object } from "@aws-sdk/client-s3";
+import { GetBucketTaggingCommand, ListBucketsCommand } from "@aws-sdk/client-s3";
 import { BatchGetQueryExecutionCommand, ListQueryExecutionsCommand, type QueryExecution } from "@aws-sdk/client-athena";
 import type { CheckContext } from "../../src/grade/check.js";
+import { once } from "../shared/per-run.js";
+import { parseS3 } from "../shared/s3-objects.js";
+
+export { parseS3, prefixFacts, readBody, showBytes } from "../shared/s3-objects.js";
+export { jobRuns } from "../shared/glue-jobs.js";
 import type { ErrorFact, Json } from "../../src/grade/facts.js";
 import { glueArn, withSlash } from "../shared/arn.js";
 import { allJobNames } from "../shared/glue-jobs.js";
@@ -14,16 +19,8 @@ import { analyseStateMachine, type StateMachineAnalysis } from "../shared/state-
 import { mentionsStudent, nearMisses, taggedForStudent } from "../shared/student-owned.js";
 import { tagMap } from "../shared/tags.js";
 
-const memo = new WeakMap<CheckContext, Map<string, Promise<unknown>>>();
-
-/** Runs `fn` once per run (per CheckContext) and key. */
-function once<T>(ctx: CheckContext, key: string, fn: () => Promise<T>): Promise<T> {
-  let m = memo.get(ctx);
-  if (!m) memo.set(ctx, (m = new Map()));
-  let p = m.get(key) as Promise<T> | undefined;
-  if (!p) m.set(key, (p = fn()));
-  return p;
-}
+/** The reads behind findStateMachine and isAnchored (state machines by tag or name, buckets by tag or name): every check that uses them calls these. */
+export const ANCHOR_ACTIONS = ["states:ListStateMachines", "states:ListTagsForResource", "states:DescribeStateMachine", "s3:ListAllMyBuckets", "s3:GetBucketTagging"] as const;
 
 /** How a resource was attributed to the student. */
 export type FoundBy = "tag" | "name" | "stateMachine" | "database" | "crawlerTarget";
@@ -129,26 +126,6 @@ export function findJobs(ctx: CheckContext): Promise<JobsFound> {
     }
     return { ingest: picked[0] ?? null, transform: picked[1] ?? null, fromStateMachine: fromSm, ...(listingError ? { listingError } : {}) };
   });
-}
-
-/** A job run as facts. */
-function runFacts(r: JobRun): { [k: string]: Json } {
-  return {
-    id: r.Id ?? null,
-    state: r.JobRunState ?? null,
-    startedOn: r.StartedOn instanceof Date ? r.StartedOn.toISOString() : null,
-    logGroup: r.LogGroupName ?? null,
-    ...(r.ErrorMessage ? { error: r.ErrorMessage.slice(0, 300) } : {}),
-  };
-}
-
-/** The runs of a job (at most 3 pages), newest first: counts, the latest run and the latest SUCCEEDED run. */
-export async function jobRuns(ctx: CheckContext, name: string): Promise<{ [k: string]: Json } | ErrorFact> {
-  const r = await ctx.list("glue", (t) => new GetJobRunsCommand({ JobName: name, NextToken: t }), (o) => ({ items: o.JobRuns, next: o.NextToken }), { maxPages: 3, partialOk: true });
-  if (!r.ok) return r.missing ? { count: 0, succeeded: 0, latest: null, latestSucceeded: null } : r.fact;
-  const runs = [...r.items].sort((a, b) => (b.StartedOn?.getTime() ?? 0) - (a.StartedOn?.getTime() ?? 0));
-  const ok = runs.filter((x) => x.JobRunState === "SUCCEEDED");
-  return { count: runs.length, succeeded: ok.length, latest: runs[0] ? runFacts(runs[0]) : null, latestSucceeded: ok[0] ? runFacts(ok[0]) : null };
 }
 
 // ── crawlers, databases, tables ────────────────────────────────────────────
@@ -264,14 +241,6 @@ export type BucketRead = { kind: "found"; name: string; region: string | null; f
 /** Buckets that are tooling, not the data lake: Glue assets, Athena results, CDK staging. */
 const TOOLING = /^(aws-glue-assets-|aws-athena-query-results-|cdk-[a-z0-9]+-assets-)/;
 
-/** "s3://bucket/a/b" → { bucket, prefix: "a/b/" }. */
-export function parseS3(uri: string | null | undefined): { bucket: string; prefix: string } | null {
-  const m = /^s3a?:\/\/([^/]+)\/?(.*)$/i.exec(uri?.trim() ?? "");
-  if (!m) return null;
-  const prefix = m[2]!.replace(/^\/+/, "");
-  return { bucket: m[1]!, prefix: prefix ? withSlash(prefix)! : "" };
-}
-
 type Listed = { Name?: string; BucketRegion?: string };
 type Owned = { kind: "found"; buckets: Listed[]; tags: Record<string, string>[]; owned: { b: Listed; foundBy: FoundBy }[] } | { kind: "error"; fact: ErrorFact };
 
@@ -307,68 +276,6 @@ export function findBucket(ctx: CheckContext): Promise<BucketRead> {
     if (hit) return pick(hit, "crawlerTarget");
     return { kind: "missing", similar: nearMisses(ctx.student, o.buckets.map((b) => b.Name!), ctx.student) } as const;
   });
-}
-
-// ── objects and Parquet magic bytes ────────────────────────────────────────
-
-/** The first bytes of an S3 GetObject Body: an SDK stream (transformToByteArray), or bytes (in-process world, replay). */
-const bodyBytes = new WeakMap<object, Promise<Uint8Array>>();
-export function readBody(body: unknown): Promise<Uint8Array> {
-  if (body instanceof Uint8Array) return Promise.resolve(body);
-  if (typeof body === "string") return Promise.resolve(new TextEncoder().encode(body));
-  if (body && typeof body === "object" && typeof (body as { transformToByteArray?: unknown }).transformToByteArray === "function") {
-    // A stream can be consumed once; memoised session answers share it, so the bytes are shared too.
-    let p = bodyBytes.get(body);
-    if (!p) bodyBytes.set(body, (p = (body as { transformToByteArray(): Promise<Uint8Array> }).transformToByteArray()));
-    return p;
-  }
-  return Promise.reject(new Error("GetObject returned no readable Body"));
-}
-
-/** Four bytes as text when printable ("PAR1"), with \xNN escapes otherwise. */
-export function showBytes(b: Uint8Array): string {
-  return [...b].map((x) => (x >= 0x20 && x < 0x7f ? String.fromCharCode(x) : `\\x${x.toString(16).padStart(2, "0")}`)).join("");
-}
-
-const PARQUET_NAME = /\.parquet$/i;
-const NOT_DATA = /(^|\/)(_SUCCESS|_temporary\/|_committed_|_started_|\.spark-staging|[^/]*\$folder\$)|\/$/;
-
-/** Objects under a prefix (at most 10 pages) and the first 4 bytes of one sample (a .parquet key first), read with a ranged GET. */
-export async function prefixFacts(ctx: CheckContext, bucket: string, prefix: string, region?: string | null): Promise<{ [k: string]: Json } | ErrorFact> {
-  const listed = await ctx.list(
-    "s3",
-    (t) => new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: t }),
-    (o) => ({ items: o.Contents, next: o.IsTruncated ? o.NextContinuationToken : undefined }),
-    { maxPages: 10, partialOk: true, region: region ?? undefined },
-  );
-  if (!listed.ok) return listed.fact;
-  const data = listed.items.filter((o): o is _Object & { Key: string } => !!o.Key && !NOT_DATA.test(o.Key) && (o.Size ?? 0) > 0);
-  const parquet = data.filter((o) => PARQUET_NAME.test(o.Key));
-  const chosen = parquet[0] ?? data[0];
-  let sample: Json = null;
-  if (chosen) {
-    if ((chosen.Size ?? 0) < 4) sample = { key: chosen.Key, size: chosen.Size ?? 0, magic: "", parquet: false };
-    else {
-      const got = await ctx.read("s3", new GetObjectCommand({ Bucket: bucket, Key: chosen.Key, Range: "bytes=0-3" }), { region: region ?? undefined });
-      if (!got.ok) sample = got.fact;
-      else {
-        try {
-          const bytes = (await readBody(got.value.Body)).slice(0, 4);
-          const magic = showBytes(bytes);
-          sample = { key: chosen.Key, size: chosen.Size ?? 0, magic, parquet: magic === "PAR1" };
-        } catch (e) {
-          sample = { key: chosen.Key, size: chosen.Size ?? 0, magic: "", parquet: false, readError: e instanceof Error ? e.message.slice(0, 200) : String(e) };
-        }
-      }
-    }
-  }
-  return {
-    location: `s3://${bucket}/${prefix}`,
-    objects: data.length,
-    parquetObjects: parquet.length,
-    otherKeys: data.filter((o) => !PARQUET_NAME.test(o.Key)).slice(0, 3).map((o) => o.Key),
-    sample,
-  };
 }
 
 // ── Athena query history ───────────────────────────────────────────────────

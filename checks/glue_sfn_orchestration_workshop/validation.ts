@@ -4,7 +4,7 @@ import { GetQueryResultsCommand } from "@aws-sdk/client-athena";
 import type { CheckContext, CheckModule } from "../../src/grade/check.js";
 import type { Facts, Json } from "../../src/grade/facts.js";
 import { stateMachineFact } from "./common.js";
-import { findJobs, findStateMachine, jobRuns, acceptedDatabases, queriesOn, queryHistory, type Layer, type QuerySummary } from "./discover.js";
+import { ANCHOR_ACTIONS, findJobs, findStateMachine, jobRuns, acceptedDatabases, queriesOn, queryHistory, type Layer, type QuerySummary } from "./discover.js";
 
 /** What the counts criterion shows when queries are not allowed. */
 export const NOT_RUN = "not run (use --run-queries)";
@@ -26,7 +26,7 @@ export const validation: CheckModule = {
   id: "validation",
   description: "Executions of the state machine (SUCCEEDED), SUCCEEDED Athena queries on the raw and processed databases in the query history, the counts of the student's own COUNT queries (with --run-queries), and the job runs whose CloudWatch log streams a person checks.",
   names: ["rawDb", "rawDbSuffixed", "processedDb", "processedDbSuffixed"],
-  actions: ["states:ListStateMachines", "states:ListTagsForResource", "states:DescribeStateMachine", "states:ListExecutions", "athena:ListQueryExecutions", "athena:BatchGetQueryExecution", "athena:GetQueryResults", "glue:GetJobRuns", "glue:ListJobs", "glue:GetTags"],
+  actions: [...ANCHOR_ACTIONS, "states:ListExecutions", "athena:ListQueryExecutions", "athena:BatchGetQueryExecution", "athena:GetQueryResults", "glue:GetJobRuns", "glue:ListJobs", "glue:GetTags"],
   async collect(ctx) {
     const [sm, history, jobs] = await Promise.all([findStateMachine(ctx), queryHistory(ctx), findJobs(ctx)]);
     const facts: Facts = { stateMachine: stateMachineFact(sm) };

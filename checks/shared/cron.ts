@@ -16,3 +16,27 @@ export function normaliseCron(expr: unknown): string | null {
   const norm = fields.map((f) => (/^\d+$/.test(f) ? String(Number(f)) : f.toUpperCase()));
   return `cron(${norm.join(" ")})`;
 }
+
+/**
+ * True for a schedule expression AWS accepts in shape: `rate(<n> <unit>)`, or `cron(...)` with six fields whose
+ * characters fit each field and exactly one of day-of-month / day-of-week being "?". Ranges of values are not
+ * checked (a shape check, not a scheduler).
+ */
+export function isValidSchedule(expr: unknown): boolean {
+  if (typeof expr !== "string") return false;
+  const s = expr.trim();
+  if (/^rate\(\s*[1-9]\d*\s+(minute|minutes|hour|hours|day|days)\s*\)$/i.test(s)) return true;
+  const m = /^cron\s*\((.*)\)$/i.exec(s);
+  if (!m) return false;
+  const f = m[1]!.trim().split(/\s+/);
+  if (f.length !== 6) return false;
+  const [min, hour, dom, month, dow, year] = f as [string, string, string, string, string, string];
+  const ok =
+    /^[0-9,*/-]+$/.test(min) &&
+    /^[0-9,*/-]+$/.test(hour) &&
+    /^([0-9,*/LW-]+|\?)$/i.test(dom) &&
+    /^[0-9A-Za-z,*/-]+$/.test(month) &&
+    /^([0-9A-Za-z,*/L#-]+|\?)$/.test(dow) &&
+    /^[0-9,*/-]+$/.test(year);
+  return ok && (dom === "?") !== (dow === "?");
+}

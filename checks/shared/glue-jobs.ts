@@ -1,7 +1,7 @@
-// Reading one Glue job by name (GetJob), with near-miss names from the job listing when it does not exist.
-import { GetJobCommand, ListJobsCommand, type Job } from "@aws-sdk/client-glue";
+// Reading one Glue job by name (GetJob), with near-miss names from the job listing when it does not exist; its runs.
+import { GetJobCommand, GetJobRunsCommand, ListJobsCommand, type Job, type JobRun } from "@aws-sdk/client-glue";
 import type { CheckContext } from "../../src/grade/check.js";
-import type { ErrorFact } from "../../src/grade/facts.js";
+import type { ErrorFact, Json } from "../../src/grade/facts.js";
 import { nearMisses } from "./student-owned.js";
 
 /** A job read: found, missing (with similar names, or the listing's error), or an error reading it. */
@@ -24,3 +24,24 @@ export async function readJob(ctx: CheckContext, name: string): Promise<JobRead>
   const all = await allJobNames(ctx);
   return { kind: "missing", similar: Array.isArray(all) ? nearMisses(name, all, ctx.student) : all };
 }
+
+/** A job run as facts. */
+export function runFacts(r: JobRun): { [k: string]: Json } {
+  return {
+    id: r.Id ?? null,
+    state: r.JobRunState ?? null,
+    startedOn: r.StartedOn instanceof Date ? r.StartedOn.toISOString() : null,
+    logGroup: r.LogGroupName ?? null,
+    ...(r.ErrorMessage ? { error: r.ErrorMessage.slice(0, 300) } : {}),
+  };
+}
+
+/** The runs of a job (at most 3 pages), newest first: counts, the latest run and the latest SUCCEEDED run. */
+export async function jobRuns(ctx: CheckContext, name: string): Promise<{ [k: string]: Json } | ErrorFact> {
+  const r = await ctx.list("glue", (t) => new GetJobRunsCommand({ JobName: name, NextToken: t }), (o) => ({ items: o.JobRuns, next: o.NextToken }), { maxPages: 3, partialOk: true });
+  if (!r.ok) return r.missing ? { count: 0, succeeded: 0, latest: null, latestSucceeded: null } : r.fact;
+  const runs = [...r.items].sort((a, b) => (b.StartedOn?.getTime() ?? 0) - (a.StartedOn?.getTime() ?? 0));
+  const ok = runs.filter((x) => x.JobRunState === "SUCCEEDED");
+  return { count: runs.length, succeeded: ok.length, latest: runs[0] ? runFacts(runs[0]) : null, latestSucceeded: ok[0] ? runFacts(ok[0]) : null };
+}
+

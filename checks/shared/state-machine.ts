@@ -37,6 +37,9 @@ export type TaskFacts = {
   /** QueryExecutionContext.Database of an Athena task. */
   database: string | null;
   workGroup: string | null;
+  /** TopicArn and Subject of an sns:publish task. */
+  topicArn: string | null;
+  subject: string | null;
   /** Parameter names whose value is computed at run time (`Key.$` or a JSONata `{% … %}` value). */
   dynamic: string[];
   retry: Retrier[];
@@ -56,11 +59,15 @@ export type StateMachineAnalysis = {
   queryLanguage: string;
   startAt: string | null;
   stateCount: number;
+  /** The top-level TimeoutSeconds (the execution's time limit), if set as a number. */
+  timeoutSeconds: number | null;
   /** State type → count (nested states included). */
   stateTypes: Record<string, number>;
   tasks: TaskFacts[];
   /** Fail states reachable from StartAt (through any edge, Catch included). */
   failStates: string[];
+  /** Succeed states reachable from StartAt. */
+  succeedStates: string[];
   waitStates: string[];
   /** Choice states whose rules (Variable or JSONata Condition) mention Crawler.State. */
   crawlerChoices: string[];
@@ -199,9 +206,11 @@ const EMPTY = (parseError: string): StateMachineAnalysis => ({
   queryLanguage: "JSONPath",
   startAt: null,
   stateCount: 0,
+  timeoutSeconds: null,
   stateTypes: {},
   tasks: [],
   failStates: [],
+  succeedStates: [],
   waitStates: [],
   crawlerChoices: [],
   jobRunChoices: [],
@@ -302,11 +311,14 @@ function analyse(root: Record<string, unknown>): StateMachineAnalysis {
     const query = param(n.body, ["QueryString"]);
     const db = param(n.body, ["QueryExecutionContext", "Database"]);
     const wg = param(n.body, ["WorkGroup"]);
+    const topic = kind === "snsPublish" ? param(n.body, ["TopicArn"]) : { value: null, dynamic: false };
+    const subject = kind === "snsPublish" ? param(n.body, ["Subject"]) : { value: null, dynamic: false };
     const dynamic = [
       ["JobName", job],
       ["Name", crawler],
       ["QueryString", query],
       ["QueryExecutionContext.Database", db],
+      ["TopicArn", topic],
     ]
       .filter(([, p]) => (p as { dynamic: boolean }).dynamic)
       .map(([k]) => k as string);
@@ -320,6 +332,8 @@ function analyse(root: Record<string, unknown>): StateMachineAnalysis {
       queryString: query.value ? query.value.slice(0, 500) : null,
       database: db.value,
       workGroup: wg.value,
+      topicArn: topic.value,
+      subject: subject.value ? subject.value.slice(0, 200) : null,
       dynamic,
       retry: retriers(n.body.Retry),
       catch: catchers(n.body.Catch, qualify),
@@ -390,9 +404,11 @@ function analyse(root: Record<string, unknown>): StateMachineAnalysis {
     queryLanguage: str(root.QueryLanguage) ?? "JSONPath",
     startAt,
     stateCount: nodes.size,
+    timeoutSeconds: num(root.TimeoutSeconds),
     stateTypes,
     tasks,
     failStates: [...nodes.values()].filter((n) => n.type === "Fail" && reachable.has(n.id)).map((n) => n.id),
+    succeedStates: [...nodes.values()].filter((n) => n.type === "Succeed" && reachable.has(n.id)).map((n) => n.id),
     waitStates: [...nodes.values()].filter((n) => n.type === "Wait").map((n) => n.id),
     crawlerChoices,
     jobRunChoices,

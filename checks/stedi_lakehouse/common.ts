@@ -2,6 +2,9 @@
 // its tables as facts (location, lowercased columns, types), and a per-run `once` so checks share the work.
 import { GetDatabaseCommand, GetDatabasesCommand, GetTablesCommand, GetTagsCommand, type Table } from "@aws-sdk/client-glue";
 import type { CheckContext } from "../../src/grade/check.js";
+import { once } from "../shared/per-run.js";
+
+export { once };
 import type { ErrorFact, Json } from "../../src/grade/facts.js";
 import { glueArn, withSlash } from "../shared/arn.js";
 import { similarNames } from "../shared/similar.js";
@@ -19,16 +22,6 @@ export const TABLES = {
   machine_learning_curated: { zone: "curated", aliases: [] },
 } as const satisfies Record<string, { zone: string; aliases: readonly string[] }>;
 export type TableId = keyof typeof TABLES;
-
-/** Runs `fn` once per grading run (all checks of a run share one CheckContext). */
-const onceCache = new WeakMap<CheckContext, Map<string, Promise<unknown>>>();
-export function once<T>(ctx: CheckContext, key: string, fn: () => Promise<T>): Promise<T> {
-  let m = onceCache.get(ctx);
-  if (!m) onceCache.set(ctx, (m = new Map()));
-  let p = m.get(key) as Promise<T> | undefined;
-  if (!p) m.set(key, (p = fn()));
-  return p;
-}
 
 /** The student's database: found by its rubric name, or the plain name (accepted only when it is fair, see `matchedBy`). */
 export type DatabaseFacts =

@@ -1,7 +1,7 @@
 // The AWS services the checks may call: how to load each client lazily and how its IAM actions are named.
 /** Every service a check may address, by our short id. */
 export type ServiceId =
-  | "athena" | "budgets" | "cloudwatch" | "databrew" | "dynamodb" | "ec2" | "eventbridge" | "glue" | "iam"
+  | "athena" | "budgets" | "cloudformation" | "cloudwatch" | "databrew" | "dynamodb" | "ec2" | "eventbridge" | "glue" | "iam"
   | "kinesis" | "kms" | "lakeformation" | "lambda" | "s3" | "secretsmanager" | "sfn" | "sns" | "sts";
 
 /** The part of an SDK client the session uses. */
@@ -23,6 +23,7 @@ interface ServiceInfo {
 export const SERVICES: Record<ServiceId, ServiceInfo> = {
   athena: { load: async () => (await import("@aws-sdk/client-athena")).AthenaClient as unknown as ClientClass, iamPrefix: "athena" },
   budgets: { load: async () => (await import("@aws-sdk/client-budgets")).BudgetsClient as unknown as ClientClass, iamPrefix: "budgets" },
+  cloudformation: { load: async () => (await import("@aws-sdk/client-cloudformation")).CloudFormationClient as unknown as ClientClass, iamPrefix: "cloudformation" },
   cloudwatch: { load: async () => (await import("@aws-sdk/client-cloudwatch")).CloudWatchClient as unknown as ClientClass, iamPrefix: "cloudwatch" },
   databrew: { load: async () => (await import("@aws-sdk/client-databrew")).DataBrewClient as unknown as ClientClass, iamPrefix: "databrew" },
   dynamodb: { load: async () => (await import("@aws-sdk/client-dynamodb")).DynamoDBClient as unknown as ClientClass, iamPrefix: "dynamodb" },
@@ -60,6 +61,7 @@ const OTHER_ACTIONS: Record<string, string> = {
   "budgets:DescribeBudgets": "budgets:ViewBudget",
   "budgets:DescribeNotificationsForBudget": "budgets:ViewBudget",
   "budgets:DescribeSubscribersForNotification": "budgets:ViewBudget",
+  "glue:BatchGetDataQualityResult": "glue:GetDataQualityResult",
 };
 
 /** The IAM action a call needs, e.g. ("eventbridge", "ListRules") → "events:ListRules". */

@@ -3,6 +3,7 @@ import { callKey, decodeValue, encodeValue, type RecordedCall, type RecordedErro
 import { SERVICES, type SdkClient, type ServiceId } from "./services.js";
 import { assertReadOnly } from "./read-only.js";
 import { classify, type SdkErrorLike } from "./errors.js";
+import { redactOutput } from "./redact.js";
 
 /** Any SDK v3 command; its output type is read off its middleware handler. */
 export interface SdkCommand {
@@ -171,11 +172,13 @@ export class AwsSession {
     this.count("calls");
     try {
       if (!this.replayIndex && this.options.rateLimit) await this.options.rateLimit.acquire({ service, region, operation });
-      const output = this.replayIndex
+      const answer = this.replayIndex
         ? this.fromSnapshot(key, service, operation, input)
         : this.options.transport
           ? await this.options.transport({ service, region, operation, input: decodeValue(input) })
           : await this.live(service, region, command);
+      // Secret-bearing values (Lambda environment variables) never reach the memo, a check, or a recording.
+      const output = redactOutput(service, operation, answer);
       if (this.options.record) this.recordedCalls.push({ service, region, operation, input, output: encodeValue(output) });
       return output;
     } catch (err) {

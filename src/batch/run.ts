@@ -58,6 +58,8 @@ export interface BatchOptions {
   retryErrors?: boolean;
   minScore?: number;
   only?: readonly string[];
+  /** --env, already checked against the rubric. */
+  env?: string;
   /** Per-student reports written to <out>/reports/<id>.<ext>. */
   reports?: readonly ReportFormat[];
   shard?: string;
@@ -152,7 +154,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
     try {
       const report = await gradeStudent({
         assessment: o.assessment, rubric: o.rubric, rubricSource: o.rubricSource, session: view, student: e.student,
-        account: who.account ?? e.account, partition: who.partition, ...(o.only?.length ? { only: o.only } : {}), ...(o.minScore !== undefined ? { minScore: o.minScore } : {}),
+        account: who.account ?? e.account, partition: who.partition, ...(o.only?.length ? { only: o.only } : {}), ...(o.minScore !== undefined ? { minScore: o.minScore } : {}), ...(o.env ? { env: o.env } : {}),
       });
       return { ...base, report, finishedAt: new Date().toISOString() };
     } catch (err) {

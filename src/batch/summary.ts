@@ -1,4 +1,5 @@
-// The class summary: score histogram, per-task and per-criterion pass rates (hardest first), students with errors.
+// The class summary: score histogram, per-task and per-criterion pass rates (hardest first), students with errors,
+// and the most frequent warnings (advisory criteria: never failures, so they stay out of the pass rates).
 import type { BatchManifest, StudentResult } from "./store.js";
 
 /** Aggregates over the graded students. */
@@ -16,6 +17,8 @@ export interface ClassSummary {
   histogram: number[];
   tasks: { id: string; title: string; passRate: number; meanPoints: number; maxPoints: number }[];
   criteria: { key: string; title: string; passRate: number; fail: number; error: number; skipped: number }[];
+  /** Advisory criteria that warned, most frequent first: how many graded students got the warning. */
+  warnings: { key: string; title: string; students: number }[];
 }
 
 /** Summarises results (students who could not be graded are listed, not averaged). */
@@ -26,6 +29,7 @@ export function summarize(manifest: Pick<BatchManifest, "assessment" | "rubric" 
   for (const p of percents) histogram[Math.min(9, Math.floor(p / 10))]!++;
   const taskAgg = new Map<string, { title: string; pass: number; n: number; points: number; max: number }>();
   const critAgg = new Map<string, { title: string; pass: number; n: number; fail: number; error: number; skipped: number }>();
+  const warnAgg = new Map<string, { title: string; students: number }>();
   for (const r of graded) {
     for (const t of r.report!.tasks) {
       if (t.maxPoints === 0) continue; // manual-only task: nothing automatic to pass
@@ -37,6 +41,13 @@ export function summarize(manifest: Pick<BatchManifest, "assessment" | "rubric" 
       for (const c of t.criteria) {
         if (c.status === "manual") continue;
         const key = `${t.id}.${c.id}`;
+        if (c.status === "warning") {
+          // advice, not a failure: counted here, not in the criterion's pass rate
+          const w = warnAgg.get(key) ?? { title: c.title, students: 0 };
+          w.students++;
+          warnAgg.set(key, w);
+          continue;
+        }
         const b = critAgg.get(key) ?? { title: c.title, pass: 0, n: 0, fail: 0, error: 0, skipped: 0 };
         b.n++;
         if (c.status === "pass") b.pass++;
@@ -72,6 +83,9 @@ export function summarize(manifest: Pick<BatchManifest, "assessment" | "rubric" 
     criteria: [...critAgg]
       .map(([key, b]) => ({ key, title: b.title, passRate: rate(b.pass, b.n), fail: b.fail, error: b.error, skipped: b.skipped }))
       .sort((x, y) => x.passRate - y.passRate || y.fail - x.fail || (x.key < y.key ? -1 : 1)),
+    warnings: [...warnAgg]
+      .map(([key, w]) => ({ key, title: w.title, students: w.students }))
+      .sort((x, y) => y.students - x.students || (x.key < y.key ? -1 : 1)),
   };
 }
 
@@ -103,6 +117,10 @@ export function summaryMarkdown(s: ClassSummary, opts: { criteriaLimit?: number 
   const crit = s.criteria.slice(0, opts.criteriaLimit ?? s.criteria.length);
   L.push("", "## Criteria (lowest pass rate first)", "", "| criterion | passed | failed | error | skipped |", "|---|---:|---:|---:|---:|");
   for (const c of crit) L.push(`| \`${c.key}\` ${md(c.title)} | ${c.passRate}% | ${c.fail} | ${c.error} | ${c.skipped} |`);
+  if (s.warnings.length) {
+    L.push("", "## Warnings (most frequent first)", "", "Advisory criteria: they cost no points and are not in the pass rates.", "", "| criterion | students |", "|---|---:|");
+    for (const w of s.warnings) L.push(`| \`${w.key}\` ${md(w.title)} | ${w.students} |`);
+  }
   if (s.withErrors.length) {
     L.push("", "## Students with criteria that could not be checked", "", "Regrade them with `--retry-errors` once the cause is fixed.", "");
     for (const e of s.withErrors) L.push(`- \`${e.student}\`: ${e.errors} (${e.actions.map(md).join(", ")})`);
@@ -125,6 +143,7 @@ export function summaryText(s: ClassSummary, opts: { criteriaLimit?: number } = 
   const limit = opts.criteriaLimit ?? 10;
   L.push(`Criteria the class struggles with most (${Math.min(limit, s.criteria.length)} of ${s.criteria.length}):`);
   for (const c of s.criteria.slice(0, limit)) L.push(`  ${String(c.passRate).padStart(5)}%  ${c.key}`);
+  if (s.warnings.length) L.push(`Most frequent warnings (advice, no points): ${s.warnings.slice(0, limit).map((w) => `${w.key} (${w.students})`).join(", ")}${s.warnings.length > limit ? ", …" : ""}`);
   if (s.withErrors.length) L.push(`With errors (${s.withErrors.length}): ${s.withErrors.slice(0, 20).map((e) => e.student).join(", ")}${s.withErrors.length > 20 ? ", …" : ""}`);
   if (s.notGraded.length) L.push(`Not graded (${s.notGraded.length}): ${s.notGraded.slice(0, 20).map((e) => `${e.student} (${e.reason})`).join("; ")}${s.notGraded.length > 20 ? "; …" : ""}`);
   return `${L.join("\n")}\n`;

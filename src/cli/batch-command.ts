@@ -14,7 +14,7 @@ import { runBatch, type Identify, type SessionFactory } from "../batch/run.js";
 import { inShard, parseShard, type Shard } from "../batch/shard.js";
 import { studentsDir } from "../batch/store.js";
 import { EXIT, UsageError } from "./exit.js";
-import { resolveAssessment, sessionFor, whoAmI } from "./grade-command.js";
+import { checkEnv, resolveAssessment, sessionFor, whoAmI } from "./grade-command.js";
 import type { CliIo } from "./io.js";
 
 /** The options of `batch`, as commander parses them. */
@@ -36,6 +36,7 @@ export interface BatchFlags {
   report?: string[];
   minScore?: string;
   only?: string[];
+  env?: string;
   allowErrors?: boolean;
   quiet?: boolean;
 }
@@ -79,6 +80,7 @@ export function registerBatchCommands(program: Command, io: CliIo, run: (code: P
     .option("--report <format>", `also write one report per student to <out>/reports/ (repeatable): ${REPORT_FORMATS.join(", ")}`, (v: string, prev: string[] = []) => [...prev, v])
     .option("--min-score <percent>", "pass mark in percent (default: the rubric's)")
     .option("--only <task...>", "grade only these tasks")
+    .option("--env <name>", "the deployment environment whose names are graded (assessments with environments, e.g. glue_etl_pipeline_tf: dev, staging, prod)")
     .option("--allow-errors", "exit 0 even if some criteria could not be checked")
     .option("-q, --quiet", "no progress output")
     .addHelpText("after", BATCH_EXAMPLES)
@@ -168,6 +170,7 @@ export async function runBatchCommand(id: string, flags: BatchFlags, io: CliIo, 
   for (const t of only) if (!known.includes(t)) throw new UsageError(`--only: unknown task "${t}"; tasks: ${known.join(", ")}`);
   const minScore = flags.minScore === undefined ? undefined : Number(flags.minScore);
   if (minScore !== undefined && !(minScore >= 0 && minScore <= 100)) throw new UsageError(`--min-score takes a percentage from 0 to 100, got "${flags.minScore}"`);
+  const env = checkEnv(flags.env, rubric);
   const entries = roster.entries.filter((e) => inShard(e.student, shard));
   const hasResults = existsSync(studentsDir(flags.out)) && readdirSync(studentsDir(flags.out)).some((f) => f.endsWith(".json"));
   if (hasResults && !flags.resume && !flags.retryErrors && !flags.overwrite) {
@@ -210,7 +213,7 @@ export async function runBatchCommand(id: string, flags: BatchFlags, io: CliIo, 
       ...(roles ? { roles } : {}),
       concurrency, ...(maxTps ? { maxTps } : {}), ...(deps.tpsTable ? { tpsTable: deps.tpsTable } : {}),
       resume: Boolean(flags.resume), retryErrors: Boolean(flags.retryErrors),
-      ...(minScore !== undefined ? { minScore } : {}), ...(only.length ? { only } : {}),
+      ...(minScore !== undefined ? { minScore } : {}), ...(only.length ? { only } : {}), ...(env ? { env } : {}),
       reports, ...(shard ? { shard: `${shard.index}/${shard.count}` } : {}),
       signal: ac.signal,
       onProgress: (p) => {

@@ -23,6 +23,8 @@ export interface ExplainedCriterion {
   title: string;
   points: number;
   kind: "automatic" | "manual";
+  /** `warning`: advisory (shown to the student, never costs points). */
+  severity?: "warning";
   /** Manual: what the human grader looks at. */
   manual?: string;
   /** The check whose facts are read (the task's, or `facts:`). */
@@ -54,8 +56,16 @@ export interface Explained {
   totalPoints: number;
   passPercent: number;
   student: string;
+  /** The environments `{env}` stands for (--env), when the assessment has them. */
+  environment?: { values: string[]; default: string; description?: string };
   names: Record<string, string>;
   tasks: ExplainedTask[];
+}
+
+/** "{env} is the environment: dev (default), staging or prod (--env; …)" — one line for text and Markdown. */
+function environmentLine(e: NonNullable<Explained["environment"]>): string {
+  const values = e.values.map((v) => (v === e.default ? `${v} (default)` : v));
+  return `{env} is the environment, chosen with --env: ${values.slice(0, -1).join(", ")}${values.length > 1 ? " or " : ""}${values[values.length - 1]}${e.description ? ` — ${e.description}` : ""}.`;
 }
 
 function criterionPaths(c: Criterion): string[] {
@@ -81,6 +91,7 @@ export function explainRubric(rubric: Rubric, assessment: Assessment, only?: rea
     totalPoints: rubric.totalPoints,
     passPercent: rubric.passPercent,
     student: rubric.student.description,
+    ...(rubric.environment ? { environment: rubric.environment } : {}),
     names: rubric.names,
     tasks: tasks.map((t: Task) => {
       const check = t.check ? checks.get(t.check) : undefined;
@@ -95,6 +106,7 @@ export function explainRubric(rubric: Rubric, assessment: Assessment, only?: rea
           title: c.title,
           points: c.points,
           kind: c.manual ? "manual" : "automatic",
+          ...(c.severity ? { severity: c.severity } : {}),
           ...(c.manual ? { manual: c.manual } : {}),
           ...(c.expect ? { check: c.facts ?? t.check } : {}),
           paths: criterionPaths(c),
@@ -116,6 +128,7 @@ export function explainText(x: Explained, checks: ReadonlyMap<string, CheckModul
   lines.push(`${x.title} (${x.assessment} ${x.version})`);
   lines.push(`${pts(x.totalPoints)}; pass mark ${x.passPercent}% of the automatically graded points. Student ID: ${x.student}.`);
   lines.push("", "Names ({student} is the student ID):");
+  if (x.environment) lines.push(`  ${environmentLine(x.environment)}`);
   for (const [k, v] of Object.entries(x.names)) lines.push(`  ${k.padEnd(18)} ${v}`);
   for (const t of x.tasks) {
     lines.push("", `${t.title} [${t.id}] — ${pts(t.points)}`);
@@ -125,7 +138,7 @@ export function explainText(x: Explained, checks: ReadonlyMap<string, CheckModul
       lines.push(`  Reads (IAM actions): ${t.check.actions.join(", ")}`);
     } else lines.push("  Graded by a human (no check module).");
     for (const c of t.criteria) {
-      lines.push("", `  • ${c.title} [${t.id}.${c.id}] — ${pts(c.points)}${c.kind === "manual" ? " (manual)" : ""}`);
+      lines.push("", `  • ${c.title} [${t.id}.${c.id}] — ${pts(c.points)}${c.kind === "manual" ? " (manual)" : ""}${c.severity === "warning" ? " (warning only: advice, never costs points)" : ""}`);
       if (c.manual) lines.push(`      Manual: ${c.manual}`);
       if (c.kind === "automatic") {
         const other = c.check && c.check !== t.check?.id ? ` (facts of check ${c.check}: ${checks.get(c.check)?.actions.join(", ") ?? "?"})` : "";
@@ -152,6 +165,7 @@ export function explainMarkdown(x: Explained, checks: ReadonlyMap<string, CheckM
   out.push(`# ${cell(x.title)}`, "");
   out.push(`Assessment \`${x.assessment}\`, rubric version ${cell(x.version)}. **${pts(x.totalPoints)}**; you pass with **${x.passPercent}%** of the automatically graded points. Manual criteria are graded by an instructor.`, "");
   out.push(`Your student ID: ${cell(x.student)}. In the names below, \`{student}\` stands for it.`, "");
+  if (x.environment) out.push(cell(environmentLine(x.environment)), "");
   out.push("| Name | Resource |", "| --- | --- |");
   for (const [k, v] of Object.entries(x.names)) out.push(`| ${cell(k)} | ${code(v)} |`);
   out.push("", "| Task | Points |", "| --- | ---: |");
@@ -166,7 +180,7 @@ export function explainMarkdown(x: Explained, checks: ReadonlyMap<string, CheckM
       const what =
         c.kind === "manual"
           ? `**Manual.** ${cell(c.manual)}`
-          : `${c.paths.map(code).join(", ") || "the facts"}${c.check && c.check !== t.check?.id ? ` (from \`${c.check}\`: ${checks.get(c.check)?.actions.map(code).join(", ") ?? ""})` : ""}${c.requires.length ? `<br>Requires: ${c.requires.map(code).join(", ")}` : ""}`;
+          : `${c.severity === "warning" ? "**Warning only** (advice, never costs points). " : ""}${c.paths.map(code).join(", ") || "the facts"}${c.check && c.check !== t.check?.id ? ` (from \`${c.check}\`: ${checks.get(c.check)?.actions.map(code).join(", ") ?? ""})` : ""}${c.requires.length ? `<br>Requires: ${c.requires.map(code).join(", ")}` : ""}`;
       out.push(`| ${cell(c.title)} | ${c.points} | ${what} | ${cell(c.expected ?? "an instructor's judgement")} | ${cell(c.hint)} |`);
     }
   }

@@ -4,7 +4,7 @@ import { AwsSession } from "../aws/session.js";
 import { classify, describeError } from "../aws/errors.js";
 import { readSnapshot, SnapshotError, type Snapshot } from "../aws/snapshot.js";
 import { assessmentIds, bundledRubric, catalogOf, loadAssessment, type Assessment } from "../grade/assessment.js";
-import { gradeStudent } from "../grade/grade.js";
+import { environmentOf, gradeStudent } from "../grade/grade.js";
 import type { CheckOptions } from "../grade/check.js";
 import { loadRubric, RubricError } from "../rubric/load.js";
 import type { Rubric } from "../rubric/schema.js";
@@ -48,6 +48,8 @@ export interface GradeFlags {
   runQueries?: boolean;
   athenaWorkgroup?: string;
   athenaOutput?: string;
+  /** --env: the deployment environment of assessments that have environments (Terraform's dev/staging/prod). */
+  env?: string;
 }
 
 /**
@@ -92,6 +94,15 @@ export async function resolveAssessment(id: string): Promise<{ assessment: Asses
   } catch (err) {
     if (err instanceof RubricError) throw new UsageError(`invalid rubric:\n${err.message}`);
     throw err;
+  }
+}
+
+/** The --env value for the rubric (its declared spelling), or a UsageError naming the allowed values. */
+export function checkEnv(requested: string | undefined, rubric: Rubric): string | undefined {
+  try {
+    return environmentOf(rubric, requested);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
   }
 }
 
@@ -198,9 +209,10 @@ export async function runGrade(id: string, flags: GradeFlags, io: CliIo): Promis
   for (const t of only) if (!known.includes(t)) throw new UsageError(`--only: unknown task "${t}"; tasks: ${known.join(", ")}`);
   const minScore = parsePercent(flags.minScore, "--min-score");
   const checkOptions = athenaOptions(flags);
+  const env = checkEnv(flags.env, rubric);
   if (flags.watch !== undefined && flags.watch !== false) {
     const grade = (session: AwsSession, who: { account?: string; partition: string }) =>
-      gradeStudent({ assessment, rubric, rubricSource, session, student, ...who, only, verbose: flags.verbose, minScore, checkOptions });
+      gradeStudent({ assessment, rubric, rubricSource, session, student, ...who, only, verbose: flags.verbose, minScore, checkOptions, env });
     return runWatch(flags, io, targets, grade);
   }
   const { session, snapshot } = sessionFor(flags, io.env);
@@ -208,7 +220,7 @@ export async function runGrade(id: string, flags: GradeFlags, io: CliIo): Promis
   try {
     const who = await whoAmI(session, snapshot, flags.endpointUrl ?? io.env.AWS_ENDPOINT_URL);
     account = who.account;
-    const report = await gradeStudent({ assessment, rubric, rubricSource, session, student, ...who, only, verbose: flags.verbose, minScore, checkOptions });
+    const report = await gradeStudent({ assessment, rubric, rubricSource, session, student, ...who, only, verbose: flags.verbose, minScore, checkOptions, env });
     writeReports(report, targets, flags, io);
     if (report.counts.error > 0 && !flags.allowErrors) {
       const actions = [...new Set(report.tasks.flatMap((t) => t.criteria).filter((c) => c.status === "error").map((c) => forTerminal(c.action ?? c.title)))];

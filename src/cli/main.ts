@@ -46,6 +46,7 @@ export function buildProgram(io: CliIo, run: (code: Promise<number>) => void): C
     .option("--endpoint-url <url>", "send every AWS call to this endpoint (also AWS_ENDPOINT_URL); S3 uses path-style")
     .option("--only <task...>", "grade only these tasks (ids from `glue-validate list`)")
     .option("--min-score <percent>", "pass mark in percent (default: the rubric's, 70)")
+    .option("--env <name>", "the deployment environment whose names are graded, for assessments that have them (glue_etl_pipeline_tf: dev, staging or prod; default dev)")
     .addOption(new Option("--format <format>", "report format (default: console)").choices([...REPORT_FORMATS]))
     .option("-o, --output <file>", "write the --format report to a file instead of stdout")
     .option("--report <format[:path]>", `a report, to a file or (without :path) to stdout; repeatable. Formats: ${REPORT_FORMATS.join(", ")}`, (v: string, prev: string[] = []) => [...prev, v])

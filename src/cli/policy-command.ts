@@ -101,7 +101,7 @@ export function buildPolicy(sources: readonly { assessment: Assessment; rubric: 
   const buckets: string[] = [];
   const databases: string[] = [];
   for (const { rubric } of sources) {
-    const resolved = resolveNames(rubric.names, { student: opts.student ?? "*", account: "*", region: "*" });
+    const resolved = resolveNames(rubric.names, { student: opts.student ?? "*", account: "*", region: "*", env: rubric.environment ? "*" : undefined });
     for (const [key, value] of Object.entries(resolved)) {
       const v = value.replace(/\*+/g, "*");
       names.push(v);

@@ -9,7 +9,7 @@ import { readSnapshot, SnapshotError, type Snapshot } from "../aws/snapshot.js";
 import { assessmentIds, bundledRubric, catalogOf, loadAssessment, packageRoot, type Assessment } from "../grade/assessment.js";
 import { CheckContext } from "../grade/check.js";
 import { isErrorFact } from "../grade/facts.js";
-import { gradeStudent } from "../grade/grade.js";
+import { environmentOf, gradeStudent } from "../grade/grade.js";
 import { nearest, resolveRubricFile, type Catalogs, type Located, type ResolvedRubric } from "../rubric/extends.js";
 import { loadRubric, RubricError } from "../rubric/load.js";
 import type { Expectation, Rubric } from "../rubric/schema.js";
@@ -94,7 +94,7 @@ export async function observedFacts(assessment: Assessment, casesDir = bundledCa
     const snapshot = readSnapshot(c.snapshot);
     const expect = readExpect(c.expect);
     const session = new AwsSession({ region: snapshot.region, replay: snapshot });
-    const names = resolveNames(rubric.names, { student: expect.student, account: snapshot.account, region: snapshot.region });
+    const names = resolveNames(rubric.names, { student: expect.student, account: snapshot.account, region: snapshot.region, env: environmentOf(rubric, expect.env) });
     const ctx = new CheckContext(session, expect.student, names, snapshot.account);
     await Promise.all(
       assessment.checks.map(async (check) => {
@@ -210,13 +210,15 @@ export async function runRubricLint(fileArg: string, flags: { strict?: boolean }
 
 // ── test ───────────────────────────────────────────────────────────────────────────────────────────────
 
-const STATUS = z.enum(["pass", "fail", "error", "skipped", "manual"]);
+const STATUS = z.enum(["pass", "fail", "error", "skipped", "manual", "warning"]);
 
 /** A case's expectation file (`<case>.expect.yaml`). */
 export const caseExpectSchema = z
   .object({
     /** The student the snapshot was recorded for. */
     student: z.string().min(1),
+    /** The deployment environment the snapshot was graded for (assessments with environments; default: the rubric's). */
+    env: z.string().optional(),
     description: z.string().optional(),
     /** Expected score in percent (±0.01). */
     percent: z.number().min(0).max(100).optional(),
@@ -278,7 +280,7 @@ export async function runCase(assessment: Assessment, rubric: Rubric, c: RubricC
     throw err;
   }
   const session = new AwsSession({ region: snapshot.region, replay: snapshot });
-  const report = await gradeStudent({ assessment, rubric, rubricSource: source, session, student: expect.student, account: snapshot.account, partition: "aws" });
+  const report = await gradeStudent({ assessment, rubric, rubricSource: source, session, student: expect.student, account: snapshot.account, partition: "aws", ...(expect.env ? { env: expect.env } : {}) });
   const mismatches: string[] = [];
   if (expect.percent !== undefined && Math.abs(report.score.percent - expect.percent) > 0.01) mismatches.push(`percent ${report.score.percent}, expected ${expect.percent}`);
   if (expect.points !== undefined && Math.abs(report.score.points - expect.points) > 0.01) mismatches.push(`points ${report.score.points}, expected ${expect.points}`);

@@ -33,7 +33,7 @@ export function describeRound(before: GradeReport, after: GradeReport, at: Date)
   const changes = changesBetween(before, after);
   if (!changes.length) return `${head} — no change\n`;
   const lines = changes.map((c) => {
-    const mark = c.to === "pass" ? "✔ now passing" : c.from === "pass" ? "✘ no longer passing" : `• ${c.from} → ${c.to}`;
+    const mark = c.to === "pass" ? "✔ now passing" : c.to === "warning" ? "⚠ now warns (advisory, no points)" : c.from === "pass" ? "✘ no longer passing" : `• ${c.from} → ${c.to}`;
     return `  ${mark}: ${forTerminal(c.title)}${c.to === "pass" ? "" : ` — ${forTerminal(c.message)}`}`;
   });
   return `${head}\n${lines.join("\n")}\n`;

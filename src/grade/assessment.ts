@@ -19,6 +19,8 @@ const REGISTRY: Record<string, () => Promise<Assessment>> = {
   glue_hard: async () => (await import("../../checks/glue_hard/index.js")).assessment,
   glue_sfn_orchestration_workshop: async () => (await import("../../checks/glue_sfn_orchestration_workshop/index.js")).assessment,
   stedi_lakehouse: async () => (await import("../../checks/stedi_lakehouse/index.js")).assessment,
+  glue_etl_pipeline_tf: async () => (await import("../../checks/glue_etl_pipeline_tf/index.js")).assessment,
+  glue_cdk_sfn_json_to_parquet: async () => (await import("../../checks/glue_cdk_sfn_json_to_parquet/index.js")).assessment,
 };
 
 /** The ids of the bundled assessments. */

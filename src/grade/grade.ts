@@ -26,6 +26,21 @@ export interface GradeOptions {
   minScore?: number;
   /** Run-level switches for the checks (e.g. --run-queries). */
   checkOptions?: CheckOptions;
+  /** --env: the deployment environment, for rubrics that declare `environment` (else its default). */
+  env?: string;
+}
+
+/** The value of {env}: `requested` matched without case against the rubric's environments, else the default. Throws on a value the rubric does not declare. */
+export function environmentOf(rubric: Rubric, requested: string | undefined): string | undefined {
+  const e = rubric.environment;
+  if (!e) {
+    if (requested !== undefined) throw new Error(`${rubric.assessment} has no environments; --env does not apply`);
+    return undefined;
+  }
+  if (requested === undefined) return e.default;
+  const hit = e.values.find((v) => v.toLowerCase() === requested.trim().toLowerCase());
+  if (!hit) throw new Error(`--env must be one of ${e.values.join(", ")} for ${rubric.assessment}, got "${requested}"`);
+  return hit;
 }
 
 /** The check ids the selected tasks read from, including those behind criteria they require in other tasks. */
@@ -74,7 +89,8 @@ export async function collectFacts(o: GradeOptions, names: Record<string, string
 /** Grades one student end to end. */
 export async function gradeStudent(o: GradeOptions): Promise<GradeReport> {
   const started = Date.now();
-  const builtins = { student: o.student, account: o.account, region: o.session.region };
+  const env = environmentOf(o.rubric, o.env);
+  const builtins = { student: o.student, account: o.account, region: o.session.region, env };
   const names = resolveNames(o.rubric.names, builtins);
   const facts = await collectFacts(o, names);
   const tasks = evaluate(o.rubric, { facts, vars: { ...builtins, ...names }, only: o.only, verbose: o.verbose });
@@ -89,6 +105,7 @@ export async function gradeStudent(o: GradeOptions): Promise<GradeReport> {
     tool: { name: "glue-validate", version: TOOL_VERSION },
     rubric: { assessment: o.rubric.assessment, title: o.rubric.title, version: o.rubric.version, source: o.rubricSource },
     student: o.student,
+    ...(env ? { environment: env } : {}),
     ...(o.account ? { account: o.account } : {}),
     region: o.session.region,
     mode: o.session.replaying ? "replay" : "live",
@@ -103,7 +120,7 @@ export async function gradeStudent(o: GradeOptions): Promise<GradeReport> {
 
 /** Criteria counted by status. */
 export function countStatuses(statuses: Status[]): StatusCounts {
-  const counts: StatusCounts = { pass: 0, fail: 0, error: 0, skipped: 0, manual: 0 };
+  const counts: StatusCounts = { pass: 0, fail: 0, error: 0, skipped: 0, manual: 0, warning: 0 };
   for (const s of statuses) counts[s]++;
   return counts;
 }

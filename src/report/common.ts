@@ -14,10 +14,11 @@ export const STATUS_LABEL: Record<Status, string> = {
   error: "could not be checked",
   skipped: "skipped",
   manual: "for a human grader",
+  warning: "warning",
 };
 
-/** Most urgent first: what the student must act on, then what is pending, then what passed. */
-export const SEVERITY: Record<Status, number> = { error: 0, fail: 1, skipped: 2, manual: 3, pass: 4 };
+/** Most urgent first: what the student must act on, then advice (warnings), then what is pending, then what passed. */
+export const SEVERITY: Record<Status, number> = { error: 0, fail: 1, warning: 2, skipped: 3, manual: 4, pass: 5 };
 
 /** Stable sort by severity. */
 export function bySeverity<T extends { status: Status }>(items: readonly T[]): T[] {

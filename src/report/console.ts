@@ -10,7 +10,7 @@ export interface ConsoleOptions {
   verbose: boolean;
 }
 
-const ICON: Record<Status, string> = { pass: "✔", fail: "✘", error: "!", skipped: "–", manual: "?" };
+const ICON: Record<Status, string> = { pass: "✔", fail: "✘", error: "!", skipped: "–", manual: "?", warning: "warn" };
 
 function paint(c: ChalkInstance, s: Status, text: string): string {
   switch (s) {
@@ -19,6 +19,7 @@ function paint(c: ChalkInstance, s: Status, text: string): string {
     case "error": return c.magenta(text);
     case "skipped": return c.gray(text);
     case "manual": return c.cyan(text);
+    case "warning": return c.yellow(text);
   }
 }
 
@@ -31,7 +32,7 @@ export function renderConsole(r: GradeReport, o: ConsoleOptions): string {
   const c = new Chalk({ level: o.color ? 1 : 0 });
   const t = forTerminal;
   const lines: string[] = [];
-  lines.push(c.bold(`${t(r.rubric.title)} — student ${t(r.student)}`));
+  lines.push(c.bold(`${t(r.rubric.title)} — student ${t(r.student)}${r.environment ? ` · environment ${t(r.environment)}` : ""}`));
   lines.push(c.gray(`rubric ${t(r.rubric.assessment)} v${t(r.rubric.version)} · ${r.mode === "replay" ? "replayed snapshot" : `account ${t(r.account ?? "?")}`} · region ${t(r.region)}`));
   lines.push("");
   for (const task of r.tasks) lines.push(...renderTask(c, task, o));
@@ -40,9 +41,10 @@ export function renderConsole(r: GradeReport, o: ConsoleOptions): string {
   const verdict = s.passed ? c.green.bold("PASSED") : c.red.bold("NOT PASSED");
   lines.push(`${c.bold("Score")} ${fmt(s.points)} / ${fmt(s.maxPoints)} automatic points (${fmt(s.percent)}%) — pass mark ${fmt(s.threshold)}% — ${verdict}`);
   const n = r.counts;
-  lines.push(c.gray(`${n.pass} passed · ${n.fail} failed · ${n.error} could not be checked · ${n.skipped} skipped · ${n.manual} for a human (${fmt(s.manualPoints)} points)`));
+  lines.push(c.gray(`${n.pass} passed · ${n.fail} failed · ${n.error} could not be checked · ${n.skipped} skipped · ${n.manual} for a human (${fmt(s.manualPoints)} points)${n.warning ? ` · ${n.warning} warning${n.warning === 1 ? "" : "s"}` : ""}`));
+  if (n.warning > 0) lines.push(c.yellow(`${n.warning} warning${n.warning === 1 ? "" : "s"}: advice only, no points lost and no effect on passing.`));
   if (n.error > 0) {
-    const actions = [...new Set(r.tasks.flatMap((tk) => tk.criteria).filter((x) => x.action).map((x) => x.action!))];
+    const actions = [...new Set(r.tasks.flatMap((tk) => tk.criteria).filter((x) => x.status === "error" && x.action).map((x) => x.action!))];
     lines.push(c.magenta(`${n.error} criteria could not be checked${actions.length ? `: grant ${actions.map(t).join(", ")} or retry` : ""}.`));
   }
   lines.push(c.gray(`${r.aws.calls} AWS calls (${r.aws.memoHits} shared, ${r.aws.retries} retried) in ${(r.durationMs / 1000).toFixed(1)} s`));
@@ -62,10 +64,11 @@ function renderTask(c: ChalkInstance, task: TaskResult, o: ConsoleOptions): stri
 
 function renderCriterion(c: ChalkInstance, cr: CriterionResult, o: ConsoleOptions): string[] {
   const t = forTerminal;
-  const out = [`    ${paint(c, cr.status, ICON[cr.status])} ${t(cr.title)} ${c.gray(`(${fmt(cr.points)}/${fmt(cr.maxPoints)})`)}`];
+  const pts = cr.status === "warning" ? "(advisory, no points)" : `(${fmt(cr.points)}/${fmt(cr.maxPoints)})`;
+  const out = [`    ${paint(c, cr.status, ICON[cr.status])} ${t(cr.title)} ${c.gray(pts)}`];
   if (cr.status === "manual") out.push(c.cyan(`        for the grader: ${t(cr.manual ?? "")}`));
   else if (cr.status !== "pass" || o.verbose) out.push(`        ${t(cr.message)}`);
-  if (cr.hint && (cr.status === "fail" || cr.status === "skipped")) out.push(c.yellow(`        hint: ${t(cr.hint)}`));
+  if (cr.hint && (cr.status === "fail" || cr.status === "skipped" || cr.status === "warning")) out.push(c.yellow(`        hint: ${t(cr.hint)}`));
   if (o.verbose && cr.evidence !== undefined) out.push(c.gray(`        evidence: ${t(shortJson(cr.evidence, 400))}`));
   return out;
 }

@@ -41,8 +41,9 @@ export interface GradescopeResults {
  * The report as Gradescope results.json. The top-level score is the automatic score, so Gradescope does not
  * re-add the tests. Manual criteria are listed with score 0 and max_score 0 (no status: they are neither
  * passed nor failed) and an output saying they await a human; skipped and unchecked criteria are "failed"
- * with 0 points and an output that says why. All output is plain text (output_format "text"), so
- * student-controlled strings are never rendered as HTML or Markdown.
+ * with 0 points and an output that says why; warnings (advisory criteria) are "passed" at 0 of 0 points with an
+ * output starting "Warning:", so they are seen but never count against the student. All output is plain text
+ * (output_format "text"), so student-controlled strings are never rendered as HTML or Markdown.
  */
 export function renderGradescope(r: GradeReport, o: GradescopeOptions = {}): string {
   const visibility = o.visibility ?? "visible";
@@ -54,6 +55,7 @@ export function renderGradescope(r: GradeReport, o: GradescopeOptions = {}): str
     `Score: ${scoreLine(r)}`,
     `${n.pass} passed, ${n.fail} failed, ${n.error} could not be checked, ${n.skipped} skipped, ${n.manual} await a human grader (${fmt(r.score.manualPoints)} points, not included yet).`,
     ...(n.error ? [`${n.error} criteria could not be checked (AWS permissions or throttling): they score 0 here; ask your instructor for a regrade.`] : []),
+    ...(n.warning ? [`${n.warning} warning${n.warning === 1 ? "" : "s"}: advice only, listed as passed tests worth 0 points; they never lower the score.`] : []),
   ].join("\n");
   const results: GradescopeResults = {
     score: r.score.points,
@@ -83,6 +85,11 @@ function test(task: TaskResult, c: CriterionResult, number: string, visibility: 
       return { ...base, score: 0, max_score: c.maxPoints, status: "failed", output: clean(`Could not be checked: ${c.message}${c.action ? `\nThe grader lacks the IAM permission ${c.action} (or AWS throttled the call). This is not your mistake: ask for a regrade.` : ""}`) };
     case "skipped":
       return { ...base, score: 0, max_score: c.maxPoints, status: "failed", output: clean(`Skipped: ${c.message}${c.hint ? `\nHint: ${c.hint}` : ""}`) };
+    case "warning": {
+      const f = found(c, 1000);
+      const lines = [`Warning: ${c.message}`, ...(c.expected ? [`Expected: ${c.expected}`] : []), ...(f !== undefined ? [`Found: ${f}`] : []), ...(c.hint ? [`Hint: ${c.hint}`] : []), "This is advice only: it costs no points."];
+      return { ...base, score: 0, max_score: 0, status: "passed", output: clean(lines.join("\n")) };
+    }
     case "manual":
       return { ...base, score: 0, max_score: 0, output: clean(`Awaits a human grader (${fmt(c.maxPoints)} points, not included in the automatic score).${c.manual ? `\nThe grader looks at: ${c.manual}` : ""}`) };
   }

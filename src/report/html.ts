@@ -16,6 +16,7 @@ function all(o){d.querySelectorAll("details.c").forEach(function(e){e.open=o})}
 d.getElementById("expand").addEventListener("click",function(){all(true)});
 d.getElementById("collapse").addEventListener("click",function(){all(false)});
 var p=d.getElementById("showpass");p.addEventListener("change",function(){d.body.classList.toggle("hidepass",!p.checked)});
+var w=d.getElementById("showwarn");w.addEventListener("change",function(){d.body.classList.toggle("hidewarn",!w.checked)});
 window.addEventListener("beforeprint",function(){all(true)});})();`;
 
 const SCRIPT_HASH = createHash("sha256").update(SCRIPT, "utf8").digest("base64");
@@ -24,8 +25,8 @@ const SCRIPT_HASH = createHash("sha256").update(SCRIPT, "utf8").digest("base64")
 export const HTML_CSP = `default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${SCRIPT_HASH}'; img-src data:; base-uri 'none'; form-action 'none'`;
 
 const STYLE = `
-:root{--pass:#1a7f37;--fail:#cf222e;--error:#8250df;--skipped:#6e7781;--manual:#0969da;--fg:#1f2328;--muted:#59636e;--line:#d1d9e0;--bg:#fff;--card:#f6f8fa}
-@media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--muted:#9198a1;--line:#3d444d;--bg:#0d1117;--card:#151b23;--pass:#3fb950;--fail:#f85149;--error:#ab7df8;--manual:#4493f8}}
+:root{--pass:#1a7f37;--fail:#cf222e;--error:#8250df;--skipped:#6e7781;--manual:#0969da;--warning:#d4a72c;--fg:#1f2328;--muted:#59636e;--line:#d1d9e0;--bg:#fff;--card:#f6f8fa}
+@media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--muted:#9198a1;--line:#3d444d;--bg:#0d1117;--card:#151b23;--pass:#3fb950;--fail:#f85149;--error:#ab7df8;--manual:#4493f8;--warning:#d29922}}
 *{box-sizing:border-box}
 body{margin:0 auto;max-width:980px;padding:24px;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg)}
 h1{font-size:1.5em;margin:0 0 4px}h2{font-size:1.2em;margin:28px 0 8px;border-bottom:1px solid var(--line);padding-bottom:4px}h3{font-size:1.05em;margin:20px 0 6px}
@@ -40,19 +41,19 @@ table.tasks th{font-size:.85em;color:var(--muted);font-weight:600}
 .bar>i{position:absolute;left:0;top:0;bottom:0;background:var(--pass)}.bar>i.partial{background:#d4a72c}.bar>i.zero{background:var(--fail)}
 .num{white-space:nowrap;text-align:right}
 .badge{display:inline-block;white-space:nowrap;min-width:8.5em;text-align:center;font-size:.75em;font-weight:600;padding:1px 6px;border-radius:10px;color:#fff;margin-right:8px;vertical-align:1px}
-.s-pass{background:var(--pass)}.s-fail{background:var(--fail)}.s-error{background:var(--error)}.s-skipped{background:var(--skipped)}.s-manual{background:var(--manual)}
+.s-pass{background:var(--pass)}.s-fail{background:var(--fail)}.s-error{background:var(--error)}.s-skipped{background:var(--skipped)}.s-manual{background:var(--manual)}.s-warning{background:var(--warning);color:#1f2328}
 details.c{border:1px solid var(--line);border-left-width:4px;border-radius:6px;margin:6px 0;padding:6px 10px;background:var(--bg)}
-details.c.fail{border-left-color:var(--fail)}details.c.error{border-left-color:var(--error)}details.c.pass{border-left-color:var(--pass)}details.c.skipped{border-left-color:var(--skipped)}details.c.manual{border-left-color:var(--manual)}
+details.c.fail{border-left-color:var(--fail)}details.c.error{border-left-color:var(--error)}details.c.pass{border-left-color:var(--pass)}details.c.skipped{border-left-color:var(--skipped)}details.c.manual{border-left-color:var(--manual)}details.c.warning{border-left-color:var(--warning)}
 details.c>summary{cursor:pointer;overflow-wrap:anywhere}details.c .pts{float:right;color:var(--muted);font-variant-numeric:tabular-nums;margin-left:8px}
 dl{margin:8px 0 2px;display:grid;grid-template-columns:max-content 1fr;gap:4px 12px}dt{font-weight:600;color:var(--muted)}dd{margin:0;overflow-wrap:anywhere;min-width:0}
 pre{margin:0;padding:6px 8px;background:var(--card);border:1px solid var(--line);border-radius:4px;white-space:pre-wrap;overflow-wrap:anywhere;font:12px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;max-height:320px;overflow:auto}
 .toolbar{display:none;gap:8px;align-items:center;margin:8px 0}.js .toolbar{display:flex}
 button{font:inherit;font-size:.85em;padding:2px 10px;border:1px solid var(--line);border-radius:6px;background:var(--card);color:var(--fg);cursor:pointer}
-body.hidepass details.c.pass{display:none}
+body.hidepass details.c.pass{display:none}body.hidewarn details.c.warning{display:none}
 footer{margin-top:32px;color:var(--muted);font-size:.8em;border-top:1px solid var(--line);padding-top:8px}
 @media print{body{max-width:none;padding:0;font-size:11pt;color:#000;background:#fff}.toolbar{display:none!important}details.c{break-inside:avoid;page-break-inside:avoid}
-.summary{background:none}pre{max-height:none;overflow:visible;background:none}body.hidepass details.c.pass{display:block}a{color:inherit;text-decoration:none}
-.badge,.bar>i,.s-pass,.s-fail,.s-error,.s-skipped,.s-manual{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
+.summary{background:none}pre{max-height:none;overflow:visible;background:none}body.hidepass details.c.pass,body.hidewarn details.c.warning{display:block}a{color:inherit;text-decoration:none}
+.badge,.bar>i,.s-pass,.s-fail,.s-error,.s-skipped,.s-manual,.s-warning{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
 `;
 
 /** The report as one self-contained, offline HTML page; every student-controlled string is HTML-escaped. */
@@ -77,16 +78,17 @@ export function renderHtml(r: GradeReport, o: HtmlOptions = {}): string {
     `<body>`,
     `<header>`,
     `<h1>${h(r.rubric.title)}</h1>`,
-    `<div class="meta">student <strong>${h(r.student)}</strong> · rubric ${h(r.rubric.assessment)} v${h(r.rubric.version)} · ${r.mode === "replay" ? "replayed snapshot" : `account ${h(r.account ?? "?")}`} · region ${h(r.region)} · <time datetime="${h(r.startedAt)}">${h(r.startedAt.replace("T", " ").replace(/\.\d+Z$/, " UTC"))}</time></div>`,
+    `<div class="meta">student <strong>${h(r.student)}</strong>${r.environment ? ` · environment ${h(r.environment)}` : ""} · rubric ${h(r.rubric.assessment)} v${h(r.rubric.version)} · ${r.mode === "replay" ? "replayed snapshot" : `account ${h(r.account ?? "?")}`} · region ${h(r.region)} · <time datetime="${h(r.startedAt)}">${h(r.startedAt.replace("T", " ").replace(/\.\d+Z$/, " UTC"))}</time></div>`,
     `</header>`,
     `<section class="summary" aria-label="score">`,
     gauge(s.percent, s.threshold, s.passed),
     `<div>`,
     `<div class="verdict ${s.passed ? "passed" : "failed"}">${s.passed ? "Passed" : "Not passed"}</div>`,
     `<div><strong>${fmt(s.points)} / ${fmt(s.maxPoints)}</strong> automatic points (${fmt(s.percent)}%) · pass mark ${fmt(s.threshold)}%</div>`,
-    `<div class="counts">${(["pass", "fail", "error", "skipped", "manual"] as Status[]).map((st) => `<span><span class="badge s-${st}">${STATUS_LABEL[st]}</span>${n[st]}</span>`).join("")}</div>`,
+    `<div class="counts">${(["pass", "fail", "error", "warning", "skipped", "manual"] as Status[]).map((st) => `<span><span class="badge s-${st}">${STATUS_LABEL[st]}</span>${n[st] ?? 0}</span>`).join("")}</div>`,
     s.manualPoints ? `<div class="muted">${fmt(s.manualPoints)} more points await a human grader and are not in the score.</div>` : "",
     n.error ? `<div class="muted">${n.error} criteria could not be checked (AWS permissions or throttling): the score is incomplete.</div>` : "",
+    n.warning ? `<div class="muted">${n.warning} warning${n.warning === 1 ? "" : "s"}: advice only, no points lost and no effect on passing.</div>` : "",
     `</div>`,
     `</section>`,
     `<h2>Tasks</h2>`,
@@ -94,7 +96,7 @@ export function renderHtml(r: GradeReport, o: HtmlOptions = {}): string {
     ...r.tasks.map(taskRow),
     `</tbody></table>`,
     `<h2>Criteria</h2>`,
-    `<div class="toolbar"><button type="button" id="expand">Expand all</button><button type="button" id="collapse">Collapse all</button><label><input type="checkbox" id="showpass" checked> show passing criteria</label></div>`,
+    `<div class="toolbar"><button type="button" id="expand">Expand all</button><button type="button" id="collapse">Collapse all</button><label><input type="checkbox" id="showpass" checked> show passing criteria</label><label><input type="checkbox" id="showwarn" checked> show warnings</label></div>`,
     ...tasks.flatMap((t) => taskSection(t, maxJson)),
     `<footer>glue-validate ${h(r.tool.version)} · ${r.aws.calls} AWS calls (${r.aws.memoHits} shared, ${r.aws.retries} retried) in ${(r.durationMs / 1000).toFixed(1)} s · rubric source ${h(r.rubric.source)}</footer>`,
     `<script>${SCRIPT}</script>`,
@@ -146,7 +148,7 @@ function json(v: unknown, max: number): string {
 }
 
 function criterion(c: CriterionResult, maxJson: number): string {
-  const open = c.status === "fail" || c.status === "error" ? " open" : "";
+  const open = c.status === "fail" || c.status === "error" || c.status === "warning" ? " open" : "";
   const rows: [string, string][] = [];
   if (c.status === "manual") rows.push(["For the grader", h(c.manual ?? "")]);
   rows.push(["Why", h(c.message)]);
@@ -157,7 +159,7 @@ function criterion(c: CriterionResult, maxJson: number): string {
   if (c.evidence !== undefined) rows.push(["Evidence", `<pre>${json(c.evidence, maxJson * 2)}</pre>`]);
   return [
     `<details class="c ${c.status}"${open}>`,
-    `<summary><span class="badge s-${c.status}">${STATUS_LABEL[c.status]}</span>${h(c.title)}<span class="pts">${fmt(c.points)} / ${fmt(c.maxPoints)}</span></summary>`,
+    `<summary><span class="badge s-${c.status}">${STATUS_LABEL[c.status]}</span>${h(c.title)}<span class="pts">${c.status === "warning" ? "advisory" : `${fmt(c.points)} / ${fmt(c.maxPoints)}`}</span></summary>`,
     `<dl>${rows.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join("")}</dl>`,
     `</details>`,
   ].join("");

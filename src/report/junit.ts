@@ -25,7 +25,8 @@ function countAttrs(c: Counts, seconds: number): string {
 
 /**
  * The report as JUnit XML. Criteria are not timed one by one: testcases and testsuites carry time 0,
- * the root `testsuites` the wall time of the whole run. Manual criteria are `skipped` (they await a human).
+ * the root `testsuites` the wall time of the whole run. Manual criteria are `skipped` (they await a human);
+ * warnings (advisory criteria) are passing testcases whose `<system-out>` carries the advice.
  */
 export function renderJunit(r: GradeReport): string {
   const all = r.tasks.flatMap((t) => t.criteria);
@@ -47,6 +48,7 @@ function suite(r: GradeReport, task: TaskResult, index: number): string[] {
     ["manual_points", fmt(task.manualPoints)],
     ["status", task.status],
     ["student", r.student],
+    ...(r.environment ? [["environment", r.environment] as [string, string]] : []),
     ["rubric", `${r.rubric.assessment} v${r.rubric.version}`],
   ];
   const lines = [
@@ -77,6 +79,12 @@ function testcase(task: TaskResult, c: CriterionResult): string[] {
     }
     case "skipped":
       return [`${open}>`, `      <skipped message="${xmlAttr(c.message)}"/>`, `    </testcase>`];
+    case "warning": {
+      // advisory: a passing testcase (a CI test tab must not turn red), the advice in <system-out>
+      const f = found(c, 2000);
+      const body = [`warning: ${c.message}`, ...(c.expected ? [`expected: ${c.expected}`] : []), ...(f !== undefined ? [`found: ${f}`] : []), ...(c.hint ? [`hint: ${c.hint}`] : []), "advisory: no points, not a failure"];
+      return [`${open}>`, `      <system-out>${xmlText(body.join("\n"))}</system-out>`, `    </testcase>`];
+    }
     case "manual":
       return [`${open}>`, `      <skipped message="${xmlAttr(`awaits a human grader (${fmt(c.maxPoints)} points)${c.manual ? `: ${c.manual}` : ""}`)}"/>`, `    </testcase>`];
   }

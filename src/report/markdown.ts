@@ -12,7 +12,7 @@ export interface MarkdownOptions {
   maxChars?: number;
 }
 
-const ICON: Record<Status, string> = { pass: "✅", fail: "❌", error: "⚠️", skipped: "⏭️", manual: "👤" };
+const ICON: Record<Status, string> = { pass: "✅", fail: "❌", error: "⚠️", skipped: "⏭️", manual: "👤", warning: "🟡" };
 
 /** The report as GitHub-flavoured Markdown; every student-controlled string is escaped (no markup, no HTML). */
 export function renderMarkdown(r: GradeReport, o: MarkdownOptions = {}): string {
@@ -20,11 +20,11 @@ export function renderMarkdown(r: GradeReport, o: MarkdownOptions = {}): string 
   const s = r.score;
   const n = r.counts;
   const head = [
-    `## ${s.passed ? "✅" : "❌"} ${md(r.rubric.title)}: student ${md(r.student)}`,
+    `## ${s.passed ? "✅" : "❌"} ${md(r.rubric.title)}: student ${md(r.student)}${r.environment ? ` (${md(r.environment)})` : ""}`,
     "",
     `**Score ${fmt(s.points)} / ${fmt(s.maxPoints)} (${fmt(s.percent)}%)** · pass mark ${fmt(s.threshold)}% · **${s.passed ? "passed" : "not passed"}**`,
     "",
-    `${n.pass} passed · ${n.fail} failed · ${n.error} could not be checked · ${n.skipped} skipped · ${n.manual} for a human grader (${fmt(s.manualPoints)} points)`,
+    `${n.pass} passed · ${n.fail} failed · ${n.error} could not be checked · ${n.skipped} skipped · ${n.manual} for a human grader (${fmt(s.manualPoints)} points)${n.warning ? ` · ${n.warning} warning${n.warning === 1 ? "" : "s"}` : ""}`,
     "",
     "| Task | Points | Status |",
     "|---|---:|---|",
@@ -33,9 +33,9 @@ export function renderMarkdown(r: GradeReport, o: MarkdownOptions = {}): string 
   ];
   const problems = bySeverity(r.tasks.flatMap((t) => t.criteria.filter((c) => c.status === "fail" || c.status === "error").map((c) => ({ ...c, task: t }))));
   const body: string[] = [];
+  let size = head.join("\n").length + 200;
   if (problems.length) {
     body.push(`### Failing and unchecked criteria`, "");
-    let size = head.join("\n").length + 200;
     let shown = 0;
     for (const c of problems) {
       const item = [`- ${ICON[c.status]} **${md(c.task.title)}: ${md(c.title)}** (${fmt(c.points)} / ${fmt(c.maxPoints)})`];
@@ -58,6 +58,20 @@ export function renderMarkdown(r: GradeReport, o: MarkdownOptions = {}): string 
       shown++;
     }
     if (shown < problems.length) body.push("", `_${problems.length - shown} more not shown: see the full report._`);
+    body.push("");
+  }
+  const warnings = r.tasks.flatMap((t) => t.criteria.filter((c) => c.status === "warning").map((c) => ({ ...c, task: t })));
+  if (warnings.length) {
+    body.push(`### Warnings`, "", "Advice only: no points lost, no effect on passing.", "");
+    let shown = 0;
+    for (const c of warnings) {
+      const item = [`- ${ICON.warning} **${md(c.task.title)}: ${md(c.title)}**`, `  - ${md(c.message)}`, ...(c.hint ? [`  - hint: ${md(c.hint)}`] : [])].join("\n");
+      if (size + item.length > max) break;
+      size += item.length + 1;
+      body.push(item);
+      shown++;
+    }
+    if (shown < warnings.length) body.push("", `_${warnings.length - shown} more warnings not shown: see the full report._`);
     body.push("");
   }
   if (n.manual) body.push(`${n.manual} criteria (${fmt(s.manualPoints)} points) await a human grader and are not in the score.`, "");

@@ -1,7 +1,10 @@
 // The report of one graded student: the one model every reporter reads (schema "glue-validate/report" v1).
 
-/** The status of one criterion. */
-export type Status = "pass" | "fail" | "error" | "skipped" | "manual";
+/**
+ * The status of one criterion. `warning` is only ever given to an advisory criterion (`severity: warning` in the
+ * rubric) that did not pass or could not be checked: it is shown, but never costs points or changes the exit code.
+ */
+export type Status = "pass" | "fail" | "error" | "skipped" | "manual" | "warning";
 
 /** One criterion, judged. */
 export interface CriterionResult {
@@ -12,12 +15,12 @@ export interface CriterionResult {
   maxPoints: number;
   /** What the rubric expects, in words. */
   expected?: string;
-  /** What was found (JSON-safe), for fail and pass. */
+  /** What was found (JSON-safe), for fail, warning and pass. */
   actual?: unknown;
   /** One readable sentence: why this status. */
   message: string;
   hint?: string;
-  /** For `error`: the IAM action that could not be performed. */
+  /** For `error` (and a `warning` that could not be checked): the IAM action that could not be performed. */
   action?: string;
   /** For `manual`: what the human grader should look at. */
   manual?: string;
@@ -48,6 +51,8 @@ export interface GradeReport {
   tool: { name: "glue-validate"; version: string };
   rubric: { assessment: string; title: string; version: string; source: string };
   student: string;
+  /** The deployment environment graded (--env), for assessments that have environments. */
+  environment?: string;
   account?: string;
   region: string;
   mode: "live" | "replay";

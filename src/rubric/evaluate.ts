@@ -44,7 +44,7 @@ export function evaluate(rubric: Rubric, input: EvaluationInput): TaskResult[] {
     const done = results.get(key);
     if (done) return done;
     const { task, criterion } = byId.get(key)!;
-    const r = judgeOne(task, criterion, input, (req) => judge(req.includes(".") ? req : `${task.id}.${req}`));
+    const r = advisory(criterion, judgeOne(task, criterion, input, (req) => judge(req.includes(".") ? req : `${task.id}.${req}`)));
     results.set(key, r);
     return r;
   };
@@ -58,7 +58,8 @@ export function evaluate(rubric: Rubric, input: EvaluationInput): TaskResult[] {
       points: sum(criteria.map((c) => c.points)),
       maxPoints: sum(auto.map((c) => c.maxPoints)),
       manualPoints: sum(criteria.filter((c) => c.status === "manual").map((c) => c.maxPoints)),
-      status: taskStatus(criteria.map((c) => c.status)),
+      // an advisory criterion never decides its task's status, even when it is skipped
+      status: taskStatus(criteria.map((c, i) => (task.criteria[i]!.severity === "warning" && c.status !== "pass" ? "warning" : c.status))),
       criteria,
     };
   });
@@ -76,7 +77,7 @@ function judgeOne(task: Task, c: Criterion, input: EvaluationInput, required: (i
   for (const req of c.requires ?? []) {
     const r = required(req);
     if (r.status !== "pass") {
-      return { ...base, status: "skipped", points: 0, message: `skipped: requires "${r.title}", which is ${r.status === "fail" ? "not met" : r.status}` };
+      return { ...base, status: "skipped", points: 0, message: `skipped: requires "${r.title}", which is ${r.status === "fail" || r.status === "warning" ? "not met" : r.status}` };
     }
   }
   const facts = input.facts[c.facts ?? task.check ?? ""];
@@ -104,6 +105,18 @@ function judgeOne(task: Task, c: Criterion, input: EvaluationInput, required: (i
   return { ...base, ...extra, status: "fail", points: 0, expected, actual: found, message };
 }
 
+/**
+ * A `severity: warning` criterion: `fail` becomes `warning` (same message, hint kept); so does `error`, its message
+ * already saying it could not be checked (and `action` naming the IAM action), because an advisory criterion must
+ * not make a run "could not grade" (exit 2) either. pass, skipped (and onlyIf-skipped) stay as they are. Never points.
+ */
+function advisory(c: Criterion, r: CriterionResult): CriterionResult {
+  if (c.severity !== "warning") return r;
+  const status = r.status === "fail" || r.status === "error" ? "warning" : r.status;
+  const message = r.status === "error" && !r.message.startsWith("could not be checked") ? `could not be checked: ${r.message}` : r.message;
+  return { ...r, status, message, points: 0, maxPoints: 0 };
+}
+
 function evidenceOf(facts: Facts, c: Criterion, e: Expectation): unknown {
   const r = resolvePath(facts, c.evidence ?? e.path);
   return r.ok ? r.value : r.error;
@@ -113,7 +126,7 @@ function sum(xs: number[]): number {
   return xs.reduce((a, b) => a + b, 0);
 }
 
-/** A task's summary status: error beats fail beats skipped; all-manual stays manual. */
+/** A task's summary status: error beats fail beats skipped; all-manual stays manual; warnings are advisory (a task with only warnings besides passes passes). */
 export function taskStatus(statuses: Status[]): Status {
   const auto = statuses.filter((s) => s !== "manual");
   if (auto.length === 0) return "manual";

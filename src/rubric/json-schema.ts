@@ -15,6 +15,7 @@ const DESCRIPTIONS: Record<string, string> = {
   check: "The check module (checks/<assessment>/<id>.ts) whose facts this task's criteria read.",
   criteria: "The criteria of the task.",
   points: "Points of this criterion.",
+  severity: "warning: advisory. When the expectation does not hold (or cannot be checked) the status is `warning`: shown, never a failure, never points, never an exit code. Needs points: 0 and expect.",
   manual: "Instructions for the human grader; makes the criterion manual (never awarded automatically).",
   expect: "The expectation: an optional fact path and exactly one matcher.",
   facts: "Read the facts of another check instead of this task's.",

@@ -89,7 +89,8 @@ function locateNode(doc: Document, lines: LineCounter, path: readonly PropertyKe
 /** Rules zod cannot express: totals, references, placeholders, cycles. */
 export function crossCheck(r: Rubric, catalog?: CheckCatalog): { path: PropertyKey[]; message: string }[] {
   const out: { path: PropertyKey[]; message: string }[] = [];
-  const known = new Set<string>([...BUILTIN_VARS, ...Object.keys(r.names)]);
+  // {env} exists only in rubrics that declare environments.
+  const known = new Set<string>([...BUILTIN_VARS.filter((v) => v !== "env" || r.environment), ...Object.keys(r.names)]);
   const total = r.tasks.reduce((s, t) => s + t.criteria.reduce((a, c) => a + c.points, 0), 0);
   if (Math.abs(total - r.totalPoints) > 1e-9) out.push({ path: ["tasks"], message: `criteria points add up to ${total}, but totalPoints is ${r.totalPoints}` });
   for (const [k, v] of Object.entries(r.names)) {
@@ -119,10 +120,13 @@ export function crossCheck(r: Rubric, catalog?: CheckCatalog): { path: PropertyK
       }
     });
   });
+  // A warning never costs points, not even through `requires`: only another warning may depend on one.
+  const warnings = new Set(r.tasks.flatMap((t) => t.criteria.filter((c) => c.severity === "warning").map((c) => `${t.id}.${c.id}`)));
   r.tasks.forEach((t, ti) => t.criteria.forEach((c, ci) => {
     for (const req of c.requires ?? []) {
       const full = req.includes(".") ? req : `${t.id}.${req}`;
       if (!ids.has(full)) out.push({ path: ["tasks", ti, "criteria", ci, "requires"], message: `requires unknown criterion "${req}"` });
+      else if (warnings.has(full) && c.severity !== "warning") out.push({ path: ["tasks", ti, "criteria", ci, "requires"], message: `requires "${req}", a \`severity: warning\` criterion: a warning never costs points, so only another warning may require it` });
     }
   }));
   const cycle = findCycle(r);

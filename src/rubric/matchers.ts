@@ -21,6 +21,11 @@ function asNumber(v: unknown): number | undefined {
   return undefined;
 }
 
+/** A plain JSON object that is not an ErrorFact. */
+function isPlainMap(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v) && !("$error" in v);
+}
+
 /** Judges a value (already resolved from the parent) against an expectation. */
 export function match(e: Expectation, root: unknown): MatchOutcome {
   const r = resolvePath(root, e.path);
@@ -42,9 +47,11 @@ export function match(e: Expectation, root: unknown): MatchOutcome {
     return { ...match(e.length, len), found: v };
   }
   if (e.some || e.every || e.none) {
-    if (!Array.isArray(v)) return result(e.none !== undefined && (v === undefined || v === null));
+    // An array's items, or a per-resource map's values ({ raw: "Enabled", temp: "Suspended" }).
+    const items = Array.isArray(v) ? v : isPlainMap(v) ? Object.values(v) : null;
+    if (!items) return result(e.none !== undefined && (v === undefined || v === null));
     const sub = (e.some ?? e.every ?? e.none)!;
-    const outcomes = v.map((item) => match(sub, item));
+    const outcomes = items.map((item) => match(sub, item));
     const firstError = outcomes.find((o) => o.error)?.error;
     if (e.some) {
       if (outcomes.some((o) => o.ok)) return result(true);
@@ -52,7 +59,7 @@ export function match(e: Expectation, root: unknown): MatchOutcome {
     }
     if (e.every) {
       if (firstError) return { ok: false, error: firstError, found: v };
-      return result(v.length > 0 && outcomes.every((o) => o.ok));
+      return result(items.length > 0 && outcomes.every((o) => o.ok));
     }
     if (firstError) return { ok: false, error: firstError, found: v };
     return result(!outcomes.some((o) => o.ok));

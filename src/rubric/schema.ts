@@ -74,6 +74,12 @@ export const criterionSchema = z
     id,
     title: z.string().min(1),
     points: z.number().min(0),
+    /**
+     * `warning`: advisory. Evaluated like any other automatic criterion, but when it does not hold (or cannot be
+     * checked) its status is `warning`: shown to the student, never a failure, never points, never an exit code.
+     * Needs `points: 0` and `expect`.
+     */
+    severity: z.enum(["warning"]).optional(),
     /** Instructions for the human grader; makes the criterion manual (never auto-awarded). */
     manual: z.string().min(1).optional(),
     expect: expectationSchema.optional(),
@@ -101,6 +107,10 @@ export const criterionSchema = z
   .superRefine((c, ctx) => {
     if (!c.manual && !c.expect) ctx.addIssue({ code: "custom", message: "a criterion needs `expect` (automatic) or `manual` (a human decides)" });
     if (c.manual && c.expect) ctx.addIssue({ code: "custom", message: "a criterion is either `manual` or has `expect`, not both" });
+    if (c.severity === "warning") {
+      if (c.points !== 0) ctx.addIssue({ code: "custom", path: ["points"], message: `a \`severity: warning\` criterion never costs points: give it \`points: 0\` (found ${c.points})` });
+      if (c.manual) ctx.addIssue({ code: "custom", path: ["severity"], message: "a `severity: warning` criterion is automatic: it needs `expect`, not `manual`" });
+    }
   });
 
 export const taskSchema = z
@@ -129,7 +139,16 @@ export const rubricSchema = z
       .object({ pattern: z.string().refine(isValidRegex, "not a valid regular expression"), description: z.string() })
       .strict()
       .default({ pattern: "^[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?$", description: "lowercase letters, digits and inner hyphens, at most 32 characters" }),
-    /** Resource names as templates over {student}, {account}, {region} and other names. */
+    /**
+     * Deployments named per environment (Terraform's dev/staging/prod): `{env}` in names and texts is the value of
+     * `--env`, one of `values` (matched without case, written as declared), else `default`.
+     */
+    environment: z
+      .object({ values: z.array(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/)).min(1), default: z.string(), description: z.string().optional() })
+      .strict()
+      .refine((e) => e.values.includes(e.default), { message: "`default` must be one of `values`" })
+      .optional(),
+    /** Resource names as templates over {student}, {account}, {region}, {env} and other names. */
     names: z.record(z.string(), z.string()).default({}),
     tasks: z.array(taskSchema).min(1),
   })

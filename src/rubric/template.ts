@@ -1,9 +1,9 @@
-// {placeholders} in rubric names and texts: {student}, {account}, {region} and the rubric's own names. A Grok reference like %{WORD} is not a placeholder.
+// {placeholders} in rubric names and texts: {student}, {account}, {region}, {env} and the rubric's own names. A Grok reference like %{WORD} is not a placeholder.
 
 const PLACEHOLDER = /(?<!%)\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 
 /** Variables every rubric may use. */
-export const BUILTIN_VARS = ["student", "account", "region"] as const;
+export const BUILTIN_VARS = ["student", "account", "region", "env"] as const;
 
 /** The placeholder names a template refers to. */
 export function placeholders(template: string): string[] {

@@ -59,6 +59,21 @@ describe("explain", () => {
     expect(r.err).toMatch(pattern);
   });
 
+  it("marks a warning criterion as advice that never costs points (text and markdown)", async () => {
+    const file = join(tempDir(), "advice.yaml");
+    writeFileSync(file, `extends: glue_hard
+add:
+  - id: databases
+    criteria:
+      - { id: advice, title: "Pattern names the jobs", severity: warning, points: 0, expect: { path: x, exists: true } }
+`);
+    const text = await authoring(["explain", "glue_hard", "--rubric", file, "--task", "databases"]);
+    expect(text.code, text.err).toBe(0);
+    expect(text.out).toMatch(/• Pattern names the jobs \[databases\.advice\] — 0 points \(warning only: advice, never costs points\)/);
+    const md = await authoring(["explain", "glue_hard", "--rubric", file, "--task", "databases", "--format", "markdown"]);
+    expect(md.out).toMatch(/\| Pattern names the jobs \| 0 \| \*\*Warning only\*\* \(advice, never costs points\)\. `x`/);
+  });
+
   it("explains a custom rubric (--rubric) with its overrides", async () => {
     const dir = tempDir();
     const file = join(dir, "acme.yaml");

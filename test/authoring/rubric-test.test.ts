@@ -25,9 +25,9 @@ function copyCases(): string {
 }
 
 describe("rubric test", () => {
-  it("the bundled rubric passes its own cases (if not: re-run scripts/make-rubric-cases.ts after intended changes)", async () => {
+  it.each(["glue_hard", "glue_etl_pipeline_tf", "glue_cdk_sfn_json_to_parquet"])("%s: the bundled rubric passes its own cases (if not: re-run scripts/make-rubric-cases.ts after intended changes)", async (id) => {
     const out = io();
-    const code = await runRubricTest(bundledRubric("glue_hard"), { cases: bundledCasesDir("glue_hard") }, out);
+    const code = await runRubricTest(bundledRubric(id), { cases: bundledCasesDir(id) }, out);
     expect(code, out.text()).toBe(0);
     expect(out.text()).toMatch(/^PASS complete \(\d+(\.\d+)?\/\d+(\.\d+)? points, 100%\)$/m);
     expect(out.text()).toMatch(/^PASS partial /m);

@@ -5,6 +5,7 @@ import { runCli } from "../../src/cli/main.js";
 import type { CliIo } from "../../src/cli/io.js";
 import { completeWorld, partialWorld } from "../support/world/index.js";
 import { gradeWorld } from "../support/grade-world.js";
+import { realReports, withWarnings } from "../report/fixtures.js";
 
 function captureIo(): CliIo & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
@@ -28,6 +29,16 @@ describe("--watch", () => {
     expect(text).toContain("✔ now passing: Database gold_42 exists");
     expect(describeRound(after, before, new Date())).toContain("✘ no longer passing: Database gold_42 exists — expected gold.exists equal to true, found false");
     expect(describeRound(after, after, new Date())).toMatch(/— no change\n$/);
+  });
+
+  it("a criterion that turns into a warning is shown as a warning, not as a failure", async () => {
+    const { complete } = await realReports();
+    const warned = withWarnings(complete, ["\u001b[31mpattern never matches"], "pass");
+    const c = warned.tasks.flatMap((t) => t.criteria).find((x) => x.status === "warning")!;
+    const text = describeRound(complete, warned, new Date("2026-11-23T10:00:05Z"));
+    expect(text).toContain(`⚠ now warns (advisory, no points): ${c.title} — �pattern never matches`);
+    expect(text).not.toContain("no longer passing");
+    expect(describeRound(warned, complete, new Date())).toContain(`✔ now passing: ${c.title}`);
   });
 
   it("regrades each interval until stopped, printing the first round in full and then the changes", async () => {

@@ -4,7 +4,7 @@ import { parse } from "csv-parse/sync";
 import { CSV_COLUMNS, renderCsv } from "../../src/report/csv.js";
 import { dropForbidden } from "../../src/report/escape.js";
 import type { GradeReport } from "../../src/report/model.js";
-import { hostile, realReports, withErrors } from "./fixtures.js";
+import { hostile, realReports, WARNING_PAYLOADS, withErrors, withWarnings } from "./fixtures.js";
 
 function rows(csv: string): string[][] {
   return parse(csv, { relax_column_count: false, record_delimiter: "\r\n" }) as string[][];
@@ -48,6 +48,17 @@ describe("csv reporter", () => {
     const { complete } = await realReports();
     const body = assertRows(renderCsv(complete), complete);
     expect(body.filter((row) => row[3] === "pass")).toHaveLength(complete.counts.pass);
+  });
+
+  it("warnings: status column \"warning\", 0 of 0 points, hostile messages neutralised", async () => {
+    const r = withWarnings((await realReports()).partial);
+    const csv = renderCsv(r);
+    expect(csv).not.toMatch(/[\u0000\u001b]/);
+    const warn = assertRows(csv, r).filter((row) => row[3] === "warning");
+    expect(warn).toHaveLength(WARNING_PAYLOADS.length);
+    for (const row of warn) expect([row[4], row[5]]).toEqual(["0", "0"]);
+    expect(warn.map((row) => row[6]!.slice(0, row[6]!.indexOf(" expected")))).toEqual([`</script><img src=x onerror=alert(1)>`, `'=HYPERLINK("http://x")`, `%0A::error::x`, `[31mred`]);
+    for (const row of warn) expect(row[6]).not.toMatch(/^[=+\-@\t\r]/);
   });
 
   it("a hostile report: every cell parses back, formula starters are prefixed with ', no control characters", async () => {

@@ -6,6 +6,7 @@ import { loadRubric } from "../../src/rubric/load.js";
 import type { Snapshot } from "../../src/aws/snapshot.js";
 import type { CriterionResult, GradeReport } from "../../src/report/model.js";
 import { countStatuses } from "../../src/grade/grade.js";
+import { taskStatus } from "../../src/rubric/evaluate.js";
 import { completeWorld, partialWorld } from "../support/world/index.js";
 import { worldTransport } from "../support/world/transport.js";
 import { gradeWorld } from "../support/grade-world.js";
@@ -44,6 +45,36 @@ export function withErrors(r: GradeReport): GradeReport {
     c.message = `could not be checked: AccessDenied on ${actions[i]}`;
     delete c.actual;
   });
+  return recount(out);
+}
+
+/** Payloads for warning messages: HTML/script, a spreadsheet formula, a percent-encoded workflow command, an ANSI colour. */
+export const WARNING_PAYLOADS = [`</script><img src=x onerror=alert(1)>`, `=HYPERLINK("http://x")`, `%0A::error::x`, `\u001b[31mred`] as const;
+
+/**
+ * The report with its last failing (or, `from: "pass"`, passing) criteria turned into advisory warnings (as `severity:
+ * warning` criteria that did not hold: status warning, 0 of 0 points), one per message, each message leading with it;
+ * points, maxima, percent and task statuses are recomputed.
+ */
+export function withWarnings(r: GradeReport, messages: readonly string[] = WARNING_PAYLOADS, from: "fail" | "pass" = "fail"): GradeReport {
+  const out = clone(r);
+  const picked = out.tasks.flatMap((t) => t.criteria.filter((c) => c.status === from).map((c) => ({ t, c }))).slice(-messages.length);
+  picked.forEach(({ t, c }, i) => {
+    t.points = Math.round((t.points - c.points) * 100) / 100;
+    t.maxPoints = Math.round((t.maxPoints - c.maxPoints) * 100) / 100;
+    out.score.points -= c.points;
+    out.score.maxPoints -= c.maxPoints;
+    c.status = "warning";
+    c.points = 0;
+    c.maxPoints = 0;
+    c.message = `${messages[i]!} expected the pattern to name deployed jobs, found "data-ingestion"`;
+    c.hint = `${messages[i]!} hint`;
+  });
+  for (const t of out.tasks) t.status = taskStatus(t.criteria.map((c) => c.status));
+  out.score.points = Math.round(out.score.points * 100) / 100;
+  out.score.maxPoints = Math.round(out.score.maxPoints * 100) / 100;
+  out.score.percent = out.score.maxPoints > 0 ? Math.round((out.score.points / out.score.maxPoints) * 10000) / 100 : 0;
+  out.score.passed = out.score.percent >= out.score.threshold;
   return recount(out);
 }
 

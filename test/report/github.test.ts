@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { githubAnnotations, githubOutputs, githubQuiet } from "../../src/report/github.js";
 import { ghData, ghProperty } from "../../src/report/escape.js";
-import { hostile, realReports, withErrors } from "./fixtures.js";
+import { hostile, realReports, WARNING_PAYLOADS, withErrors, withWarnings } from "./fixtures.js";
 
 /** Parses workflow-command lines the way the runner does: `::cmd key=value,key=value::data`, with the escapes undone. */
 function parseCommands(text: string) {
@@ -27,7 +27,7 @@ describe("github annotations", () => {
     const cmds = parseCommands(text);
     expect(text.trimEnd().split("\n")).toHaveLength(cmds.length);
     expect(cmds.filter((c) => c.command === "error")).toHaveLength(r.counts.fail);
-    expect(cmds.filter((c) => c.command === "warning")).toHaveLength(r.counts.error);
+    expect(cmds.filter((c) => c.command === "warning")).toHaveLength(r.counts.error + (r.counts.warning ?? 0));
     const fails = r.tasks.flatMap((t) => t.criteria.filter((c) => c.status === "fail").map((c) => ({ t, c })));
     const errs = cmds.filter((c) => c.command === "error");
     fails.forEach(({ t, c }, i) => {
@@ -48,12 +48,31 @@ describe("github annotations", () => {
     const r = hostile((await realReports()).partial);
     const text = githubAnnotations(r, 1000);
     const lines = text.trimEnd().split("\n");
-    expect(lines).toHaveLength(r.counts.fail + r.counts.error);
+    expect(lines).toHaveLength(r.counts.fail + r.counts.error + (r.counts.warning ?? 0));
     for (const l of lines) expect(l).toMatch(/^::(error|warning) title=[^:,\r\n]*::[^\r\n]*$/);
     expect(text).toContain("%250A::error::");
     expect(text).not.toMatch(/[\u0000\u001b\r]/);
     const cmds = parseCommands(text);
     expect(cmds.some((c) => c.props.title!.includes("x\n::error title=spoof::injected"))).toBe(true);
+  });
+
+  it("warnings: one ::warning each, after every ::error, escaped so a hostile message starts no command", async () => {
+    const r = withWarnings(withErrors((await realReports()).partial));
+    const text = githubAnnotations(r, 1000);
+    const lines = text.trimEnd().split("\n");
+    expect(lines).toHaveLength(r.counts.fail + r.counts.error + r.counts.warning);
+    for (const l of lines) expect(l).toMatch(/^::(error|warning) title=[^:,\r\n]*::[^\r\n]*$/);
+    expect(text).toContain("%250A::error::x");
+    expect(text).not.toMatch(/[\u0000\u001b\r]/);
+    const cmds = parseCommands(text);
+    const advice = cmds.filter((c) => c.data.startsWith("warning (advisory, no points lost): "));
+    expect(advice).toHaveLength(WARNING_PAYLOADS.length);
+    expect(advice.every((c) => c.command === "warning")).toBe(true);
+    expect(cmds.slice(-advice.length)).toEqual(advice);
+    expect(advice.map((c) => c.data.split(" expected")[0])).toEqual(WARNING_PAYLOADS.map((p) => `warning (advisory, no points lost): ${p.replace("\u001b", "")}`));
+    expect(advice[0]!.data).toContain("\nhint: </script><img src=x onerror=alert(1)> hint");
+    expect(githubOutputs(r)).toContain(`warnings=${WARNING_PAYLOADS.length}\n`);
+    expect(githubOutputs(r)).toContain(`errors=${r.counts.error}\n`);
   });
 
   it("outputs and the stop-commands fence", async () => {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { renderGradescope, type GradescopeResults } from "../../src/report/gradescope.js";
 import type { GradeReport } from "../../src/report/model.js";
-import { hostile, PAYLOADS, realReports, withErrors } from "./fixtures.js";
+import { hostile, PAYLOADS, realReports, WARNING_PAYLOADS, withErrors, withWarnings } from "./fixtures.js";
 
 function check(json: string, r: GradeReport): GradescopeResults {
   const g = JSON.parse(json) as GradescopeResults;
@@ -28,8 +28,12 @@ function check(json: string, r: GradeReport): GradescopeResults {
     if (c.status === "skipped") expect(t.output).toMatch(/^Skipped: /);
     if (c.status === "error") expect(t.output).toContain(`IAM permission ${c.action}`);
     if (c.status === "fail" && c.hint) expect(t.output).toContain(`Hint: `);
+    if (c.status === "warning") {
+      expect([t.status, t.score, t.max_score]).toEqual(["passed", 0, 0]);
+      expect(t.output).toMatch(/^Warning: /);
+    }
   });
-  expect(g.tests.filter((t) => t.status === "passed")).toHaveLength(r.counts.pass);
+  expect(g.tests.filter((t) => t.status === "passed")).toHaveLength(r.counts.pass + (r.counts.warning ?? 0));
   return g;
 }
 
@@ -46,6 +50,19 @@ describe("gradescope reporter", () => {
     expect(g.tests.filter((t) => t.max_score === 0 && t.tags.includes("manual"))).toHaveLength(r.counts.manual);
     expect(g.output).toContain("2 criteria could not be checked");
     expect(g.extra_data).toMatchObject({ counts: r.counts });
+  });
+
+  it("warnings: visible passed tests worth 0 of 0, output starting \"Warning:\", the score unchanged, plain text", async () => {
+    const r = withWarnings((await realReports()).partial);
+    const json = renderGradescope(r);
+    expect(json).not.toMatch(/[\u0000\u001b]/);
+    const g = check(json, r);
+    const warn = g.tests.filter((t) => t.tags.includes("warning"));
+    expect(warn).toHaveLength(WARNING_PAYLOADS.length);
+    for (const t of warn) expect([t.status, t.score, t.max_score, t.visibility, t.output_format]).toEqual(["passed", 0, 0, "visible", "text"]);
+    expect(warn.map((t) => t.output.split("\n")[0]!.slice(0, t.output.indexOf(" expected")))).toEqual([`Warning: </script><img src=x onerror=alert(1)>`, `Warning: =HYPERLINK("http://x")`, `Warning: %0A::error::x`, `Warning: [31mred`]);
+    expect(g.score).toBe(r.score.points);
+    expect(g.output).toContain(`${WARNING_PAYLOADS.length} warnings: advice only`);
   });
 
   it("a hostile report is valid JSON with the payloads as plain text (no control characters)", async () => {

@@ -6,7 +6,7 @@ import { HTML_CSP, renderHtml } from "../../src/report/html.js";
 import { dropForbidden } from "../../src/report/escape.js";
 import { SEVERITY } from "../../src/report/common.js";
 import type { GradeReport } from "../../src/report/model.js";
-import { hostile, PAYLOADS, realReports, withErrors } from "./fixtures.js";
+import { hostile, PAYLOADS, realReports, WARNING_PAYLOADS, withErrors, withWarnings } from "./fixtures.js";
 
 function dom(html: string) {
   return parseHTML(html).document;
@@ -44,8 +44,8 @@ function assertPage(html: string, r: GradeReport) {
   const details = [...doc.querySelectorAll("details.c")];
   expect(details).toHaveLength(r.tasks.flatMap((t) => t.criteria).length);
   const byStatus = (s: string) => details.filter((d) => d.classList.contains(s)).length;
-  for (const s of ["pass", "fail", "error", "skipped", "manual"] as const) expect(byStatus(s)).toBe(r.counts[s]);
-  for (const d of details) expect(d.hasAttribute("open")).toBe(d.classList.contains("fail") || d.classList.contains("error"));
+  for (const s of ["pass", "fail", "error", "skipped", "manual", "warning"] as const) expect(byStatus(s)).toBe(r.counts[s] ?? 0);
+  for (const d of details) expect(d.hasAttribute("open")).toBe(d.classList.contains("fail") || d.classList.contains("error") || d.classList.contains("warning"));
   const sections = [...doc.querySelectorAll("h3")];
   expect(sections).toHaveLength(r.tasks.length);
   const taskSeverity: number[] = [];
@@ -81,6 +81,26 @@ describe("html reporter", () => {
   it("the complete world", async () => {
     const { complete } = await realReports();
     assertPage(renderHtml(complete), complete);
+  });
+
+  it("warnings: a yellow badge, open, \"advisory\" instead of points, a filter; hostile messages stay text", async () => {
+    const r = withWarnings((await realReports()).partial);
+    const html = renderHtml(r);
+    const doc = assertPage(html, r);
+    expect(html).toMatch(/\.s-warning\{background:var\(--warning\)/);
+    const warn = [...doc.querySelectorAll("details.c.warning")];
+    expect(warn).toHaveLength(WARNING_PAYLOADS.length);
+    for (const d of warn) {
+      expect(d.querySelector("summary .badge.s-warning")!.textContent).toBe("warning");
+      expect(d.querySelector("summary .pts")!.textContent).toBe("advisory");
+    }
+    const why = warn.map((d) => [...d.querySelectorAll("dt")].find((dt) => dt.textContent === "Why")!.nextElementSibling!.textContent ?? "");
+    expect(why.map((w) => w.slice(0, w.indexOf(" expected")))).toEqual(WARNING_PAYLOADS.map((p) => dropForbidden(p)));
+    expect(doc.querySelector(".counts .badge.s-warning")!.nextSibling!.textContent).toBe(String(WARNING_PAYLOADS.length));
+    expect(doc.querySelector("input#showwarn")).not.toBeNull();
+    expect(doc.querySelectorAll("img")).toHaveLength(0);
+    expect(html.match(/<script/g)).toHaveLength(1);
+    expect(html).not.toMatch(/[\u0000\u001b]/);
   });
 
   it("a hostile report: no injected element, attribute or script; the payloads are text", async () => {

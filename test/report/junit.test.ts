@@ -6,7 +6,7 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { renderJunit } from "../../src/report/junit.js";
 import { dropForbidden } from "../../src/report/escape.js";
 import type { GradeReport } from "../../src/report/model.js";
-import { hostile, PAYLOADS, realReports, withErrors } from "./fixtures.js";
+import { hostile, PAYLOADS, realReports, WARNING_PAYLOADS, withErrors, withWarnings } from "./fixtures.js";
 
 type Attrs = Record<string, string>;
 interface Case extends Attrs { }
@@ -67,6 +67,8 @@ function assertMatches(xml: string, r: GradeReport): void {
       }
       if (c.status === "manual") expect(tc.skipped.message).toMatch(/^awaits a human grader/);
       if (c.status === "skipped") expect(tc.skipped.message).toBe(dropForbidden(c.message));
+      if (c.status === "warning") expect(tc["system-out"]).toContain(`warning: ${dropForbidden(c.message)}`);
+      else expect(tc["system-out"]).toBeUndefined();
     });
   });
 }
@@ -89,6 +91,23 @@ describe("junit reporter", () => {
     xmllint(xml);
     assertMatches(xml, r);
     expect(xml).toContain(`type="s3:GetBucketPolicy"`);
+  });
+
+  it("warnings: passing testcases (no failure, error or skipped) with the advice in <system-out>, escaped", async () => {
+    const r = withWarnings((await realReports()).partial);
+    const xml = renderJunit(r);
+    xmllint(xml);
+    assertMatches(xml, r);
+    const root = parse(xml);
+    expect(Number(root.failures)).toBe(r.counts.fail);
+    expect(Number(root.errors)).toBe(0);
+    const warn = root.testsuite.flatMap((s) => s.testcase).filter((tc) => tc["system-out"] !== undefined);
+    expect(warn).toHaveLength(WARNING_PAYLOADS.length);
+    for (const tc of warn) expect([tc.failure, tc.error, tc.skipped]).toEqual([undefined, undefined, undefined]);
+    expect(warn.map((tc) => (tc["system-out"] as string).split(" expected")[0])).toEqual(WARNING_PAYLOADS.map((p) => `warning: ${dropForbidden(p)}`));
+    expect(xml).not.toContain("<img");
+    expect(xml).toContain("&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;");
+    expect(xml).not.toMatch(/\u001b/);
   });
 
   it("a hostile report is still valid XML and every payload comes back as text", async () => {

@@ -5,7 +5,7 @@ import { parseHTML } from "linkedom";
 import { renderMarkdown } from "../../src/report/markdown.js";
 import { mdText } from "../../src/report/escape.js";
 import type { GradeReport } from "../../src/report/model.js";
-import { hostile, PAYLOADS, realReports, withErrors } from "./fixtures.js";
+import { hostile, PAYLOADS, realReports, WARNING_PAYLOADS, withErrors, withWarnings } from "./fixtures.js";
 
 function dom(md: string) {
   const html = marked.parse(md, { gfm: true, async: false }) as string;
@@ -22,7 +22,7 @@ function assertStructure(md: string, r: GradeReport) {
     const t = r.tasks[i]!;
     expect(cells[1]).toContain(`${t.points} / ${t.maxPoints}`);
   });
-  const problems = r.tasks.flatMap((t) => t.criteria).filter((c) => c.status === "fail" || c.status === "error");
+  const problems = r.tasks.flatMap((t) => t.criteria).filter((c) => c.status === "fail" || c.status === "error" || c.status === "warning");
   expect([...doc.querySelectorAll("body > ul > li")].length).toBe(problems.length);
   return doc;
 }
@@ -61,7 +61,7 @@ describe("markdown reporter", () => {
     const doc = assertStructure(md, r);
     expect([...doc.querySelectorAll("img, script, a, em, code, iframe, del")].map((e) => e.outerHTML)).toEqual([]);
     // the only strong elements are ours: the score line, the verdict and one per listed criterion
-    const problems = r.counts.fail + r.counts.error;
+    const problems = r.counts.fail + r.counts.error + (r.counts.warning ?? 0);
     expect([...doc.querySelectorAll("strong")].length).toBe(2 + problems);
     expect(md.replace(/<br>/g, "")).not.toMatch(/<(?!br>)/);
     expect(md).not.toMatch(/[\u0000\u001b]/);
@@ -73,6 +73,25 @@ describe("markdown reporter", () => {
       expect(text).toContain(p);
     }
     expect(text).toContain("@\u200beveryone");
+  });
+
+  it("warnings: a short Warnings section after the failures, each item escaped (no element, link or mention injected)", async () => {
+    const r = withWarnings((await realReports()).partial);
+    const md = renderMarkdown(r);
+    const doc = assertStructure(md, r);
+    expect([...doc.querySelectorAll("h3")].map((h) => h.textContent)).toEqual(["Failing and unchecked criteria", "Warnings"]);
+    const lists = [...doc.querySelectorAll("body > ul")];
+    const warn = [...lists[lists.length - 1]!.children].map((li) => li.textContent ?? "");
+    expect(warn).toHaveLength(WARNING_PAYLOADS.length);
+    WARNING_PAYLOADS.forEach((p, i) => {
+      expect(warn[i]!.startsWith("🟡 ")).toBe(true);
+      expect(warn[i]).toContain(`${p.replace("\u001b", "")} expected the pattern`);
+    });
+    expect([...doc.querySelectorAll("img, script, a, em, code, iframe, del")].map((e) => e.outerHTML)).toEqual([]);
+    expect(md.replace(/<br>/g, "")).not.toMatch(/<(?!br>)/);
+    expect(md).not.toMatch(/[\u0000\u001b]/);
+    expect(md).toContain(`${WARNING_PAYLOADS.length} warnings`);
+    expect(md.indexOf("### Warnings")).toBeGreaterThan(md.indexOf("### Failing and unchecked criteria"));
   });
 
   it("a long report is cut before the PR-comment limit, saying how many were left out", async () => {

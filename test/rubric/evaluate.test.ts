@@ -126,3 +126,68 @@ tasks:
     expect(task(true, 5).criteria[1]).toMatchObject({ status: "pass", points: 2 });
   });
 });
+
+describe("severity: warning", () => {
+  const r = parseRubric(
+    `assessment: t
+title: T
+version: "1"
+totalPoints: 2
+tasks:
+  - id: rule
+    title: Rule
+    check: eb
+    criteria:
+      - { id: exists, title: rule exists, points: 2, expect: { path: exists, equals: true } }
+      - { id: pattern, title: pattern names the jobs, severity: warning, points: 0, expect: { path: jobs, every: { matches: "^glue-etl-pipeline-" } }, hint: "use the full job names" }
+      - { id: target, title: target, severity: warning, points: 0, requires: [pattern], expect: { path: target, exists: true } }
+`,
+    "t.yaml",
+  );
+  const denied = { $error: { action: "events:ListRules", kind: "accessDenied", message: "AccessDenied" } };
+  const grade = (facts: unknown) => evaluate(r, { facts: facts === undefined ? {} : { eb: facts as never }, vars: {} })[0]!;
+  const full = ["glue-etl-pipeline-123-dev-data-ingestion"];
+
+  it.each([
+    ["the pattern matches: pass", { exists: true, jobs: full, target: "sfn" }, { exists: "pass", pattern: "pass", target: "pass" }, 2, "pass"],
+    ["the pattern can never match: warning, its dependant skipped, score unchanged", { exists: true, jobs: ["data-ingestion"], target: "sfn" }, { exists: "pass", pattern: "warning", target: "skipped" }, 2, "pass"],
+    ["the failing graded criterion still fails", { exists: false, jobs: ["data-ingestion"] }, { exists: "fail", pattern: "warning", target: "skipped" }, 0, "fail"],
+    ["an unreadable fact: warning (could not be checked), not error", { exists: true, jobs: denied, target: "sfn" }, { exists: "pass", pattern: "warning", target: "skipped" }, 2, "pass"],
+    ["a check that failed entirely: the graded criterion errors, the warning warns", denied, { exists: "error", pattern: "warning", target: "skipped" }, 0, "error"],
+    ["no facts collected at all", undefined, { exists: "error", pattern: "warning", target: "skipped" }, 0, "error"],
+  ] as const)("%s", (_n, facts, want, points, status) => {
+    const t = grade(facts);
+    expect(Object.fromEntries(t.criteria.map((c) => [c.id, c.status]))).toEqual(want);
+    expect(t.points).toBe(points);
+    expect(t.maxPoints).toBe(2);
+    expect(t.status).toBe(status);
+    for (const c of t.criteria.filter((x) => x.id !== "exists")) expect([c.points, c.maxPoints]).toEqual([0, 0]);
+  });
+
+  it("a warning keeps the failure's message (expected X, found Y), its found value and its hint", () => {
+    const c = grade({ exists: true, jobs: ["data-ingestion"] }).criteria[1]!;
+    expect(c).toMatchObject({ status: "warning", points: 0, maxPoints: 0, hint: "use the full job names", actual: ["data-ingestion"] });
+    expect(c.message).toMatch(/^expected .*glue-etl-pipeline-.*, found \["data-ingestion"\]$/);
+    expect(grade({ exists: true, jobs: ["data-ingestion"], target: "sfn" }).criteria[2]!.message).toContain("which is not met");
+  });
+
+  it.each([
+    ["an ErrorFact on the path", { exists: true, jobs: denied }, /^could not be checked: events:ListRules failed \(AccessDenied\)$/, "events:ListRules"],
+    ["no facts for the check", undefined, /^could not be checked: no facts were collected for check "eb"$/, undefined],
+  ] as const)("%s: the warning says it could not be checked (and names the IAM action)", (_n, facts, message, action) => {
+    const c = grade(facts).criteria[1]!;
+    expect(c.status).toBe("warning");
+    expect(c.message).toMatch(message);
+    expect(c.action).toBe(action);
+  });
+
+  it.each([
+    [["pass", "warning"], "pass"],
+    [["warning", "manual"], "pass"],
+    [["warning"], "pass"],
+    [["fail", "warning"], "fail"],
+    [["skipped", "warning"], "skipped"],
+  ] as const)("task status of %j is %s", (s, want) => {
+    expect(taskStatus([...s])).toBe(want);
+  });
+});

@@ -48,8 +48,18 @@ describe("rubric loading", () => {
     ["YAML syntax", ok.replace("tasks:", "tasks: [\n"), /^my\.yaml:\d+:\d+ YAML:/],
     ["manual and expect at once", ok.replace("points: 3", 'points: 3\n        manual: "look"'), /either `manual` or has `expect`/],
     ["a criterion with neither", ok.replace("        expect: { path: exists, equals: true }\n", ""), /needs `expect` \(automatic\) or `manual`/],
+    ["a warning with points, at the points line", ok.replace("points: 3", "points: 3\n        severity: warning"), /^my\.yaml:13:\d+ tasks\[0\]\.criteria\[0\]\.points: a `severity: warning` criterion never costs points: give it `points: 0` \(found 3\)$/],
+    ["a manual warning, at the severity line", ok.replace("points: 3\n        expect: { path: exists, equals: true }", 'points: 0\n        severity: warning\n        manual: "look"').replace("totalPoints: 3", "totalPoints: 1"), /^my\.yaml:14:\d+ tasks\[0\]\.criteria\[0\]\.severity: a `severity: warning` criterion is automatic: it needs `expect`, not `manual`$/],
+    ["an unknown severity", ok.replace("points: 3", "points: 3\n        severity: error"), /^my\.yaml:14:\d+ tasks\[0\]\.criteria\[0\]\.severity: .*"warning"/],
+    ["a graded criterion requiring a warning", `${ok}      - { id: advice, title: advice, severity: warning, points: 0, expect: { path: x, exists: true } }\n      - { id: more, title: more, points: 0, requires: [advice], expect: { path: y, exists: true } }\n`, /^my\.yaml:16:\d+ tasks\[0\]\.criteria\[2\]\.requires: requires "advice", a `severity: warning` criterion: a warning never costs points, so only another warning may require it$/],
   ])("refuses %s", (_n, text, pattern) => {
     expect(problems(text).some((l) => pattern.test(l))).toBe(true);
+  });
+
+  it("accepts an advisory criterion (severity: warning, points: 0, expect), also required by another warning", () => {
+    const text = `${ok}      - { id: advice, title: advice, severity: warning, points: 0, expect: { path: x, exists: true }, hint: "h" }\n      - { id: more, title: more, severity: warning, points: 0, requires: [advice], expect: { path: y, exists: true } }\n`;
+    const r = parseRubric(text, "ok.yaml", { bucket: ["bucket"] });
+    expect(r.tasks[0]!.criteria.map((c) => c.severity)).toEqual([undefined, "warning", "warning"]);
   });
 
   it("refuses an unknown check and a name the check needs", () => {

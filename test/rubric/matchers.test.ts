@@ -30,6 +30,11 @@ const rows: [string, Expectation, unknown, boolean][] = [
   ["some: no item has both", { some: { all: [{ path: "prefix", equals: "bronze/" }, { path: "days", equals: 90 }] } }, [{ prefix: "bronze/", days: 30 }, { prefix: "silver/", days: 90 }], false],
   ["every on empty list fails", { every: { equals: 1 } }, [], false],
   ["every", { every: { atLeast: 1 } }, [1, 2], true],
+  ["every over a per-resource map's values", { every: { equals: "Enabled" } }, { raw: "Enabled", temp: "Enabled" }, true],
+  ["every over a map: one value differs", { every: { equals: "Enabled" } }, { raw: "Enabled", temp: "Suspended" }, false],
+  ["every on an empty map fails", { every: { equals: "Enabled" } }, {}, false],
+  ["some over a map's values", { some: { equals: 7 } }, { temp: 7, raw: null }, true],
+  ["none over a map's values", { none: { equals: "off" } }, { a: "on", b: "on" }, true],
   ["none", { none: { equals: "*" } }, ["a"], true],
   ["none on absent list", { none: { equals: "*" } }, undefined, true],
   ["any", { any: [{ equals: "a" }, { equals: "b" }] }, "b", true],
@@ -63,5 +68,15 @@ describe("matchers", () => {
     [{ path: "kind", oneOf: ["a", "b"], ignoreCase: true }, 'kind one of "a", "b" (any case)'],
   ] as [Expectation, string][])("describes %j as %s", (e, text) => {
     expect(words(e)).toBe(text);
+  });
+});
+
+describe("some/every/none over a per-resource map", () => {
+  const unreadable = { $error: { action: "s3:GetBucketVersioning", kind: "accessDenied" as const, message: "denied" } };
+  it("an unreadable value makes `every` an error naming its action, not a failure", () => {
+    expect(match({ every: { equals: "Enabled" } }, { raw: "Enabled", temp: unreadable }).error).toEqual(unreadable);
+  });
+  it("a map that is itself an error fact is not read as a map", () => {
+    expect(match({ every: { equals: "Enabled" } }, unreadable).ok).toBe(false);
   });
 });

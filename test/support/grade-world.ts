@@ -8,11 +8,11 @@ import type { World } from "./world/types.js";
 import { worldTransport, type CallLog } from "./world/transport.js";
 
 /** Grades `student` on `assessment` from `world`; `log` collects every call made. */
-export async function gradeWorld(assessmentId: string, world: World, student: string, opts: { only?: string[]; log?: CallLog; verbose?: boolean } = {}): Promise<GradeReport> {
+export async function gradeWorld(assessmentId: string, world: World, student: string, opts: { only?: string[]; log?: CallLog; verbose?: boolean; env?: string } = {}): Promise<GradeReport> {
   const assessment = (await loadAssessment(assessmentId))!;
   const rubric = loadRubric(bundledRubric(assessmentId), catalogOf(assessment));
   const session = new AwsSession({ region: world.region, transport: worldTransport(world, opts.log) });
-  return gradeStudent({ assessment, rubric, rubricSource: "test", session, student, account: world.account, partition: "aws", only: opts.only, verbose: opts.verbose });
+  return gradeStudent({ assessment, rubric, rubricSource: "test", session, student, account: world.account, partition: "aws", only: opts.only, verbose: opts.verbose, env: opts.env });
 }
 
 /** Criterion statuses of a report as { "task.criterion": status }. */

@@ -5,7 +5,9 @@ import "./sdk-shim.js";
 import { renameSync } from "node:fs";
 import { join } from "node:path";
 import { completeWorld, partialWorld } from "../world/index.js";
+import * as cdk from "../world/assessments/cdk.js";
 import * as lakehouse from "../world/assessments/lakehouse.js";
+import * as tf from "../world/assessments/tf/index.js";
 import * as workshop from "../world/assessments/workshop.js";
 import { gradeThroughFake, hermeticHome, statusesOf, type CliRun } from "./cli.js";
 import { startFakeAws, type LoggedCall } from "./server.js";
@@ -22,6 +24,10 @@ export const EXAMPLES = {
   "glue_sfn_orchestration_workshop/partial": { assessment: "glue_sfn_orchestration_workshop", world: () => workshop.partialWorld(DEMO_STUDENT) },
   "stedi_lakehouse/complete": { assessment: "stedi_lakehouse", world: () => lakehouse.completeWorld(DEMO_STUDENT) },
   "stedi_lakehouse/partial": { assessment: "stedi_lakehouse", world: () => lakehouse.partialWorld(DEMO_STUDENT) },
+  "glue_etl_pipeline_tf/complete": { assessment: "glue_etl_pipeline_tf", world: () => tf.completeWorld(DEMO_STUDENT) },
+  "glue_etl_pipeline_tf/partial": { assessment: "glue_etl_pipeline_tf", world: () => tf.partialWorld(DEMO_STUDENT) },
+  "glue_cdk_sfn_json_to_parquet/complete": { assessment: "glue_cdk_sfn_json_to_parquet", world: () => cdk.completeWorld(DEMO_STUDENT) },
+  "glue_cdk_sfn_json_to_parquet/partial": { assessment: "glue_cdk_sfn_json_to_parquet", world: () => cdk.partialWorld(DEMO_STUDENT) },
 } as const;
 export type ExampleKind = keyof typeof EXAMPLES;
 

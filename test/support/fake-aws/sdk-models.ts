@@ -51,6 +51,7 @@ type SdkModule = Record<string, unknown>;
 const PACKAGES: Record<ServiceId, () => Promise<SdkModule>> = {
   athena: () => import("@aws-sdk/client-athena"),
   budgets: () => import("@aws-sdk/client-budgets"),
+  cloudformation: () => import("@aws-sdk/client-cloudformation"),
   cloudwatch: () => import("@aws-sdk/client-cloudwatch"),
   databrew: () => import("@aws-sdk/client-databrew"),
   dynamodb: () => import("@aws-sdk/client-dynamodb"),
@@ -76,6 +77,7 @@ const PACKAGES: Record<ServiceId, () => Promise<SdkModule>> = {
 export const SIGNING_NAMES: Readonly<Record<string, ServiceId>> = {
   athena: "athena",
   budgets: "budgets",
+  cloudformation: "cloudformation",
   monitoring: "cloudwatch",
   databrew: "databrew",
   dynamodb: "dynamodb",

@@ -1,6 +1,9 @@
-// World part for Tasks 4, 5 and 11: Glue classifiers, the Schema Registry (registries, schemas, versions) and Data Catalog data-quality rulesets.
+// World part for Tasks 4, 5 and 11: Glue classifiers, the Schema Registry (registries, schemas, versions), Data Catalog
+// data-quality rulesets, and the data-quality results jobs publish.
 import type {
   Classifier,
+  DataQualityResult,
+  DataQualityResultFilterCriteria,
   DataQualityRulesetFilterCriteria,
   DataQualityRulesetListDetails,
   GetDataQualityRulesetResponse,
@@ -32,6 +35,8 @@ export interface CatalogFormatsWorld {
   registries: GetRegistryResponse[];
   schemas: WorldSchema[];
   dqRulesets: WorldRuleset[];
+  /** Published data-quality results (as BatchGetDataQualityResult returns them). */
+  dqResults: DataQualityResult[];
 }
 
 const classifierName = (c: Classifier) => c.GrokClassifier?.Name ?? c.XMLClassifier?.Name ?? c.JsonClassifier?.Name ?? c.CsvClassifier?.Name;
@@ -53,6 +58,16 @@ function schemaOf(w: World, id: SchemaId | undefined): WorldSchema {
 /** Glue handlers for classifiers, the Schema Registry and DQ rulesets. */
 export const handlers: HandlerTable = {
   glue: {
+    ListDataQualityResults: (w: World, i: { Filter?: DataQualityResultFilterCriteria; NextToken?: string; MaxResults?: number }) => {
+      const rows = section<DataQualityResult[]>(w, "dqResults", []).filter((r) => (!i.Filter?.JobName || r.JobName === i.Filter.JobName) && (!i.Filter?.JobRunId || r.JobRunId === i.Filter.JobRunId));
+      const p = page(rows.map((r) => ({ ResultId: r.ResultId, DataSource: r.DataSource, JobName: r.JobName, JobRunId: r.JobRunId, StartedOn: r.StartedOn })), i.NextToken, w.pageSize, i.MaxResults);
+      return { Results: p.items, NextToken: p.next };
+    },
+    BatchGetDataQualityResult: (w: World, i: { ResultIds: string[] }) => {
+      const all = section<DataQualityResult[]>(w, "dqResults", []);
+      const found = i.ResultIds.map((id) => all.find((r) => r.ResultId === id));
+      return { Results: found.filter((r): r is DataQualityResult => r !== undefined), ResultsNotFound: i.ResultIds.filter((_, k) => !found[k]) };
+    },
     GetClassifier: (w: World, i: { Name: string }) => {
       const c = section<Classifier[]>(w, "classifiers", []).find((x) => classifierName(x) === i.Name);
       if (!c) throw new AwsFault("EntityNotFoundException", 400, `Classifier with name ${i.Name} not found`);

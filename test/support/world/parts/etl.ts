@@ -1,5 +1,5 @@
 // World part for Tasks 6, 8, 9, 10: crawlers, jobs (visual, streaming, script) and their runs, workflows, triggers, Kinesis streams.
-import type { CodeGenConfigurationNode, Crawler, Job, JobRun, Node, Edge, Trigger, Workflow } from "@aws-sdk/client-glue";
+import type { CodeGenConfigurationNode, Crawler, Job, JobRun, Node, Edge, Trigger, Workflow, WorkflowRun } from "@aws-sdk/client-glue";
 import type { StreamDescriptionSummary } from "@aws-sdk/client-kinesis";
 import { AwsFault, page, section, type HandlerTable, type World } from "../types.js";
 
@@ -15,6 +15,8 @@ export interface EtlWorld {
   /** Workflows without Graph: GetWorkflow derives the graph from the triggers of the workflow (unless Graph is set). */
   workflows: Workflow[];
   triggers: Trigger[];
+  /** Runs by workflow name, newest first (GetWorkflowRuns; Graph is returned only with IncludeGraph). */
+  workflowRuns: Record<string, WorkflowRun[]>;
   kinesisStreams: StreamDescriptionSummary[];
   /** Glue tags by ARN (the section belongs to the databases part, which serves GetTags). */
   glueTags: Record<string, Record<string, string>>;
@@ -110,6 +112,13 @@ export const handlers: HandlerTable = {
       if (!wf) throw notFound(`Workflow ${i.Name}`);
       const { Graph, ...rest } = wf;
       return { Workflow: i.IncludeGraph ? { ...rest, Graph: Graph ?? deriveGraph(w, i.Name) } : rest };
+    },
+    GetWorkflowRuns: (w: World, i: { Name: string; IncludeGraph?: boolean; NextToken?: string; MaxResults?: number }) => {
+      if (!section<Workflow[]>(w, "workflows", []).some((x) => x.Name === i.Name)) throw notFound(`Workflow ${i.Name}`);
+      if (i.MaxResults !== undefined && (i.MaxResults < 1 || i.MaxResults > 1000)) throw new AwsFault("InvalidInputException", 400, "MaxResults must be between 1 and 1000");
+      const runs = section<Record<string, WorkflowRun[]>>(w, "workflowRuns", {})[i.Name] ?? [];
+      const p = page(runs, i.NextToken, w.pageSize, i.MaxResults);
+      return { Runs: p.items.map(({ Graph, ...r }) => (i.IncludeGraph && Graph ? { ...r, Graph } : r)), NextToken: p.next };
     },
     ListWorkflows: (w: World, i: { NextToken?: string; MaxResults?: number }) => {
       const p = page(section<Workflow[]>(w, "workflows", []).map((x) => x.Name!), i.NextToken, w.pageSize, i.MaxResults);

@@ -3,10 +3,13 @@ import type { HandlerTable, World } from "../types.js";
 import * as account from "./account.js";
 import * as catalogFormats from "./catalog-formats.js";
 import * as databases from "./databases.js";
+import * as dynamodb from "./dynamodb.js";
 import * as etl from "./etl.js";
+import * as functions from "./functions.js";
 import * as lakehouse from "./lakehouse.js";
 import * as ops from "./ops.js";
 import * as orchestration from "./orchestration.js";
+import * as stacks from "./stacks.js";
 import * as storage from "./storage.js";
 
 type Base = Pick<World, "region" | "account">;
@@ -23,4 +26,4 @@ export interface WorldPart {
 }
 
 /** All parts, in no particular order. */
-export const PARTS: WorldPart[] = [account, storage, databases, catalogFormats, etl, ops, orchestration, lakehouse];
+export const PARTS: WorldPart[] = [account, storage, databases, catalogFormats, etl, ops, orchestration, lakehouse, dynamodb, functions, stacks];

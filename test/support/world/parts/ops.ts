@@ -2,7 +2,7 @@
 import type { Dataset, Project, Recipe, RecipeStep } from "@aws-sdk/client-databrew";
 import type { SecurityConfiguration } from "@aws-sdk/client-glue";
 import type { DescribeSecretResponse, Filter, SecretListEntry } from "@aws-sdk/client-secrets-manager";
-import type { Role } from "@aws-sdk/client-iam";
+import type { AttachedPolicy, Role } from "@aws-sdk/client-iam";
 import type { CompositeAlarm, MetricAlarm } from "@aws-sdk/client-cloudwatch";
 import type { Subscription } from "@aws-sdk/client-sns";
 import type { Rule, Target } from "@aws-sdk/client-eventbridge";
@@ -35,6 +35,10 @@ export interface OpsWorld {
   secrets: DescribeSecretResponse[];
   /** AssumeRolePolicyDocument URL-encoded, as IAM returns it. */
   iamRoles: Role[];
+  /** Managed policies attached to a role, by role name. */
+  iamAttachedPolicies: Record<string, AttachedPolicy[]>;
+  /** Inline policies of a role: role name → policy name → document (URL-encoded, as IAM returns it). */
+  iamRolePolicies: Record<string, Record<string, string>>;
   dashboards: DashboardRecord[];
   metricAlarms: MetricAlarm[];
   compositeAlarms: CompositeAlarm[];
@@ -85,6 +89,13 @@ function secretMatches(s: DescribeSecretResponse, filters: readonly Filter[] | u
 const alarmRegion = (arn: string | undefined, fallback: string) => arn?.split(":")[3] ?? fallback;
 
 /** Handlers of every operation of Tasks 7, 12 and 13. */
+/** A role by name, or IAM's NoSuchEntity. */
+function roleOf(w: World, name: string): Role {
+  const r = section<Role[]>(w, "iamRoles", []).find((x) => x.RoleName === name);
+  if (!r) throw new AwsFault("NoSuchEntityException", 404, `The role with name ${name} cannot be found.`);
+  return r;
+}
+
 export const handlers: HandlerTable = {
   databrew: {
     DescribeProject: (w: World, i: { Name: string }) => {
@@ -155,9 +166,23 @@ export const handlers: HandlerTable = {
       return { Roles: p.items.map(({ Tags: _t, PermissionsBoundary: _b, RoleLastUsed: _u, ...r }) => r), IsTruncated: p.next !== undefined, ...(p.next ? { Marker: p.next } : {}) };
     },
     GetRole: (w: World, i: { RoleName: string }) => {
-      const r = section<Role[]>(w, "iamRoles", []).find((x) => x.RoleName === i.RoleName);
-      if (!r) throw new AwsFault("NoSuchEntityException", 404, `The role with name ${i.RoleName} cannot be found.`);
-      return { Role: r };
+      return { Role: roleOf(w, i.RoleName) };
+    },
+    ListAttachedRolePolicies: (w: World, i: { RoleName: string; Marker?: string; MaxItems?: number }) => {
+      roleOf(w, i.RoleName);
+      const p = page(section<Record<string, AttachedPolicy[]>>(w, "iamAttachedPolicies", {})[i.RoleName] ?? [], i.Marker, w.pageSize, i.MaxItems);
+      return { AttachedPolicies: p.items, IsTruncated: p.next !== undefined, ...(p.next ? { Marker: p.next } : {}) };
+    },
+    ListRolePolicies: (w: World, i: { RoleName: string; Marker?: string; MaxItems?: number }) => {
+      roleOf(w, i.RoleName);
+      const p = page(Object.keys(section<Record<string, Record<string, string>>>(w, "iamRolePolicies", {})[i.RoleName] ?? {}), i.Marker, w.pageSize, i.MaxItems);
+      return { PolicyNames: p.items, IsTruncated: p.next !== undefined, ...(p.next ? { Marker: p.next } : {}) };
+    },
+    GetRolePolicy: (w: World, i: { RoleName: string; PolicyName: string }) => {
+      roleOf(w, i.RoleName);
+      const doc = section<Record<string, Record<string, string>>>(w, "iamRolePolicies", {})[i.RoleName]?.[i.PolicyName];
+      if (doc === undefined) throw new AwsFault("NoSuchEntityException", 404, `The role policy with name ${i.PolicyName} cannot be found.`);
+      return { RoleName: i.RoleName, PolicyName: i.PolicyName, PolicyDocument: doc };
     },
   },
   cloudwatch: {

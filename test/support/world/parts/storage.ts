@@ -47,6 +47,8 @@ export interface StorageWorld {
   s3Buckets: Record<string, WorldBucket>;
   kmsKeys: KeyMetadata[];
   kmsAliases: AliasListEntry[];
+  /** GetKeyRotationStatus by key id (absent: automatic rotation off). */
+  kmsKeyRotation: Record<string, { enabled: boolean; periodDays?: number }>;
   lfResources: ResourceInfo[];
   /** Account-wide: only complete/partial set it, never `other`. */
   lfSettings: DataLakeSettings;
@@ -224,6 +226,19 @@ export const handlers: HandlerTable = {
       }
       return { KeyMetadata: k };
     },
+    // Key id or key ARN only: an alias is not accepted (aws-facts §2), so a caller must resolve it with DescribeKey first.
+    GetKeyRotationStatus: (w: World, i: { KeyId: string }, ctx: CallContext) => {
+      if (/(^|:)alias\//.test(i.KeyId)) throw new AwsFault("NotFoundException", 400, `Invalid keyId ${i.KeyId}`);
+      const k = findKey(w, i.KeyId, ctx.region);
+      if (!k) throw new AwsFault("NotFoundException", 400, `Key '${i.KeyId}' does not exist`);
+      if (k.KeySpec && k.KeySpec !== "SYMMETRIC_DEFAULT") throw new AwsFault("UnsupportedOperationException", 400, `${k.Arn} key spec ${k.KeySpec} does not support automatic rotation`);
+      if (k.KeyState === "PendingDeletion" || k.KeyState === "PendingImport") throw new AwsFault("KMSInvalidStateException", 400, `${k.Arn} is pending ${k.KeyState === "PendingDeletion" ? "deletion" : "import"}.`);
+      const r = section<Record<string, { enabled: boolean; periodDays?: number }>>(w, "kmsKeyRotation", {})[k.KeyId!];
+      const days = r?.periodDays ?? 365;
+      return r?.enabled
+        ? { KeyId: k.Arn, KeyRotationEnabled: true, RotationPeriodInDays: days, NextRotationDate: new Date((k.CreationDate ?? new Date("2026-11-01T00:00:00Z")).getTime() + days * 86_400_000) }
+        : { KeyId: k.Arn, KeyRotationEnabled: false };
+    },
     ListAliases: (w: World, i: { KeyId?: string; Limit?: number; Marker?: string }, ctx: CallContext) => {
       const key = i.KeyId ? findKey(w, i.KeyId, ctx.region) : undefined;
       if (i.KeyId && !key) throw new AwsFault("NotFoundException", 400, `Key '${i.KeyId}' does not exist`);
@@ -259,6 +274,12 @@ export const handlers: HandlerTable = {
       if (!dbExists(w, i.DatabaseName)) throw new AwsFault("EntityNotFoundException", 400, `Database ${i.DatabaseName} not found.`);
       const p = page(section<Table[]>(w, "glueTables", []).filter((t) => t.DatabaseName === i.DatabaseName), i.NextToken, w.pageSize, i.MaxResults);
       return { TableList: p.items, ...(p.next ? { NextToken: p.next } : {}) };
+    },
+    GetTable: (w: World, i: { DatabaseName: string; Name: string }) => {
+      if (!dbExists(w, i.DatabaseName)) throw new AwsFault("EntityNotFoundException", 400, `Database ${i.DatabaseName} not found.`);
+      const t = section<Table[]>(w, "glueTables", []).find((x) => x.DatabaseName === i.DatabaseName && x.Name === i.Name);
+      if (!t) throw new AwsFault("EntityNotFoundException", 400, `Table ${i.Name} not found.`);
+      return { Table: t };
     },
   },
   budgets: {

@@ -1,0 +1,172 @@
+// Finding the student's CDK deployment: the stack's names end in `-{student}` (the template's NAME_SUFFIX) after a
+// fixed prefix and the account/region/environment. The state machine is found by name (or through the CloudFormation
+// stack GlueCdkExampleStack-{student}); the job is the one its Glue task runs; the rule is the one that targets it.
+// Memoised per run, so every task reads the same answers.
+import { ListStackResourcesCommand, type StackResourceSummary } from "@aws-sdk/client-cloudformation";
+import { DescribeStateMachineCommand, ListStateMachinesCommand } from "@aws-sdk/client-sfn";
+import { DescribeRuleCommand, ListRuleNamesByTargetCommand, ListRulesCommand, ListTargetsByRuleCommand, type DescribeRuleResponse } from "@aws-sdk/client-eventbridge";
+import type { Job } from "@aws-sdk/client-glue";
+import type { CheckContext } from "../../src/grade/check.js";
+import type { ErrorFact } from "../../src/grade/facts.js";
+import { allJobNames, readJob } from "../shared/glue-jobs.js";
+import { once } from "../shared/per-run.js";
+import { analyseStateMachine, type StateMachineAnalysis, type TaskFacts } from "../shared/state-machine.js";
+import { mentionsStudent, nearMisses } from "../shared/student-owned.js";
+
+/** How a resource was attributed to the student. */
+export type FoundBy = "name" | "suffix" | "studentId" | "stack" | "stateMachine" | "target";
+
+/** A resource found (with how), missing (with near-miss names), or an error that stopped the search. */
+export type Found<T> = ({ kind: "found"; name: string; foundBy: FoundBy } & T) | { kind: "missing"; expected: string; similar: string[] } | { kind: "error"; fact: ErrorFact };
+
+/**
+ * Picks the student's resource among names: the expected name; else one with the template's prefix that ends in
+ * `-{student}` (another account/region/environment spelling); else one with the prefix that mentions the student.
+ */
+export function pickName(all: readonly string[], expected: string, prefix: string, student: string): { name: string; foundBy: FoundBy } | null {
+  if (all.includes(expected)) return { name: expected, foundBy: "name" };
+  const p = prefix.toLowerCase();
+  const withPrefix = all.filter((n) => n.toLowerCase().startsWith(p));
+  const suffixed = withPrefix.find((n) => n.toLowerCase().endsWith(`-${student.toLowerCase()}`));
+  if (suffixed) return { name: suffixed, foundBy: "suffix" };
+  const mentioning = withPrefix.find((n) => mentionsStudent(n.slice(prefix.length), student));
+  return mentioning ? { name: mentioning, foundBy: "studentId" } : null;
+}
+
+// ── CloudFormation stack (a fallback: never an error) ─────────────────────
+
+/** The physical ids of the stack's resources by type, or why the stack could not be read. */
+export type StackRead = { found: true; name: string; resources: Record<string, string[]> } | { found: false; name: string; reason: string };
+
+/** ListStackResources on GlueCdkExampleStack-{student}. A missing stack or an unreadable one only means "no fallback". */
+export function readStack(ctx: CheckContext): Promise<StackRead> {
+  return once(ctx, "stack", async () => {
+    const name = ctx.name("stack");
+    const r = await ctx.list("cloudformation", (t) => new ListStackResourcesCommand({ StackName: name, NextToken: t }), (o) => ({ items: o.StackResourceSummaries, next: o.NextToken }), { maxPages: 20 });
+    if (!r.ok) return { found: false, name, reason: r.fact.$error.kind === "notFound" || /does not exist/i.test(r.fact.$error.message) ? "no such stack" : r.fact.$error.message.slice(0, 200) };
+    const resources: Record<string, string[]> = {};
+    for (const s of r.items as StackResourceSummary[]) {
+      if (!s.ResourceType || !s.PhysicalResourceId || /DELETE_COMPLETE/.test(s.ResourceStatus ?? "")) continue;
+      (resources[s.ResourceType] ??= []).push(s.PhysicalResourceId);
+    }
+    return { found: true, name, resources };
+  });
+}
+
+function fromStack(stack: StackRead, type: string): string | undefined {
+  return stack.found ? stack.resources[type]?.[0] : undefined;
+}
+
+// ── state machine ──────────────────────────────────────────────────────────
+
+export type StateMachineFound = Found<{ arn: string; type: string | null; status: string | null; roleArn: string | null; analysis: StateMachineAnalysis }>;
+
+/** The student's state machine, described and its definition analysed. */
+export function findStateMachine(ctx: CheckContext): Promise<StateMachineFound> {
+  return once(ctx, "stateMachine", async (): Promise<StateMachineFound> => {
+    const expected = ctx.name("stateMachine");
+    const [listed, stack] = await Promise.all([
+      ctx.list("sfn", (t) => new ListStateMachinesCommand({ nextToken: t }), (o) => ({ items: o.stateMachines, next: o.nextToken })),
+      readStack(ctx),
+    ]);
+    if (!listed.ok) return { kind: "error", fact: listed.fact };
+    const byName = new Map(listed.items.filter((s) => s.name && s.stateMachineArn).map((s) => [s.name!, s.stateMachineArn!]));
+    const picked = pickName([...byName.keys()], expected, ctx.name("stateMachinePrefix"), ctx.student);
+    const stackArn = fromStack(stack, "AWS::StepFunctions::StateMachine");
+    const arn = picked ? byName.get(picked.name)! : stackArn;
+    if (!arn) return { kind: "missing", expected, similar: nearMisses(expected, byName.keys(), ctx.student) };
+    const d = await ctx.read("sfn", new DescribeStateMachineCommand({ stateMachineArn: arn }), { missing: ["StateMachineDoesNotExist"] });
+    if (!d.ok) return d.missing ? { kind: "missing", expected, similar: [] } : { kind: "error", fact: d.fact };
+    return {
+      kind: "found",
+      name: d.value.name ?? picked?.name ?? arn.split(":").pop()!,
+      foundBy: picked?.foundBy ?? "stack",
+      arn,
+      type: d.value.type ?? null,
+      status: d.value.status ?? null,
+      roleArn: d.value.roleArn ?? null,
+      analysis: analyseStateMachine(d.value.definition),
+    };
+  });
+}
+
+/** The state machine's Glue job task: the first glue:startJobRun task (main path first). */
+export function glueTask(analysis: StateMachineAnalysis): TaskFacts | undefined {
+  return analysis.tasks.find((t) => t.kind === "glueJob");
+}
+
+// ── Glue job ───────────────────────────────────────────────────────────────
+
+export type JobFound = Found<{ job: Job }>;
+
+/** The job the state machine runs (a literal JobName), else the expected name or the template's prefix with the student's suffix, else the stack's. */
+export function findJob(ctx: CheckContext): Promise<JobFound> {
+  return once(ctx, "job", async (): Promise<JobFound> => {
+    const expected = ctx.name("job");
+    const sm = await findStateMachine(ctx);
+    const task = sm.kind === "found" ? glueTask(sm.analysis) : undefined;
+    const candidates: { name: string; foundBy: FoundBy }[] = [];
+    if (task?.jobName && !task.dynamic.includes("JobName")) candidates.push({ name: task.jobName, foundBy: "stateMachine" });
+    const all = await allJobNames(ctx);
+    if (!Array.isArray(all)) return { kind: "error", fact: all };
+    const picked = pickName(all, expected, ctx.name("jobPrefix"), ctx.student);
+    if (picked) candidates.push(picked);
+    const stackJob = fromStack(await readStack(ctx), "AWS::Glue::Job");
+    if (stackJob) candidates.push({ name: stackJob, foundBy: "stack" });
+    for (const c of candidates) {
+      const r = await readJob(ctx, c.name);
+      if (r.kind === "error") return { kind: "error", fact: r.fact };
+      if (r.kind === "found") return { kind: "found", name: c.name, foundBy: c.foundBy, job: r.job };
+    }
+    return { kind: "missing", expected, similar: nearMisses(expected, all, ctx.student) };
+  });
+}
+
+// ── EventBridge rule ───────────────────────────────────────────────────────
+
+export type RuleFound = Found<{ rule: DescribeRuleResponse; targets: string[] }>;
+
+/** The rule targeting the state machine (the template's prefix first), else by name or from the stack; with its target ARNs. */
+export function findRule(ctx: CheckContext): Promise<RuleFound> {
+  return once(ctx, "rule", async (): Promise<RuleFound> => {
+    const expected = ctx.name("rule");
+    const prefix = ctx.name("rulePrefix");
+    const sm = await findStateMachine(ctx);
+    let picked: { name: string; foundBy: FoundBy } | null = null;
+    // A failed by-target lookup is not the end: the rule may still be found by name (then its targets are read).
+    let firstError: ErrorFact | undefined;
+    if (sm.kind === "found") {
+      const byTarget = await ctx.list("eventbridge", (t) => new ListRuleNamesByTargetCommand({ TargetArn: sm.arn, NextToken: t }), (o) => ({ items: o.RuleNames, next: o.NextToken }));
+      if (!byTarget.ok) firstError = byTarget.fact;
+      const names = byTarget.ok ? byTarget.items : [];
+      const best = names.find((n) => n.startsWith(prefix)) ?? names[0];
+      if (best) picked = { name: best, foundBy: "target" };
+    }
+    let similar: string[] = [];
+    if (!picked) {
+      const listed = await ctx.list("eventbridge", (t) => new ListRulesCommand({ NamePrefix: prefix, NextToken: t }), (o) => ({ items: o.Rules, next: o.NextToken }));
+      if (!listed.ok) return { kind: "error", fact: firstError ?? listed.fact };
+      const names = listed.items.map((r) => r.Name ?? "").filter(Boolean);
+      picked = pickName(names, expected, prefix, ctx.student);
+      similar = nearMisses(expected, names, ctx.student);
+    }
+    if (!picked) {
+      const stackRule = fromStack(await readStack(ctx), "AWS::Events::Rule");
+      if (stackRule) picked = { name: stackRule.split("|").pop()!, foundBy: "stack" };
+    }
+    if (!picked) return firstError ? { kind: "error", fact: firstError } : { kind: "missing", expected, similar };
+    const [rule, targets] = await Promise.all([
+      ctx.read("eventbridge", new DescribeRuleCommand({ Name: picked.name }), { missing: ["ResourceNotFoundException"] }),
+      ctx.list("eventbridge", (t) => new ListTargetsByRuleCommand({ Rule: picked.name, NextToken: t }), (o) => ({ items: o.Targets, next: o.NextToken })),
+    ]);
+    if (!rule.ok) return rule.missing ? { kind: "missing", expected, similar } : { kind: "error", fact: rule.fact };
+    if (!targets.ok) return { kind: "error", fact: targets.fact };
+    return { kind: "found", ...picked, rule: rule.value, targets: targets.items.map((t) => t.Arn ?? "").filter(Boolean) };
+  });
+}
+
+/** "arn:aws:iam::1:role/path/Name" or "Name" → "Name". */
+export function roleName(roleOrArn: string | null | undefined): string | null {
+  if (!roleOrArn) return null;
+  return roleOrArn.split("/").pop() || null;
+}

@@ -1,0 +1,37 @@
+// Schedule — compliant: an ENABLED EventBridge rule STF-Hourly-Rule-…-{student} runs every hour at minute {scheduleMinute} (cron({scheduleMinute} * * * ? *)) and targets the state machine.
+import type { CheckModule } from "../../src/grade/check.js";
+import { normaliseCron } from "../shared/cron.js";
+import { findRule, findStateMachine } from "./discover.js";
+
+/** The minute field of an hourly cron ("cron(20 * * * ? *)" → "20"), null for anything else. */
+export function hourlyMinute(cron: string | null): string | null {
+  const m = /^cron\((\S+) \* \* \* \? \*\)$/.exec(cron ?? "");
+  return m ? m[1]! : null;
+}
+
+/** The hourly rule and what it targets. */
+export const schedule: CheckModule = {
+  id: "schedule",
+  description: "The EventBridge rule targeting the state machine (ListRuleNamesByTarget, else by name): state, schedule expression, targets.",
+  names: ["rule", "rulePrefix", "stateMachine", "stateMachinePrefix", "stack"],
+  actions: ["events:ListRuleNamesByTarget", "events:ListRules", "events:DescribeRule", "events:ListTargetsByRule", "states:ListStateMachines", "states:DescribeStateMachine", "cloudformation:ListStackResources"],
+  async collect(ctx) {
+    const [rule, sm] = await Promise.all([findRule(ctx), findStateMachine(ctx)]);
+    if (rule.kind === "error") return { rule: rule.fact };
+    if (rule.kind === "missing") return { rule: { exists: false, expected: rule.expected, similar: rule.similar } };
+    const schedule = normaliseCron(rule.rule.ScheduleExpression) ?? rule.rule.ScheduleExpression ?? null;
+    return {
+      rule: {
+        exists: true,
+        name: rule.name,
+        foundBy: rule.foundBy,
+        state: rule.rule.State ?? null,
+        schedule,
+        minute: hourlyMinute(schedule),
+        eventPattern: rule.rule.EventPattern ? rule.rule.EventPattern.slice(0, 300) : null,
+        targets: rule.targets.slice(0, 10),
+        targetsStateMachine: sm.kind === "found" && rule.targets.includes(sm.arn),
+      },
+    };
+  },
+};

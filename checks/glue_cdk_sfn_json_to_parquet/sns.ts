@@ -1,0 +1,38 @@
+// SNS — compliant: the state machine's failure branch publishes to a topic (from environment.conf, not created by the stack) that exists in the account.
+import { GetTopicAttributesCommand } from "@aws-sdk/client-sns";
+import type { CheckModule } from "../../src/grade/check.js";
+import type { StateMachineAnalysis } from "../shared/state-machine.js";
+import { findStateMachine } from "./discover.js";
+
+/** The literal TopicArn of the definition's first sns:publish task (null when none or computed at run time). */
+export function topicOf(analysis: StateMachineAnalysis): string | null {
+  const t = analysis.tasks.find((x) => x.kind === "snsPublish" && x.topicArn && !x.dynamic.includes("TopicArn"));
+  return t?.topicArn ?? null;
+}
+
+/** SNS: the topic the failure branch notifies. */
+export const sns: CheckModule = {
+  id: "sns",
+  description: "The TopicArn of the state machine's sns:publish task, and GetTopicAttributes on it (the topic comes from environment.conf).",
+  names: ["stateMachine", "stateMachinePrefix", "stack"],
+  actions: ["states:ListStateMachines", "states:DescribeStateMachine", "sns:GetTopicAttributes", "cloudformation:ListStackResources"],
+  async collect(ctx) {
+    const sm = await findStateMachine(ctx);
+    if (sm.kind !== "found") return { topic: { referenced: false, arn: null, why: "the state machine was not found" } };
+    const arn = topicOf(sm.analysis);
+    if (!arn) return { topic: { referenced: false, arn: null, why: "no sns:publish task with a literal TopicArn" } };
+    const region = /^arn:[^:]+:sns:([^:]+):/.exec(arn)?.[1];
+    const r = await ctx.read("sns", new GetTopicAttributesCommand({ TopicArn: arn }), { missing: ["NotFoundException", "NotFound"], ...(region ? { region } : {}) });
+    if (!r.ok && !r.missing) return { topic: r.fact };
+    const account = /^arn:[^:]+:sns:[^:]+:(\d{12}):/.exec(arn)?.[1] ?? null;
+    return {
+      topic: {
+        referenced: true,
+        arn,
+        exists: r.ok,
+        inThisAccount: account !== null && account === ctx.account,
+        subscriptions: r.ok ? Number(r.value.Attributes?.SubscriptionsConfirmed ?? "0") : 0,
+      },
+    };
+  },
+};

@@ -1,0 +1,138 @@
+// orchestration — compliant: workflow {p}-etl-workflow (MaxConcurrentRuns 1) started by {p}-start-workflow (ON_DEMAND, or SCHEDULED cron(0 2 * * ? *) in prod) on the raw crawler, then CONDITIONAL ACTIVATED triggers chaining crawler → ingestion → processing → quality on SUCCEEDED, with at least one COMPLETED run in which no action failed.
+import { GetTriggerCommand, GetWorkflowCommand, GetWorkflowRunsCommand, ListTriggersCommand, ListWorkflowsCommand, type WorkflowRun } from "@aws-sdk/client-glue";
+import type { CheckContext, CheckModule } from "../../src/grade/check.js";
+import { isErrorFact, type Facts, type Json } from "../../src/grade/facts.js";
+import { triggerFacts } from "../shared/glue-triggers.js";
+import { isValidSchedule } from "../shared/cron.js";
+import { nearMisses } from "../shared/student-owned.js";
+
+/** Workflow runs read (newest first): enough to find a completed one without walking a long history. */
+const MAX_RUN_PAGES = 5;
+const MAX_RUNS_IN_FACTS = 10;
+
+/** The rubric names of the four triggers, by fact key. */
+const TRIGGERS = { startTrigger: "startTrigger", ingestionTrigger: "ingestionTrigger", processingTrigger: "processingTrigger", qualityTrigger: "qualityTrigger" } as const;
+
+/**
+ * One trigger as facts, the important fields first (a failure message shows the start of the object): type, state,
+ * workflow, `waitsFor` ("crawler:<name> SUCCEEDED", "job:<name> FAILED"), `starts` ("crawler:<name>", "job:<name>"),
+ * the normalised schedule and whether its shape is valid, then the raw predicate and actions.
+ */
+async function trigger(ctx: CheckContext, name: string, triggerNames: () => Promise<string[] | Json>): Promise<Json> {
+  const r = await ctx.read("glue", new GetTriggerCommand({ Name: name }), { missing: ["EntityNotFoundException"] });
+  if (!r.ok) {
+    if (!r.missing) return r.fact;
+    const all = await triggerNames();
+    return { name, exists: false, similar: Array.isArray(all) ? nearMisses(name, all as string[], ctx.student) : all };
+  }
+  const t = r.value.Trigger ?? {};
+  const f = triggerFacts({ ...t, Name: t.Name ?? name }, "GetTrigger");
+  return {
+    type: f.type,
+    state: f.state,
+    workflow: f.workflow,
+    waitsFor: f.conditions.map((c) => `${c.crawler ? `crawler:${c.crawler}` : `job:${c.job ?? "?"}`} ${c.state ?? "?"}`),
+    starts: f.actions.map((a) => (a.crawler ? `crawler:${a.crawler}` : `job:${a.job ?? "?"}`)),
+    schedule: f.schedule,
+    scheduleValid: f.schedule === null ? null : isValidSchedule(t.Schedule),
+    name: f.name,
+    exists: true,
+    logical: f.logical,
+  };
+}
+
+/** One workflow run as facts: status and action counts first. */
+function runFacts(r: WorkflowRun): Json {
+  const s = r.Statistics;
+  return {
+    status: r.Status ?? null,
+    failedActions: s?.FailedActions ?? null,
+    timeoutActions: s?.TimeoutActions ?? null,
+    stoppedActions: s?.StoppedActions ?? null,
+    erroredActions: s?.ErroredActions ?? null,
+    succeededActions: s?.SucceededActions ?? null,
+    totalActions: s?.TotalActions ?? null,
+    id: r.WorkflowRunId ?? null,
+    startedOn: r.StartedOn ? new Date(r.StartedOn).toISOString() : null,
+    completedOn: r.CompletedOn ? new Date(r.CompletedOn).toISOString() : null,
+    ...(r.ErrorMessage ? { errorMessage: r.ErrorMessage.slice(0, 300) } : {}),
+  };
+}
+
+/** A COMPLETED run whose statistics show every action succeeded (a workflow run is COMPLETED even when its jobs failed). */
+const clean = (r: WorkflowRun) =>
+  r.Status === "COMPLETED" && r.Statistics !== undefined && !r.Statistics.FailedActions && !r.Statistics.TimeoutActions && !r.Statistics.StoppedActions && !r.Statistics.ErroredActions;
+
+async function runs(ctx: CheckContext, workflow: string): Promise<Json> {
+  const r = await ctx.list("glue", (t) => new GetWorkflowRunsCommand({ Name: workflow, IncludeGraph: false, NextToken: t }), (o) => ({ items: o.Runs, next: o.NextToken }), {
+    maxPages: MAX_RUN_PAGES,
+    partialOk: true,
+  });
+  if (!r.ok) return r.fact;
+  // Newest first, whatever order the API used.
+  const sorted = [...r.items].sort((a, b) => new Date(b.StartedOn ?? 0).getTime() - new Date(a.StartedOn ?? 0).getTime());
+  return {
+    count: sorted.length,
+    statuses: sorted.map((x) => x.Status ?? "?").slice(0, MAX_RUNS_IN_FACTS),
+    completed: sorted.filter((x) => x.Status === "COMPLETED").length,
+    successful: sorted.filter(clean).length,
+    latest: sorted[0] ? runFacts(sorted[0]) : null,
+    items: sorted.slice(0, MAX_RUNS_IN_FACTS).map(runFacts),
+    /** The COMPLETED runs, newest first: a run is COMPLETED even when some of its actions failed. */
+    completedRuns: sorted.filter((x) => x.Status === "COMPLETED").slice(0, MAX_RUNS_IN_FACTS).map(runFacts),
+    ...(r.truncated ? { truncated: true } : {}),
+  };
+}
+
+/** orchestration: the workflow, its four triggers, its runs. */
+export const orchestration: CheckModule = {
+  id: "orchestration",
+  description:
+    "Glue workflow (GetWorkflow with its graph) and MaxConcurrentRuns; the start trigger and the three conditional triggers (GetTrigger: type, state, what each waits for and starts, schedule); workflow runs (GetWorkflowRuns: status and action statistics).",
+  names: ["workflow", "startTrigger", "ingestionTrigger", "processingTrigger", "qualityTrigger", "rawCrawler", "ingestionJob", "processingJob", "qualityJob"],
+  actions: ["glue:GetWorkflow", "glue:ListWorkflows", "glue:GetWorkflowRuns", "glue:GetTrigger", "glue:ListTriggers"],
+  async collect(ctx) {
+    const name = ctx.name("workflow");
+    // Trigger names are listed once, and only if a trigger is missing (for "did you mean").
+    let listing: Promise<string[] | Json> | undefined;
+    const triggerNames = () =>
+      (listing ??= ctx.list("glue", (t) => new ListTriggersCommand({ NextToken: t }), (o) => ({ items: o.TriggerNames, next: o.NextToken })).then((l) => (l.ok ? l.items : l.fact)));
+    const [got, runFactsOrError, ...triggerList] = await Promise.all([
+      ctx.read("glue", new GetWorkflowCommand({ Name: name, IncludeGraph: true }), { missing: ["EntityNotFoundException"] }),
+      runs(ctx, name),
+      ...Object.values(TRIGGERS).map((k) => trigger(ctx, ctx.name(k), triggerNames)),
+    ]);
+    const facts: Facts = Object.fromEntries(Object.keys(TRIGGERS).map((k, i) => [k, triggerList[i]!]));
+
+    if (!got.ok && !got.missing) {
+      facts.workflow = got.fact;
+      facts.runs = got.fact;
+    } else if (!got.ok) {
+      const names = await ctx.list("glue", (t) => new ListWorkflowsCommand({ NextToken: t }), (o) => ({ items: o.Workflows, next: o.NextToken }));
+      facts.workflow = { name, exists: false, similar: names.ok ? nearMisses(name, names.items, ctx.student) : names.fact };
+      facts.runs = { count: 0, statuses: [], completed: 0, successful: 0, latest: null, items: [], completedRuns: [] };
+    } else {
+      const wf = got.value.Workflow ?? {};
+      const nodes = wf.Graph?.Nodes ?? [];
+      const of = (type: string) => nodes.filter((n) => n.Type === type && n.Name).map((n) => n.Name!);
+      facts.workflow = {
+        name,
+        exists: true,
+        maxConcurrentRuns: wf.MaxConcurrentRuns ?? null,
+        triggers: of("TRIGGER"),
+        jobs: of("JOB"),
+        crawlers: of("CRAWLER"),
+        lastRunStatus: wf.LastRun?.Status ?? null,
+      };
+      facts.runs = runFactsOrError;
+    }
+
+    // Conditional triggers that exist but are not ACTIVATED (they never fire). The start trigger's state is judged
+    // with its schedule: an ON_DEMAND one is never activated, a SCHEDULED one must be.
+    const conditional = ["ingestionTrigger", "processingTrigger", "qualityTrigger"].map((k) => facts[k]);
+    const unreadable = conditional.find(isErrorFact);
+    const present = conditional.filter((t): t is { name: string; type: string | null; state: string | null } => (t as { exists?: boolean } | undefined)?.exists === true);
+    facts.notActivated = unreadable ?? present.filter((t) => t.state !== "ACTIVATED").map((t) => `${t.name} (${t.type ?? "?"}, ${t.state ?? "?"})`);
+    return facts;
+  },
+};

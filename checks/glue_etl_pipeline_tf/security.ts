@@ -1,0 +1,124 @@
+// security — compliant: security configuration {p}-security-config with S3 SSE-KMS, CloudWatch SSE-KMS and job bookmarks CSE-KMS; KMS key alias/{p}-glue enabled with automatic rotation; role {p}-glue-service-role trusted by glue.amazonaws.com; VPC endpoints for s3, glue, kms, logs and dynamodb in the deployment's VPC; (optional) secret {project}/{env}/glue-connections, described, never read.
+import { DescribeKeyCommand, GetKeyRotationStatusCommand, ListAliasesCommand, type KeyMetadata } from "@aws-sdk/client-kms";
+import { GetRoleCommand, ListRolesCommand } from "@aws-sdk/client-iam";
+import { DescribeVpcEndpointsCommand, type VpcEndpoint } from "@aws-sdk/client-ec2";
+import { DescribeSecretCommand } from "@aws-sdk/client-secrets-manager";
+import type { CheckContext, CheckModule } from "../../src/grade/check.js";
+import type { Facts, Json } from "../../src/grade/facts.js";
+import { securityConfigFacts } from "../shared/security-config.js";
+import { trustOf } from "../shared/trust-policy.js";
+import { nearMisses } from "../shared/student-owned.js";
+import { tagMap } from "../shared/tags.js";
+
+/** The services the template's networking module gives a VPC endpoint. */
+export const ENDPOINT_SERVICES = ["s3", "glue", "kms", "logs", "dynamodb"] as const;
+
+/** The Glue KMS key: DescribeKey by alias, then GetKeyRotationStatus by key id (the rotation call refuses aliases). */
+async function glueKey(ctx: CheckContext, alias: string): Promise<Json> {
+  const d = await ctx.read("kms", new DescribeKeyCommand({ KeyId: alias }), { missing: ["NotFoundException"] });
+  if (!d.ok) {
+    if (!d.missing) return d.fact;
+    const all = await ctx.list("kms", (m) => new ListAliasesCommand({ Marker: m }), (o) => ({ items: o.Aliases, next: o.Truncated ? o.NextMarker : undefined }));
+    return { alias, exists: false, similar: all.ok ? nearMisses(alias, all.items.map((a) => a.AliasName ?? ""), ctx.student) : all.fact };
+  }
+  const k: KeyMetadata = d.value.KeyMetadata ?? { KeyId: undefined };
+  const base = { alias, exists: true, state: k.KeyState ?? null, enabled: k.Enabled ?? null, manager: k.KeyManager ?? null, keySpec: k.KeySpec ?? null, keyId: k.KeyId ?? null };
+  if (!k.KeyId) return { ...base, rotationEnabled: null };
+  const r = await ctx.read("kms", new GetKeyRotationStatusCommand({ KeyId: k.KeyId }));
+  if (!r.ok) return { ...base, rotationEnabled: r.fact };
+  return { ...base, rotationEnabled: r.value.KeyRotationEnabled === true, rotationPeriodDays: r.value.RotationPeriodInDays ?? null };
+}
+
+/** The Glue service role and the services its trust policy (URL-encoded, as IAM returns it) lets assume it. */
+async function glueRole(ctx: CheckContext, name: string): Promise<Json> {
+  const r = await ctx.read("iam", new GetRoleCommand({ RoleName: name }), { missing: ["NoSuchEntityException", "NoSuchEntity"] });
+  if (!r.ok) {
+    if (!r.missing) return r.fact;
+    const all = await ctx.list("iam", (m) => new ListRolesCommand({ Marker: m }), (o) => ({ items: o.Roles, next: o.IsTruncated ? o.Marker : undefined }));
+    return { name, exists: false, similar: all.ok ? nearMisses(name, all.items.map((x) => x.RoleName ?? ""), ctx.student) : all.fact };
+  }
+  const t = trustOf(r.value.Role?.AssumeRolePolicyDocument);
+  return {
+    name,
+    exists: true,
+    arn: r.value.Role?.Arn ?? null,
+    trustedServices: t.services,
+    trustedAccounts: t.accounts,
+    everyone: t.everyone,
+    ...(t.parseError ? { parseError: t.parseError } : {}),
+  };
+}
+
+/** "com.amazonaws.us-east-1.s3" → "s3" (also "cn.com.amazonaws…"); null for anything else. */
+function serviceOf(e: VpcEndpoint, region: string): string | null {
+  const m = /^(?:[a-z]+\.)?com\.amazonaws\.([a-z0-9-]+)\.([a-z0-9.-]+)$/.exec(e.ServiceName ?? "");
+  return m && m[1] === region ? m[2]! : null;
+}
+
+/**
+ * The deployment's VPC endpoints. The template tags each one Name = {p}-<service>-endpoint (and the dev provider adds
+ * Project / Environment default tags): the VPCs holding an endpoint so tagged are the deployment's, and every available
+ * endpoint in them counts, tagged or not.
+ */
+async function vpcEndpoints(ctx: CheckContext): Promise<Json> {
+  const p = ctx.name("p");
+  const project = ctx.name("project");
+  const r = await ctx.list("ec2", (t) => new DescribeVpcEndpointsCommand({ NextToken: t, MaxResults: 100 }), (o) => ({ items: o.VpcEndpoints, next: o.NextToken }));
+  if (!r.ok) return r.fact;
+  const ours = (e: VpcEndpoint) => {
+    const tags = tagMap(e.Tags);
+    return (tags.Name ?? "").startsWith(`${p}-`) || (tags.Project === project && `${tags.Project}-${tags.Environment}` === p);
+  };
+  const vpcIds = [...new Set(r.items.filter(ours).map((e) => e.VpcId ?? "").filter(Boolean))].sort();
+  const inVpcs = r.items.filter((e) => vpcIds.includes(e.VpcId ?? ""));
+  const available = inVpcs.filter((e) => String(e.State ?? "").toLowerCase() === "available");
+  const services = [...new Set(available.map((e) => serviceOf(e, ctx.region)).filter((s): s is string => s !== null))].sort();
+  return {
+    vpcIds,
+    services,
+    missing: ENDPOINT_SERVICES.filter((s) => !services.includes(s)),
+    endpoints: inVpcs.slice(0, 30).map((e) => ({
+      service: serviceOf(e, ctx.region) ?? e.ServiceName ?? null,
+      type: e.VpcEndpointType ?? null,
+      state: e.State ?? null,
+      id: e.VpcEndpointId ?? null,
+      vpcId: e.VpcId ?? null,
+      name: tagMap(e.Tags).Name ?? null,
+    })),
+  };
+}
+
+/** The connections secret: DescribeSecret only (never its value). */
+async function secret(ctx: CheckContext, name: string): Promise<Json> {
+  const r = await ctx.read("secretsmanager", new DescribeSecretCommand({ SecretId: name }), { missing: ["ResourceNotFoundException"] });
+  if (!r.ok) return r.missing ? { name, exists: false } : r.fact;
+  const v = r.value;
+  // A secret scheduled for deletion still answers DescribeSecret, with DeletedDate.
+  return { name, exists: !v.DeletedDate, scheduledForDeletion: Boolean(v.DeletedDate), kmsKey: v.KmsKeyId ?? null, rotationEnabled: v.RotationEnabled === true };
+}
+
+/** security: security configuration, Glue KMS key, Glue role, VPC endpoints, connections secret. */
+export const security: CheckModule = {
+  id: "security",
+  description:
+    "Glue security configuration encryption modes; the Glue KMS key (DescribeKey by alias, rotation by key id); the Glue service role's trust policy; the deployment's VPC endpoints by service; the connections secret (DescribeSecret, never the value).",
+  names: ["p", "project", "securityConfig", "glueKmsAlias", "glueRole", "secret"],
+  actions: [
+    "glue:GetSecurityConfiguration", "glue:GetSecurityConfigurations",
+    "kms:DescribeKey", "kms:GetKeyRotationStatus", "kms:ListAliases",
+    "iam:GetRole", "iam:ListRoles",
+    "ec2:DescribeVpcEndpoints",
+    "secretsmanager:DescribeSecret",
+  ],
+  async collect(ctx) {
+    const [config, key, role, endpoints, sec] = await Promise.all([
+      securityConfigFacts(ctx, ctx.name("securityConfig")),
+      glueKey(ctx, ctx.name("glueKmsAlias")),
+      glueRole(ctx, ctx.name("glueRole")),
+      vpcEndpoints(ctx),
+      secret(ctx, ctx.name("secret")),
+    ]);
+    const facts: Facts = { securityConfig: config, glueKey: key, glueRole: role, vpcEndpoints: endpoints, secret: sec };
+    return facts;
+  },
+};

@@ -1,0 +1,58 @@
+// state — compliant: DynamoDB tables {p}-job-bookmarks (keys job_name HASH / run_id RANGE) and {p}-job-state (job_name HASH), both with point-in-time recovery and KMS server-side encryption enabled; a {p}-metadata table is reported when present (the template does not create one).
+import { DescribeContinuousBackupsCommand, DescribeTableCommand, ListTablesCommand } from "@aws-sdk/client-dynamodb";
+import type { CheckContext, CheckModule } from "../../src/grade/check.js";
+import type { Facts, Json } from "../../src/grade/facts.js";
+import { nearMisses } from "../shared/student-owned.js";
+
+/** The state tables, by fact key → rubric name key. */
+const TABLES = { bookmarks: "bookmarksTable", jobState: "jobStateTable", metadata: "metadataTable" } as const;
+
+/**
+ * One table as facts: existence, status, key schema ("job_name HASH"), billing mode, server-side encryption
+ * (`sse.status` ENABLED only with a KMS key: DynamoDB's default AWS-owned-key encryption reports no SSEDescription)
+ * and point-in-time recovery ("ENABLED" / "DISABLED", from DescribeContinuousBackups).
+ */
+async function table(ctx: CheckContext, name: string, tableNames: () => Promise<string[] | Json>): Promise<Json> {
+  const [d, b] = await Promise.all([
+    ctx.read("dynamodb", new DescribeTableCommand({ TableName: name }), { missing: ["ResourceNotFoundException"] }),
+    ctx.read("dynamodb", new DescribeContinuousBackupsCommand({ TableName: name }), { missing: ["TableNotFoundException", "ResourceNotFoundException"] }),
+  ]);
+  if (!d.ok) {
+    if (!d.missing) return d.fact;
+    const all = await tableNames();
+    return { name, exists: false, similar: Array.isArray(all) ? nearMisses(name, all as string[], ctx.student) : all };
+  }
+  const t = d.value.Table ?? {};
+  const sse = t.SSEDescription;
+  const pitr = b.ok ? (b.value.ContinuousBackupsDescription?.PointInTimeRecoveryDescription?.PointInTimeRecoveryStatus ?? "DISABLED") : b.missing ? "DISABLED" : b.fact;
+  return {
+    name,
+    exists: true,
+    status: t.TableStatus ?? null,
+    keys: (t.KeySchema ?? []).map((k) => `${k.AttributeName ?? "?"} ${k.KeyType ?? "?"}`),
+    billingMode: t.BillingModeSummary?.BillingMode ?? (t.ProvisionedThroughput ? "PROVISIONED" : null),
+    sse: { status: sse?.Status ?? "DEFAULT", type: sse?.SSEType ?? null, kmsKey: sse?.KMSMasterKeyArn ?? null },
+    pitr,
+    indexes: (t.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName ?? "").slice(0, 20),
+  };
+}
+
+/** state: the DynamoDB job-bookmark, job-state and metadata tables. */
+export const state: CheckModule = {
+  id: "state",
+  description: "DynamoDB tables of the deployment (DescribeTable: key schema, status, server-side encryption; DescribeContinuousBackups: point-in-time recovery); near-miss table names when one is missing.",
+  names: Object.values(TABLES),
+  actions: ["dynamodb:DescribeTable", "dynamodb:DescribeContinuousBackups", "dynamodb:ListTables"],
+  async collect(ctx) {
+    // Table names are listed once, and only if a table is missing (for "did you mean").
+    let listing: Promise<string[] | Json> | undefined;
+    const tableNames = () =>
+      (listing ??= ctx
+        .list("dynamodb", (t) => new ListTablesCommand({ ExclusiveStartTableName: t }), (o) => ({ items: o.TableNames, next: o.LastEvaluatedTableName }))
+        .then((l) => (l.ok ? l.items : l.fact)));
+    const keys = Object.keys(TABLES) as (keyof typeof TABLES)[];
+    const values = await Promise.all(keys.map((k) => table(ctx, ctx.name(TABLES[k]), tableNames)));
+    const facts: Facts = Object.fromEntries(keys.map((k, i) => [k, values[i]!]));
+    return facts;
+  },
+};

@@ -1,0 +1,80 @@
+// An IAM role as facts: who may assume it, its managed policies, and what its inline policies allow on which
+// resources (wildcards in actions and resources understood). Policies are student input: parsed defensively.
+import { GetRoleCommand, GetRolePolicyCommand, ListAttachedRolePoliciesCommand, ListRolePoliciesCommand } from "@aws-sdk/client-iam";
+import type { CheckContext } from "../../src/grade/check.js";
+import type { ErrorFact } from "../../src/grade/facts.js";
+import { isObject, parsePolicyDocument, policyStatements, stringList } from "./parse-json.js";
+import { trustOf, type TrustFacts } from "./trust-policy.js";
+
+/** At most this many inline policies are read per role (a bound on calls). */
+const MAX_INLINE = 10;
+
+/** One Allow or Deny statement, reduced to its actions and resources. */
+export type PolicyGrant = { effect: "Allow" | "Deny"; actions: string[]; resources: string[]; conditional: boolean };
+
+/** A role as read. */
+export type RoleRead =
+  | { kind: "found"; name: string; arn: string | null; trust: TrustFacts; managedPolicies: string[]; inlinePolicies: string[]; grants: PolicyGrant[]; unreadable: string[] }
+  | { kind: "missing"; name: string }
+  | { kind: "error"; fact: ErrorFact };
+
+/** The IAM actions `readRole` calls. */
+export const ROLE_ACTIONS = ["iam:GetRole", "iam:ListAttachedRolePolicies", "iam:ListRolePolicies", "iam:GetRolePolicy"] as const;
+
+/** The grants of a policy document (URL-encoded or plain JSON); a document that cannot be read yields none. */
+export function policyGrants(doc: string | undefined): { grants: PolicyGrant[]; parseError?: string } {
+  const parsed = parsePolicyDocument(doc);
+  if (!parsed.ok) return { grants: [], parseError: parsed.error };
+  if (!isObject(parsed.value)) return { grants: [], parseError: "not a JSON object" };
+  return {
+    grants: policyStatements(parsed.value)
+      .slice(0, 100)
+      .filter((s) => s.Effect === "Allow" || s.Effect === "Deny")
+      .map((s) => ({ effect: s.Effect as "Allow" | "Deny", actions: stringList(s.Action).slice(0, 200), resources: stringList(s.Resource).slice(0, 200), conditional: s.Condition !== undefined })),
+  };
+}
+
+/** IAM wildcard match (`*` any run, `?` one character); actions compare without case, resources with. */
+function wildcard(pattern: string, value: string, ignoreCase: boolean): boolean {
+  const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`, ignoreCase ? "i" : "");
+  return re.test(value);
+}
+
+/** True when an unconditional Allow grants `action` on `resource` and no Deny takes it away. */
+export function allows(grants: readonly PolicyGrant[], action: string, resource: string): boolean {
+  const covers = (g: PolicyGrant) => g.actions.some((a) => wildcard(a, action, true)) && g.resources.some((r) => wildcard(r, resource, false));
+  return grants.some((g) => g.effect === "Allow" && !g.conditional && covers(g)) && !grants.some((g) => g.effect === "Deny" && covers(g));
+}
+
+/** GetRole, its attached managed policies and its inline policies' grants. */
+export async function readRole(ctx: CheckContext, name: string): Promise<RoleRead> {
+  const role = await ctx.read("iam", new GetRoleCommand({ RoleName: name }), { missing: ["NoSuchEntityException", "NoSuchEntity"] });
+  if (!role.ok) return role.missing ? { kind: "missing", name } : { kind: "error", fact: role.fact };
+  const [attached, inline] = await Promise.all([
+    ctx.list("iam", (t) => new ListAttachedRolePoliciesCommand({ RoleName: name, Marker: t }), (o) => ({ items: o.AttachedPolicies, next: o.IsTruncated ? o.Marker : undefined })),
+    ctx.list("iam", (t) => new ListRolePoliciesCommand({ RoleName: name, Marker: t }), (o) => ({ items: o.PolicyNames, next: o.IsTruncated ? o.Marker : undefined })),
+  ]);
+  if (!attached.ok) return { kind: "error", fact: attached.fact };
+  if (!inline.ok) return { kind: "error", fact: inline.fact };
+  const docs = await Promise.all(inline.items.slice(0, MAX_INLINE).map((p) => ctx.read("iam", new GetRolePolicyCommand({ RoleName: name, PolicyName: p }), { missing: ["NoSuchEntityException"] })));
+  const failed = docs.find((d) => !d.ok && !d.missing);
+  if (failed && !failed.ok) return { kind: "error", fact: failed.fact };
+  const grants: PolicyGrant[] = [];
+  const unreadable: string[] = [];
+  docs.forEach((d, i) => {
+    if (!d.ok) return;
+    const g = policyGrants(d.value.PolicyDocument);
+    if (g.parseError) unreadable.push(`${inline.items[i]}: ${g.parseError}`);
+    grants.push(...g.grants);
+  });
+  return {
+    kind: "found",
+    name,
+    arn: role.value.Role?.Arn ?? null,
+    trust: trustOf(role.value.Role?.AssumeRolePolicyDocument),
+    managedPolicies: attached.items.map((p) => p.PolicyArn ?? p.PolicyName ?? "").filter(Boolean),
+    inlinePolicies: inline.items,
+    grants,
+    unreadable,
+  };
+}

@@ -1,0 +1,176 @@
+// glue_cdk_sfn_json_to_parquet check modules against aws-sdk-client-mock answers in the SDK's shapes: how resources
+// are found, the stack fallback that never turns into an error, errors naming the IAM action, and the rules that read
+// policies and the state machine's error handling (as tables).
+import { beforeEach, describe, expect, it } from "vitest";
+import { mockClient } from "aws-sdk-client-mock";
+import { CloudFormationClient, ListStackResourcesCommand } from "@aws-sdk/client-cloudformation";
+import { DescribeStateMachineCommand, ListStateMachinesCommand, SFNClient } from "@aws-sdk/client-sfn";
+import { GetJobCommand, GlueClient, ListJobsCommand } from "@aws-sdk/client-glue";
+import { AwsSession } from "../../../src/aws/session.js";
+import { CheckContext } from "../../../src/grade/check.js";
+import { pickName } from "../../../checks/glue_cdk_sfn_json_to_parquet/discover.js";
+import { stateMachine, jobTaskFacts } from "../../../checks/glue_cdk_sfn_json_to_parquet/state_machine.js";
+import { hourlyMinute } from "../../../checks/glue_cdk_sfn_json_to_parquet/schedule.js";
+import { policyShortName } from "../../../checks/glue_cdk_sfn_json_to_parquet/iam.js";
+import { allows, policyGrants } from "../../../checks/shared/iam-role.js";
+import { analyseStateMachine } from "../../../checks/shared/state-machine.js";
+
+const sfn = mockClient(SFNClient);
+const glue = mockClient(GlueClient);
+const cfn = mockClient(CloudFormationClient);
+const ACCT = "111122223333";
+const names = {
+  stack: "GlueCdkExampleStack-7",
+  jobPrefix: "json-to-pq-",
+  stateMachinePrefix: "STF-Glue-json-to-pq-",
+  rulePrefix: "STF-Hourly-Rule-",
+  job: `json-to-pq-${ACCT}-us-east-1-DEV-7`,
+  stateMachine: `STF-Glue-json-to-pq-${ACCT}-us-east-1-DEV-7`,
+  rule: `STF-Hourly-Rule-${ACCT}-us-east-1-DEV-7`,
+};
+const ctx = () => new CheckContext(new AwsSession({ region: "us-east-1", maxAttempts: 1 }), "7", names, ACCT);
+const fault = (name: string, status: number, message: string) => Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status } });
+const arnOf = (n: string) => `arn:aws:states:us-east-1:${ACCT}:stateMachine:${n}`;
+const definition = (o: { jobName?: string; dynamic?: boolean } = {}) =>
+  JSON.stringify({
+    StartAt: "Run",
+    TimeoutSeconds: 7200,
+    States: {
+      Run: { Type: "Task", Resource: "arn:aws:states:::glue:startJobRun.sync", Parameters: o.dynamic ? { "JobName.$": "$.job" } : { JobName: o.jobName ?? names.job }, Next: "Ok" },
+      Ok: { Type: "Succeed" },
+    },
+  });
+
+beforeEach(() => {
+  for (const m of [sfn, glue, cfn]) m.reset();
+  process.env.AWS_ACCESS_KEY_ID = "test";
+  process.env.AWS_SECRET_ACCESS_KEY = "test";
+  cfn.on(ListStackResourcesCommand).rejects(fault("ValidationError", 400, "Stack with id GlueCdkExampleStack-7 does not exist"));
+  glue.on(ListJobsCommand).resolves({ JobNames: [names.job] });
+  glue.on(GetJobCommand).resolves({ Job: { Name: names.job, Command: { Name: "glueetl" }, GlueVersion: "5.0" } });
+});
+
+describe("pickName", () => {
+  const cases: [string, string[], string | null, string | null][] = [
+    ["the expected name first", [`STF-Glue-json-to-pq-1-eu-west-1-DEV-7`, names.stateMachine], names.stateMachine, "name"],
+    ["another account/region/environment ending in -7", [`STF-Glue-json-to-pq-${ACCT}-eu-west-1-PROD-7`], `STF-Glue-json-to-pq-${ACCT}-eu-west-1-PROD-7`, "suffix"],
+    ["the student ID elsewhere after the prefix", [`STF-Glue-json-to-pq-7-${ACCT}`], `STF-Glue-json-to-pq-7-${ACCT}`, "studentId"],
+    ["not another student's suffix", [`STF-Glue-json-to-pq-${ACCT}-us-east-1-DEV-17`, `STF-Glue-json-to-pq-${ACCT}-us-east-1-DEV-s007`], null, null],
+    ["not a name without the prefix", [`my-pipeline-7`], null, null],
+  ];
+  it.each(cases)("%s", (_, all, name, foundBy) => {
+    const got = pickName(all, names.stateMachine, names.stateMachinePrefix, "7");
+    expect(got?.name ?? null).toBe(name);
+    expect(got?.foundBy ?? null).toBe(foundBy);
+  });
+});
+
+describe("state_machine check (client mock)", () => {
+  it("finds the state machine across pages and reads its definition", async () => {
+    sfn.on(ListStateMachinesCommand, { nextToken: undefined }).resolves({ stateMachines: [{ name: "other-1", stateMachineArn: arnOf("other-1"), type: "STANDARD", creationDate: new Date() }], nextToken: "t1" });
+    sfn.on(ListStateMachinesCommand, { nextToken: "t1" }).resolves({ stateMachines: [{ name: names.stateMachine, stateMachineArn: arnOf(names.stateMachine), type: "STANDARD", creationDate: new Date() }] });
+    sfn.on(DescribeStateMachineCommand).resolves({ name: names.stateMachine, stateMachineArn: arnOf(names.stateMachine), type: "STANDARD", definition: definition(), roleArn: "r", creationDate: new Date() });
+    const f = await stateMachine.collect(ctx());
+    expect(f.stateMachine).toMatchObject({ exists: true, foundBy: "name", type: "STANDARD", timeoutSeconds: 7200 });
+    expect(f.jobTask).toMatchObject({ exists: true, sync: true, runsTheJob: true, onSuccess: "Succeed" });
+  });
+
+  it("a missing stack is only a missing fallback: the state machine is missing, not an error", async () => {
+    sfn.on(ListStateMachinesCommand).resolves({ stateMachines: [] });
+    const f = await stateMachine.collect(ctx());
+    expect(f.stateMachine).toEqual({ exists: false, expected: names.stateMachine, similar: [] });
+  });
+
+  it("the stack names a state machine whose name has no suffix", async () => {
+    const legacy = `STF-Glue-json-to-pq-${ACCT}-us-east-1`;
+    sfn.on(ListStateMachinesCommand).resolves({ stateMachines: [{ name: legacy, stateMachineArn: arnOf(legacy), type: "STANDARD", creationDate: new Date() }] });
+    cfn.on(ListStackResourcesCommand).resolves({ StackResourceSummaries: [{ LogicalResourceId: "SM", ResourceType: "AWS::StepFunctions::StateMachine", PhysicalResourceId: arnOf(legacy), ResourceStatus: "CREATE_COMPLETE", LastUpdatedTimestamp: new Date() }] });
+    sfn.on(DescribeStateMachineCommand).resolves({ name: legacy, stateMachineArn: arnOf(legacy), type: "STANDARD", definition: definition(), roleArn: "r", creationDate: new Date() });
+    expect((await stateMachine.collect(ctx())).stateMachine).toMatchObject({ exists: true, name: legacy, foundBy: "stack" });
+  });
+
+  it("AccessDenied on ListStateMachines is an error fact naming states:ListStateMachines", async () => {
+    sfn.on(ListStateMachinesCommand).rejects(fault("AccessDeniedException", 400, "not authorized"));
+    expect((await stateMachine.collect(ctx())).stateMachine).toMatchObject({ $error: { action: "states:ListStateMachines", kind: "accessDenied" } });
+  });
+
+  it("a JobName computed at run time does not run 'the job': the job is still found by its name", async () => {
+    sfn.on(ListStateMachinesCommand).resolves({ stateMachines: [{ name: names.stateMachine, stateMachineArn: arnOf(names.stateMachine), type: "STANDARD", creationDate: new Date() }] });
+    sfn.on(DescribeStateMachineCommand).resolves({ name: names.stateMachine, stateMachineArn: arnOf(names.stateMachine), type: "EXPRESS", definition: definition({ dynamic: true }), roleArn: "r", creationDate: new Date() });
+    const f = await stateMachine.collect(ctx());
+    expect(f.stateMachine).toMatchObject({ type: "EXPRESS" });
+    expect(f.jobTask).toMatchObject({ dynamicJobName: true, runsTheJob: false });
+  });
+});
+
+describe("the Glue task's error handling (jobTaskFacts)", () => {
+  const task = (extra: Record<string, unknown>, states: Record<string, unknown> = {}) => {
+    const a = analyseStateMachine(JSON.stringify({ StartAt: "Run", States: { Run: { Type: "Task", Resource: "arn:aws:states:::glue:startJobRun.sync", Parameters: { JobName: "j" }, ...extra }, Ok: { Type: "Succeed" }, Bad: { Type: "Fail" }, ...states } }));
+    return jobTaskFacts(a, a.tasks[0]!, "j");
+  };
+  const notify = (next: Record<string, unknown>) => ({ Notify: { Type: "Task", Resource: "arn:aws:states:::sns:publish", Parameters: { TopicArn: "arn:aws:sns:us-east-1:1:t", Subject: "Glue Job Status", Message: "x" }, ...next } });
+  const cases: [string, Record<string, unknown>, Record<string, unknown>, Record<string, unknown>][] = [
+    ["catch → sns → Fail, Next → Succeed", { Next: "Ok", Catch: [{ ErrorEquals: ["States.ALL"], Next: "Notify" }] }, notify({ Next: "Bad" }), { catchToKind: "snsPublish", afterNotify: "Fail", notifySubject: "Glue Job Status", onSuccess: "Succeed" }],
+    ["catch → sns that ends the execution", { Next: "Ok", Catch: [{ ErrorEquals: ["States.ALL"], Next: "Notify" }] }, notify({ End: true }), { catchToKind: "snsPublish", afterNotify: "End" }],
+    ["catch straight to Fail (no notification)", { End: true, Catch: [{ ErrorEquals: ["States.ALL"], Next: "Bad" }] }, {}, { catchToKind: "Fail", afterNotify: null, onSuccess: "End" }],
+    ["no catch, no retry", { Next: "Ok" }, {}, { catchToKind: null, retry: null }],
+    ["retry defaults as Step Functions applies them", { Next: "Ok", Retry: [{ ErrorEquals: ["States.ALL"] }] }, {}, { retry: { maxAttempts: 3, intervalSeconds: 1, backoffRate: 2, errors: ["States.ALL"] } }],
+  ];
+  it.each(cases)("%s", (_, extra, states, want) => {
+    expect(task(extra, states)).toMatchObject(want);
+  });
+});
+
+describe("IAM policy reading", () => {
+  const job = `arn:aws:glue:us-east-1:${ACCT}:job/json-to-pq-x`;
+  const doc = (statements: unknown[]) => encodeURIComponent(JSON.stringify({ Version: "2012-10-17", Statement: statements }));
+  const cases: [string, unknown[], string, boolean][] = [
+    ["exact action and resource", [{ Effect: "Allow", Action: ["glue:StartJobRun"], Resource: job }], "glue:StartJobRun", true],
+    ["action wildcard, resource wildcard", [{ Effect: "Allow", Action: "glue:*", Resource: `arn:aws:glue:us-east-1:${ACCT}:job/*` }], "glue:BatchStopJobRun", true],
+    ["actions compare without case", [{ Effect: "Allow", Action: "GLUE:startjobrun", Resource: "*" }], "glue:StartJobRun", true],
+    ["another job's ARN", [{ Effect: "Allow", Action: "glue:StartJobRun", Resource: `arn:aws:glue:us-east-1:${ACCT}:job/other` }], "glue:StartJobRun", false],
+    ["an explicit Deny wins", [{ Effect: "Allow", Action: "glue:*", Resource: "*" }, { Effect: "Deny", Action: "glue:BatchStopJobRun", Resource: "*" }], "glue:BatchStopJobRun", false],
+    ["a conditional Allow is not counted", [{ Effect: "Allow", Action: "glue:StartJobRun", Resource: "*", Condition: { Bool: { "aws:SecureTransport": "true" } } }], "glue:StartJobRun", false],
+  ];
+  it.each(cases)("%s", (_, statements, action, want) => {
+    expect(allows(policyGrants(doc(statements)).grants, action, job)).toBe(want);
+  });
+
+  it("an unreadable policy yields no grants and says why", () => {
+    expect(policyGrants("%7B%22Statement")).toMatchObject({ grants: [], parseError: expect.stringMatching(/invalid JSON/) });
+    expect(policyGrants("%E0%A4%A")).toMatchObject({ grants: [], parseError: "not valid URL encoding" });
+  });
+
+  it("managed policy ARNs read as their short names", () => {
+    expect(policyShortName("arn:aws:iam::aws:policy/service-role/AWSGlueServiceRole")).toBe("service-role/AWSGlueServiceRole");
+    expect(policyShortName(`arn:aws:iam::${ACCT}:policy/Mine`)).toBe("Mine");
+  });
+});
+
+describe("hourlyMinute", () => {
+  it.each([
+    ["cron(20 * * * ? *)", "20"],
+    ["cron(0/20 * * * ? *)", "0/20"],
+    ["cron(20 1 * * ? *)", null],
+    ["rate(1 hour)", null],
+    [null, null],
+  ])("%s → %s", (expr, want) => expect(hourlyMinute(expr)).toBe(want));
+});
+
+describe("schedule check: finding the rule (client mock)", () => {
+  it("when ListRuleNamesByTarget fails, the rule is still found by name; when both fail, the first error is kept", async () => {
+    const { EventBridgeClient, ListRuleNamesByTargetCommand, ListRulesCommand, DescribeRuleCommand, ListTargetsByRuleCommand } = await import("@aws-sdk/client-eventbridge");
+    const { schedule } = await import("../../../checks/glue_cdk_sfn_json_to_parquet/schedule.js");
+    const events = mockClient(EventBridgeClient);
+    sfn.on(ListStateMachinesCommand).resolves({ stateMachines: [{ name: names.stateMachine, stateMachineArn: arnOf(names.stateMachine), type: "STANDARD", creationDate: new Date() }] });
+    sfn.on(DescribeStateMachineCommand).resolves({ name: names.stateMachine, stateMachineArn: arnOf(names.stateMachine), type: "STANDARD", definition: definition(), roleArn: "r", creationDate: new Date() });
+    events.on(ListRuleNamesByTargetCommand).rejects(fault("AccessDeniedException", 400, "not authorized"));
+    events.on(ListRulesCommand).resolves({ Rules: [{ Name: names.rule }] });
+    events.on(DescribeRuleCommand).resolves({ Name: names.rule, State: "ENABLED", ScheduleExpression: "cron(20 * * * ? *)" });
+    events.on(ListTargetsByRuleCommand).resolves({ Targets: [{ Id: "t", Arn: arnOf(names.stateMachine) }] });
+    expect((await schedule.collect(ctx())).rule).toMatchObject({ exists: true, foundBy: "name", minute: "20", targetsStateMachine: true });
+    events.on(ListRulesCommand).rejects(fault("InternalException", 500, "boom"));
+    expect((await schedule.collect(ctx())).rule).toMatchObject({ $error: { action: "events:ListRuleNamesByTarget", kind: "accessDenied" } });
+    events.restore();
+  });
+});

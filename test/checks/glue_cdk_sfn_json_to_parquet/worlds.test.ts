@@ -1,0 +1,60 @@
+// glue_cdk_sfn_json_to_parquet graded end to end against simulated accounts: a complete deployment, the planted
+// mistakes, nothing deployed, and the ways a deployment is found (suffix under another environment, the stack).
+import { describe, expect, it } from "vitest";
+import { gradeWorld, statuses } from "../../support/grade-world.js";
+import { compose } from "../../support/world/index.js";
+import { completeWorld, deployment, emptyWorld, partialWorld, PARTIAL_FAILS } from "../../support/world/assessments/cdk.js";
+
+const ID = "glue_cdk_sfn_json_to_parquet";
+const automatic = (s: Record<string, string>) => Object.entries(s).filter(([, v]) => v !== "manual");
+
+describe("glue_cdk_sfn_json_to_parquet worlds", () => {
+  it("a complete deployment passes every automatic criterion (100%)", async () => {
+    const r = await gradeWorld(ID, completeWorld("42"), "42");
+    expect(automatic(statuses(r)).filter(([, v]) => v !== "pass")).toEqual([]);
+    expect(r.score.percent).toBe(100);
+    expect(r.score.manualPoints).toBe(10);
+  });
+
+  it("the partial deployment fails exactly the planted mistakes, each named in its message", async () => {
+    const r = await gradeWorld(ID, partialWorld("42"), "42");
+    const failing = automatic(statuses(r)).filter(([, v]) => v !== "pass").map(([k]) => k);
+    expect(failing.sort()).toEqual([...PARTIAL_FAILS].sort());
+    const msg = (id: string) => r.tasks.flatMap((t) => t.criteria.map((c) => [`${t.id}.${c.id}`, c.message] as const)).find(([k]) => k === id)![1];
+    expect(msg("glue_job.glue_version")).toContain('found "4.0"');
+    expect(msg("glue_job.max_concurrency")).toContain("found 3");
+    expect(msg("iam.glue_role_policies")).toContain('["service-role/AWSGlueServiceRole"]');
+    expect(msg("iam.sfn_role_glue")).toContain('"glue:BatchStopJobRun":false');
+    expect(msg("state_machine.job_retry")).toContain('"maxAttempts":2');
+    expect(msg("schedule.rule_schedule")).toContain('found "cron(40 * * * ? *)"');
+    expect(msg("state_machine.sm_timeout")).toContain("found null");
+    // The older template's name carries no suffix: the state machine is attributed through the stack.
+    const sm = r.tasks.find((t) => t.id === "state_machine")!.criteria.find((c) => c.id === "sm_exists")!;
+    expect(sm.status).toBe("pass");
+  });
+
+  it("an account where the student deployed nothing fails the three anchors once and skips the rest", async () => {
+    const r = await gradeWorld(ID, emptyWorld("42"), "42");
+    const s = statuses(r);
+    expect(automatic(s).filter(([, v]) => v === "fail").map(([k]) => k).sort()).toEqual(["glue_job.job_exists", "schedule.rule_exists", "state_machine.sm_exists"]);
+    expect(automatic(s).filter(([, v]) => v !== "fail" && v !== "skipped")).toEqual([]);
+    expect(r.score.percent).toBe(0);
+  });
+
+  it("finds a deployment of another environment by its -{student} suffix, and never another student's", async () => {
+    const base = { account: "123456789012", region: "us-east-1", pageSize: 2 };
+    const world = compose(base, [deployment(base, "s001"), deployment(base, "42", {}, "PROD")]);
+    const r = await gradeWorld(ID, world, "42");
+    expect(r.score.percent).toBe(100);
+    const other = await gradeWorld(ID, world, "s002");
+    expect(other.score.percent).toBe(0);
+  });
+
+  it("--env spells the expected names; the rubric refuses an environment it does not declare", async () => {
+    const r = await gradeWorld(ID, emptyWorld("42"), "42", { env: "prod" });
+    expect(r.environment).toBe("PROD");
+    const sm = r.tasks.find((t) => t.id === "state_machine")!.criteria.find((c) => c.id === "sm_exists")!;
+    expect(sm.expected).toContain("STF-Glue-json-to-pq-123456789012-us-east-1-PROD-42");
+    await expect(gradeWorld(ID, emptyWorld("42"), "42", { env: "staging" })).rejects.toThrow(/DEV, TEST, PROD/);
+  });
+});

@@ -1,0 +1,141 @@
+// catalog (glue_etl_pipeline_tf): facts from mocked Glue responses, and the task graded against the Terraform worlds.
+import { beforeEach, describe, expect, it } from "vitest";
+import { mockClient } from "aws-sdk-client-mock";
+import { GetCrawlerCommand, GetDatabaseCommand, GetDatabasesCommand, GlueClient, ListCrawlersCommand, type Crawler } from "@aws-sdk/client-glue";
+import { catalog, schemaChangeWords } from "../../../checks/glue_etl_pipeline_tf/catalog.js";
+import { completeWorld, partialWorld } from "../../support/world/assessments/tf/index.js";
+import { statuses } from "../../support/grade-world.js";
+import { accessDenied, ctx, grade, messageOf, N, notFound, notPassing } from "./glue-side-helpers.js";
+
+const glue = mockClient(GlueClient);
+
+function crawler(name: string, bucket: string, extra: Partial<Crawler> = {}): Crawler {
+  return {
+    Name: name,
+    DatabaseName: N.database,
+    Targets: { S3Targets: [{ Path: `s3://${bucket}/data` }] },
+    SchemaChangePolicy: { UpdateBehavior: "UPDATE_IN_DATABASE", DeleteBehavior: "LOG" },
+    RecrawlPolicy: { RecrawlBehavior: "CRAWL_EVERYTHING" },
+    LineageConfiguration: { CrawlerLineageSettings: "ENABLE" },
+    CrawlerSecurityConfiguration: N.securityConfig,
+    Schedule: { ScheduleExpression: "cron(0 */12 * * ? *)", State: "SCHEDULED" },
+    State: "READY",
+    LastCrawl: { Status: "SUCCEEDED" },
+    ...extra,
+  };
+}
+
+function compliant() {
+  glue.on(GetDatabaseCommand, { Name: N.database }).resolves({ Database: { Name: N.database } });
+  glue.on(GetCrawlerCommand).rejects(notFound("Crawler"));
+  glue.on(GetCrawlerCommand, { Name: N.rawCrawler }).resolves({ Crawler: crawler(N.rawCrawler, N.rawBucket) });
+  glue.on(GetCrawlerCommand, { Name: N.processedCrawler }).resolves({ Crawler: crawler(N.processedCrawler, N.processedBucket) });
+}
+
+beforeEach(() => {
+  glue.reset();
+  process.env.AWS_ACCESS_KEY_ID = "test";
+  process.env.AWS_SECRET_ACCESS_KEY = "test";
+});
+
+describe("catalog check (client mock)", () => {
+  it("reads the database and both crawlers into per-crawler maps; the absent curated crawler is not required", async () => {
+    compliant();
+    const f = await catalog.collect(ctx());
+    expect(f.database).toEqual({ name: N.database, exists: true, spelling: "template", locationUri: null });
+    expect(f.missing).toEqual([]);
+    expect(f.databaseName).toEqual({ raw: N.database, processed: N.database });
+    // Paths get one trailing slash.
+    expect(f.targets).toEqual({ raw: [`s3://${N.rawBucket}/data/`], processed: [`s3://${N.processedBucket}/data/`] });
+    expect(f.schemaChange).toEqual({ raw: "UPDATE_IN_DATABASE / LOG", processed: "UPDATE_IN_DATABASE / LOG" });
+    expect(f.lineage).toEqual({ raw: "ENABLE", processed: "ENABLE" });
+    expect(f.securityConfiguration).toEqual({ raw: N.securityConfig, processed: N.securityConfig });
+    expect(f.lastCrawl).toEqual({ raw: "SUCCEEDED", processed: "SUCCEEDED" });
+    expect(f.curatedCrawler).toBe("absent (not required)");
+    expect(glue.commandCalls(ListCrawlersCommand)).toHaveLength(0);
+  });
+
+  it("the underscore spelling is accepted (and reported); crawlers writing to it count", async () => {
+    compliant();
+    const underscored = N.database.replace(/-/g, "_");
+    glue.on(GetDatabaseCommand, { Name: N.database }).rejects(notFound("Database"));
+    glue.on(GetDatabaseCommand, { Name: underscored }).resolves({ Database: { Name: underscored } });
+    glue.on(GetCrawlerCommand, { Name: N.rawCrawler }).resolves({ Crawler: crawler(N.rawCrawler, N.rawBucket, { DatabaseName: underscored }) });
+    const f = await catalog.collect(ctx());
+    expect(f.database).toEqual({ name: underscored, exists: true, spelling: "underscores", locationUri: null });
+    expect(f.writesToDatabase).toEqual({ raw: true, processed: false });
+  });
+
+  it("a missing database gets near-miss names, other students' databases left out", async () => {
+    compliant();
+    glue.on(GetDatabaseCommand).rejects(notFound("Database"));
+    glue.on(GetDatabasesCommand, { NextToken: undefined }).resolves({ DatabaseList: [{ Name: "glue-etl-pipeline-7-dev-catalog" }], NextToken: "p2" });
+    glue.on(GetDatabasesCommand, { NextToken: "p2" }).resolves({ DatabaseList: [{ Name: "glue-etl-pipeline-s002_dev_catalog" }] });
+    const f = await catalog.collect(ctx());
+    expect(f.database).toEqual({ name: N.database, exists: false, similar: ["glue-etl-pipeline-7-dev-catalog"] });
+  });
+
+  it("a missing crawler is listed once, with near misses from ListCrawlers", async () => {
+    compliant();
+    glue.on(GetCrawlerCommand, { Name: N.processedCrawler }).rejects(notFound("Crawler"));
+    glue.on(ListCrawlersCommand).resolves({ CrawlerNames: [N.rawCrawler, `${N.p}-processed-crawler`, `${N.p}-processeddata-crawler`] });
+    const f = await catalog.collect(ctx());
+    expect(f.missing).toEqual([`processed: ${N.processedCrawler}`]);
+    expect(f.similar).toEqual([`${N.p}-processeddata-crawler`]);
+    expect(Object.keys(f.schemaChange as object)).toEqual(["raw"]);
+  });
+
+  it("the storage module's variant (no lineage, no security configuration, no recrawl policy) reads as such", async () => {
+    compliant();
+    glue.on(GetCrawlerCommand, { Name: N.rawCrawler }).resolves({
+      Crawler: crawler(N.rawCrawler, N.rawBucket, { Targets: { S3Targets: [{ Path: `s3://${N.rawBucket}/data/incoming/` }] }, LineageConfiguration: undefined, CrawlerSecurityConfiguration: "", RecrawlPolicy: undefined, LastCrawl: undefined }),
+    });
+    glue.on(GetCrawlerCommand, { Name: N.curatedCrawler }).resolves({ Crawler: crawler(N.curatedCrawler, N.curatedBucket) });
+    const f = await catalog.collect(ctx());
+    expect(f.lineage).toEqual({ raw: null, processed: "ENABLE" });
+    expect(f.securityConfiguration).toEqual({ raw: null, processed: N.securityConfig });
+    expect(f.recrawl).toEqual({ raw: null, processed: "CRAWL_EVERYTHING" });
+    expect(f.lastCrawl).toEqual({ raw: null, processed: "SUCCEEDED" });
+    expect(f.curatedCrawler).toBe("present (not graded: only the storage module creates it)");
+    expect(Object.keys(f.targets as object)).toEqual(["raw", "processed"]);
+  });
+
+  it("AccessDenied on glue:GetCrawler is an ErrorFact where the crawlers would be", async () => {
+    compliant();
+    glue.on(GetCrawlerCommand, { Name: N.rawCrawler }).rejects(accessDenied("glue:GetCrawler"));
+    const f = await catalog.collect(ctx());
+    expect(f.crawlers).toMatchObject({ $error: { action: "glue:GetCrawler", kind: "accessDenied" } });
+    expect(f.missing).toMatchObject({ $error: { action: "glue:GetCrawler" } });
+    expect(f.database).toMatchObject({ exists: true });
+  });
+
+  it.each<[Crawler["SchemaChangePolicy"], string]>([
+    [{ UpdateBehavior: "UPDATE_IN_DATABASE", DeleteBehavior: "LOG" }, "UPDATE_IN_DATABASE / LOG"],
+    [{ UpdateBehavior: "LOG", DeleteBehavior: "DEPRECATE_IN_DATABASE" }, "LOG / DEPRECATE_IN_DATABASE"],
+    [undefined, "unset / unset"],
+  ])("schema change policy %j reads %s", (policy, words) => {
+    expect(schemaChangeWords({ SchemaChangePolicy: policy })).toBe(words);
+  });
+});
+
+describe("catalog graded against the Terraform worlds", () => {
+  it("a complete deployment passes every catalog criterion", async () => {
+    const r = await grade(completeWorld("42"), "catalog");
+    expect(notPassing(r)).toEqual({});
+    expect(r.tasks[0]!.points).toBe(12);
+  });
+
+  it("the partial deployment fails exactly its planted catalog mistakes, naming them", async () => {
+    const r = await grade(partialWorld("42"), "catalog");
+    expect(notPassing(r)).toEqual({ "catalog.database_exists": "fail", "catalog.crawler_database": "skipped", "catalog.schema_change": "fail", "catalog.lineage": "fail" });
+    expect(messageOf(r, "catalog.database_exists")).toContain('a similar name exists: "glue-etl-pipeline-42-dev-catalog"');
+    expect(messageOf(r, "catalog.schema_change")).toContain('"processed":"LOG / LOG"');
+    expect(messageOf(r, "catalog.lineage")).toContain('"raw":"DISABLE"');
+  });
+
+  it("--env prod grades the prod names: a dev-only deployment has no prod database or crawlers", async () => {
+    const r = await grade(completeWorld("42"), "catalog", { env: "prod" });
+    expect(statuses(r)).toMatchObject({ "catalog.database_exists": "fail", "catalog.crawlers_exist": "fail", "catalog.lineage": "skipped" });
+    expect(messageOf(r, "catalog.crawlers_exist")).toContain("glue-etl-pipeline-42-prod-raw-data-crawler");
+  });
+});

@@ -1,0 +1,221 @@
+// monitoring (glue_etl_pipeline_tf): facts from mocked SNS / CloudWatch / EventBridge / Lambda / S3 responses, event
+// pattern and address masking helpers, the Terraform worlds graded end to end, and a recording without secrets.
+import { beforeEach, describe, expect, it } from "vitest";
+import { mockClient } from "aws-sdk-client-mock";
+import { CloudWatchClient, DescribeAlarmsCommand, GetDashboardCommand, ListDashboardsCommand, type MetricAlarm } from "@aws-sdk/client-cloudwatch";
+import { ListSubscriptionsByTopicCommand, ListTopicsCommand, SNSClient } from "@aws-sdk/client-sns";
+import { DescribeRuleCommand, EventBridgeClient, ListTargetsByRuleCommand } from "@aws-sdk/client-eventbridge";
+import { GetFunctionConfigurationCommand, LambdaClient, ListFunctionsCommand } from "@aws-sdk/client-lambda";
+import { GetBucketNotificationConfigurationCommand, S3Client, S3ServiceException } from "@aws-sdk/client-s3";
+import { monitoring } from "../../../checks/glue_etl_pipeline_tf/monitoring.js";
+import { maskEmail } from "../../../src/aws/redact.js";
+import { patternDetailField } from "../../../checks/shared/event-pattern.js";
+import { AwsSession } from "../../../src/aws/session.js";
+import { CheckContext } from "../../../src/grade/check.js";
+import { completeWorld, partialWorld, tfNames } from "../../support/world/assessments/tf/index.js";
+import { tfDashboardBody, tfEventPattern } from "../../support/world/assessments/tf/ops-side.js";
+import { worldTransport } from "../../support/world/transport.js";
+import { accessDenied, ACCOUNT, ctx, grade, messageOf, N, notPassing, sdkError } from "./ops-side-helpers.js";
+
+const sns = mockClient(SNSClient);
+const cw = mockClient(CloudWatchClient);
+const eb = mockClient(EventBridgeClient);
+const lambda = mockClient(LambdaClient);
+const s3 = mockClient(S3Client);
+const topicArn = `arn:aws:sns:us-east-1:${ACCOUNT}:${N.alertsTopic}`;
+const fnArn = (name: string) => `arn:aws:lambda:us-east-1:${ACCOUNT}:function:${name}`;
+const JOBS = [N.ingestionJob, N.processingJob, N.qualityJob];
+
+const alarm = (AlarmName: string, MetricName: string, Threshold: number, job: string, actions = [topicArn]): MetricAlarm => ({
+  AlarmName, AlarmArn: `arn:aws:cloudwatch:us-east-1:${ACCOUNT}:alarm:${AlarmName}`, MetricName, Namespace: "Glue", Threshold, Dimensions: [{ Name: "JobName", Value: job }], AlarmActions: actions, ComparisonOperator: "GreaterThanThreshold", Statistic: "Maximum",
+});
+
+function typical() {
+  sns.on(ListTopicsCommand, { NextToken: undefined }).resolves({ Topics: [{ TopicArn: `arn:aws:sns:us-east-1:${ACCOUNT}:glue-etl-pipeline-s001-dev-alerts` }], NextToken: "t2" });
+  sns.on(ListTopicsCommand, { NextToken: "t2" }).resolves({ Topics: [{ TopicArn: topicArn }] });
+  sns.on(ListSubscriptionsByTopicCommand).resolves({
+    Subscriptions: [
+      { TopicArn: topicArn, Protocol: "email", Endpoint: "jane.doe@university.example.edu", SubscriptionArn: `${topicArn}:1` },
+      { TopicArn: topicArn, Protocol: "email", Endpoint: "ops@example.com", SubscriptionArn: "PendingConfirmation" },
+      { TopicArn: topicArn, Protocol: "lambda", Endpoint: fnArn("x"), SubscriptionArn: `${topicArn}:2` },
+    ],
+  });
+  // The project-named alarms over two pages; the quality job's failure alarm under the template's literal name,
+  // as a metric-math alarm (no top-level MetricName).
+  const own = JOBS.flatMap((j) => [
+    ...(j === N.qualityJob ? [] : [alarm(`${j}-failure`, "glue.driver.aggregate.numFailedTasks", 1, j)]),
+    alarm(`${j}-long-duration`, "glue.driver.aggregate.elapsedTime", 2_700_000, j),
+    alarm(`${j}-high-memory`, "glue.driver.jvm.heap.usage", 0.85, j, j === N.processingJob ? [] : [topicArn]),
+  ]);
+  cw.on(DescribeAlarmsCommand, { AlarmNamePrefix: `${N.p}-`, NextToken: undefined }).resolves({ MetricAlarms: own.slice(0, 4), NextToken: "a2" });
+  cw.on(DescribeAlarmsCommand, { AlarmNamePrefix: `${N.p}-`, NextToken: "a2" }).resolves({ MetricAlarms: own.slice(4) });
+  cw.on(DescribeAlarmsCommand, { AlarmNamePrefix: "data-" }).resolves({
+    MetricAlarms: [
+      {
+        AlarmName: "data-quality-failure", AlarmArn: "arn:q", AlarmActions: [topicArn], Threshold: 1, ComparisonOperator: "GreaterThanOrEqualToThreshold",
+        Metrics: [{ Id: "m1", MetricStat: { Metric: { Namespace: "Glue", MetricName: "glue.driver.aggregate.numFailedTasks", Dimensions: [{ Name: "JobName", Value: "data-quality" }] }, Period: 300, Stat: "Sum" }, ReturnData: true }],
+      },
+    ],
+  });
+  cw.on(GetDashboardCommand).resolves({ DashboardName: N.dashboard, DashboardBody: tfDashboardBody({ region: "us-east-1", account: ACCOUNT }, N, JOBS) });
+  eb.on(DescribeRuleCommand).resolves({ Name: N.jobStateRule, State: "ENABLED", EventBusName: "default", EventPattern: tfEventPattern(["data-ingestion", "data-processing", "data-quality"]) });
+  eb.on(ListTargetsByRuleCommand).resolves({ Targets: [{ Id: "InvokeMonitoringLambda", Arn: `${fnArn(N.monitoringLambda)}:live` }] });
+  lambda.on(GetFunctionConfigurationCommand).callsFake((i: { FunctionName: string }) => ({
+    FunctionName: i.FunctionName, FunctionArn: fnArn(i.FunctionName), Runtime: "python3.10", State: "Active", LastUpdateStatus: "Successful",
+    Environment: { Variables: { SNS_TOPIC_ARN: topicArn, DB_PASSWORD: "hunter2-not-for-facts" } },
+  }));
+  s3.on(GetBucketNotificationConfigurationCommand).resolves({
+    LambdaFunctionConfigurations: [
+      { LambdaFunctionArn: fnArn(N.dataTriggerLambda), Events: ["s3:ObjectCreated:*"], Filter: { Key: { FilterRules: [{ Name: "Prefix" as "prefix", Value: "data/incoming/" }] } } },
+      { LambdaFunctionArn: fnArn("cleanup"), Events: ["s3:ObjectRemoved:*"] },
+    ],
+  });
+}
+
+beforeEach(() => {
+  for (const m of [sns, cw, eb, lambda, s3]) m.reset();
+  process.env.AWS_ACCESS_KEY_ID = "test";
+  process.env.AWS_SECRET_ACCESS_KEY = "test";
+});
+
+describe("helpers", () => {
+  it.each([
+    ["admin@example.com", "a***@e***.com"],
+    ["jane.doe@university.example.edu", "j***@u***.edu"],
+    ["no-at-sign", "***"],
+    [undefined, "***"],
+  ])("maskEmail(%s) → %s", (a, masked) => expect(maskEmail(a)).toBe(masked));
+
+  it.each([
+    ["the template's literal keys never match", tfEventPattern(["data-ingestion", "data-processing", "data-quality"]), JOBS],
+    ["the real names match", tfEventPattern(JOBS), []],
+    ["a prefix matches all", JSON.stringify({ source: ["aws.glue"], detail: { jobName: [{ prefix: `${N.p}-` }] } }), []],
+    ["a wildcard matches", JSON.stringify({ detail: { jobName: [{ wildcard: "*-data-*" }] } }), []],
+    ["anything-but excludes", JSON.stringify({ detail: { jobName: [{ "anything-but": [N.qualityJob] }] } }), [N.qualityJob]],
+    ["no jobName filter: every job", JSON.stringify({ source: ["aws.glue"], "detail-type": ["Glue Job State Change"] }), []],
+    ["not JSON: nothing matches", "{source:", JOBS],
+  ])("%s", (_, pattern, unmatched) => expect(patternDetailField(pattern, "jobName", JOBS).unmatched).toEqual(unmatched));
+});
+
+describe("monitoring check (client mock)", () => {
+  it("SNS: the topic found across pages, email subscriptions masked (pending ones counted and reported)", async () => {
+    typical();
+    const f = await monitoring.collect(ctx());
+    expect(f.alerts).toEqual({ name: N.alertsTopic, exists: true, arn: topicArn, subscriptions: 3, protocols: ["email", "lambda"], emailSubscriptions: ["j***@u***.edu", "o***@e***.com"], pendingConfirmation: 1 });
+    expect(JSON.stringify(f)).not.toContain("jane.doe");
+  });
+
+  it("alarms: both prefixes paginated; template-literal names accepted; metric-math metrics read; wrong dimensions and missing actions listed", async () => {
+    typical();
+    const f = await monitoring.collect(ctx());
+    const a = f.alarms as Record<string, unknown>;
+    expect(a.missing).toEqual([]);
+    expect(a.naming).toEqual({ project: 8, template: 1 });
+    expect(a.failure).toMatchObject({ names: [`${N.ingestionJob}-failure`, `${N.processingJob}-failure`, "data-quality-failure"], metrics: Array(3).fill("glue.driver.aggregate.numFailedTasks"), thresholds: [1, 1, 1] });
+    expect(a.highMemory).toMatchObject({ thresholds: [0.85, 0.85, 0.85] });
+    expect(a.notNotifying).toEqual([`${N.processingJob}-high-memory`]);
+    expect(a.wrongDimension).toEqual(["data-quality-failure (JobName=data-quality)"]);
+    expect(cw.commandCalls(DescribeAlarmsCommand).map((c) => c.args[0].input.AlarmNamePrefix)).toEqual([`${N.p}-`, "data-", `${N.p}-`]);
+  });
+
+  it("dashboard, rule, functions and notification: the template's pattern leaves every job unmatched; env values never kept", async () => {
+    typical();
+    const f = await monitoring.collect(ctx());
+    expect(f.dashboard).toMatchObject({ exists: true, parseError: null, widgetCount: 13, covers: ["tasks", "duration", "memory"] });
+    expect(f.rule).toMatchObject({ exists: true, state: "ENABLED", glue: true, patternJobNames: ["data-ingestion", "data-processing", "data-quality"], unmatchedJobs: JOBS, targetFunctions: [N.monitoringLambda] });
+    expect(f.lambdas).toMatchObject({ monitoring: { exists: true, envKeys: ["DB_PASSWORD", "SNS_TOPIC_ARN"] }, dataTrigger: { exists: true, runtime: "python3.10" } });
+    expect(JSON.stringify(f)).not.toContain("hunter2");
+    expect(f.rawNotification).toEqual({
+      bucket: N.rawBucket,
+      exists: true,
+      lambdaTargets: [{ function: N.dataTriggerLambda, events: ["s3:ObjectCreated:*"], prefix: "data/incoming/" }, { function: "cleanup", events: ["s3:ObjectRemoved:*"], prefix: null }],
+      objectCreatedFunctions: [N.dataTriggerLambda],
+    });
+  });
+
+  it("a truncated dashboard body is a parse error; a missing dashboard (404 ResourceNotFound) lists near misses", async () => {
+    typical();
+    cw.on(GetDashboardCommand).resolves({ DashboardName: N.dashboard, DashboardBody: '{"widgets":[{"type":"metric","prop' });
+    let f = await monitoring.collect(ctx());
+    expect(f.dashboard).toMatchObject({ exists: true, widgetCount: 0, parseError: expect.stringContaining("invalid JSON") });
+    cw.on(GetDashboardCommand).rejects(sdkError("ResourceNotFound", 404, `Dashboard ${N.dashboard} does not exist`));
+    cw.on(ListDashboardsCommand).resolves({ DashboardEntries: [{ DashboardName: "glue-etl-pipeline-7-dev-glue_dashboard" }, { DashboardName: "glue-etl-pipeline-s001-dev-glue-dashboard" }] });
+    f = await monitoring.collect(ctx());
+    expect(f.dashboard).toEqual({ name: N.dashboard, exists: false, widgetCount: 0, similar: ["glue-etl-pipeline-7-dev-glue_dashboard"] });
+  });
+
+  it("missing rule, function and raw bucket: facts say so; the README's raw bucket name is tried", async () => {
+    typical();
+    eb.on(DescribeRuleCommand).rejects(sdkError("ResourceNotFoundException", 400, `Rule ${N.jobStateRule} does not exist on EventBus default.`));
+    lambda.on(GetFunctionConfigurationCommand, { FunctionName: N.dataTriggerLambda }).rejects(sdkError("ResourceNotFoundException", 404, "Function not found"));
+    lambda.on(ListFunctionsCommand).resolves({ Functions: [{ FunctionName: "glue-etl-pipeline-7-dev-datatrigger" }] });
+    const noBucket = new S3ServiceException({ name: "NoSuchBucket", $fault: "client", $metadata: { httpStatusCode: 404 }, message: "The specified bucket does not exist" });
+    s3.on(GetBucketNotificationConfigurationCommand, { Bucket: N.rawBucket }).rejects(noBucket);
+    s3.on(GetBucketNotificationConfigurationCommand, { Bucket: `${N.p}-raw` }).resolves({ LambdaFunctionConfigurations: [{ LambdaFunctionArn: fnArn(N.dataTriggerLambda), Events: ["s3:ObjectCreated:Put"] }] });
+    const f = await monitoring.collect(ctx());
+    expect(f.rule).toEqual({ name: N.jobStateRule, exists: false, targetFunctions: [] });
+    expect(f.lambdas).toMatchObject({ dataTrigger: { name: N.dataTriggerLambda, exists: false, similar: ["glue-etl-pipeline-7-dev-datatrigger"] } });
+    expect(f.rawNotification).toMatchObject({ bucket: `${N.p}-raw`, objectCreatedFunctions: [N.dataTriggerLambda] });
+  });
+
+  it("AccessDenied stands where the value would be (targets, alarms, subscriptions)", async () => {
+    typical();
+    eb.on(ListTargetsByRuleCommand).rejects(accessDenied("events:ListTargetsByRule"));
+    cw.on(DescribeAlarmsCommand).rejects(Object.assign(sdkError("AccessDenied", 403, "not authorized"), { Code: "AccessDenied" }));
+    sns.on(ListSubscriptionsByTopicCommand).rejects(Object.assign(sdkError("AuthorizationErrorException", 403, "not authorized"), { Code: "AuthorizationError" }));
+    const f = await monitoring.collect(ctx());
+    expect(f.rule).toMatchObject({ exists: true, targetFunctions: { $error: { action: "events:ListTargetsByRule", kind: "accessDenied" } } });
+    expect(f.alarms).toMatchObject({ $error: { action: "cloudwatch:DescribeAlarms" } });
+    expect(f.alerts).toMatchObject({ exists: true, emailSubscriptions: { $error: { action: "sns:ListSubscriptionsByTopic" } } });
+  });
+});
+
+describe("monitoring graded against the Terraform worlds", () => {
+  it("a complete deployment (job names corrected in alarms and pattern) passes every criterion, warnings included", async () => {
+    const r = await grade(completeWorld("42"), "monitoring");
+    expect(notPassing(r)).toEqual({});
+    expect(r.tasks[0]!.points).toBe(12);
+  });
+
+  it("the partial deployment fails or warns exactly on its planted mistakes, naming them", async () => {
+    const r = await grade(partialWorld("42"), "monitoring");
+    expect(notPassing(r)).toEqual({
+      "monitoring.alerts_email": "fail",
+      "monitoring.memory_alarms": "fail",
+      "monitoring.alarm_job_dimensions": "warning",
+      "monitoring.dashboard_widgets": "fail",
+      "monitoring.rule_pattern_jobs": "warning",
+      "monitoring.data_trigger_lambda": "fail",
+      "monitoring.raw_bucket_trigger": "skipped",
+    });
+    expect(messageOf(r, "monitoring.memory_alarms")).toContain("[85,85,95]");
+    expect(messageOf(r, "monitoring.dashboard_widgets")).toContain("invalid JSON");
+    expect(messageOf(r, "monitoring.rule_pattern_jobs")).toContain("glue-etl-pipeline-42-dev-data-ingestion");
+    expect(messageOf(r, "monitoring.alarm_job_dimensions")).toContain("JobName=data-ingestion");
+    // The template's literal alarm names are accepted; warnings cost nothing.
+    expect(r.tasks[0]!.criteria.find((c) => c.id === "alarms_exist")!.status).toBe("pass");
+    expect(r.tasks[0]!.points).toBe(12 - 1 - 1 - 1 - 0.5 - 1);
+  });
+
+  it("--env staging grades the staging copy", async () => {
+    expect(notPassing(await grade(completeWorld("42", { env: "staging" }), "monitoring", { env: "staging" }))).toEqual({});
+    expect(notPassing(await grade(partialWorld("42"), "monitoring", { env: "staging" }))).toEqual({});
+  });
+
+  it("a --record snapshot of the check holds the Lambda variable names but none of their values", async () => {
+    const world = completeWorld("42");
+    const n = tfNames("42");
+    const session = new AwsSession({ region: world.region, transport: worldTransport(world), record: true });
+    const names = { rawBucketSeed: `${n.p}-raw`, ...(n as unknown as Record<string, string>) };
+    const f = await monitoring.collect(new CheckContext(session, "42", names, world.account));
+    expect(f.lambdas).toMatchObject({ dataTrigger: { exists: true, envKeys: expect.arrayContaining(["SCAN_RESULTS_TABLE", "ALLOWED_FILE_TYPES"]) } });
+    const text = JSON.stringify(session.toSnapshot({ account: world.account }));
+    expect(text).toContain("GetFunctionConfiguration");
+    expect(text).toContain("SCAN_RESULTS_TABLE");
+    expect(text).not.toContain(`${n.p}-security-scan-results`);
+    expect(text).not.toContain("csv,json,parquet,avro");
+    // The facts keep the subscription address masked only.
+    expect(JSON.stringify(f)).not.toContain("student-42@example.edu");
+    expect(f.alerts).toMatchObject({ emailSubscriptions: ["s***@e***.edu"] });
+  });
+});
