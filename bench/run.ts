@@ -1,6 +1,6 @@
 // `npm run bench`: a synthetic class in the fake AWS endpoint (50 ms latency, 10 TPS per operation), graded
 // (a) by `batch` in-process and (b) one student at a time as separate CLI runs; plus the 20%-throttling check
-// and the single-student figure for issue #2. Flags: --sizes 50,200,1000 --latency 50 --tps 10 --concurrency 16
+// and the single-student figure of every assessment. Flags: --sizes 50,200,1000 --latency 50 --tps 10 --concurrency 16
 // --sample 3 (CLI runs for (b), extrapolated) --throttle-n 20 (0 skips) --no-single --no-cli --child-flags=<node flag>
 import "../test/support/fake-aws/sdk-shim.js";
 import { execFile } from "node:child_process";
@@ -11,6 +11,10 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { startFakeAws, type FaultOptions, type LoggedCall } from "../test/support/fake-aws/index.js";
 import { completeWorld } from "../test/support/world/index.js";
+import * as workshop from "../test/support/world/assessments/workshop.js";
+import * as lakehouse from "../test/support/world/assessments/lakehouse.js";
+import * as tf from "../test/support/world/assessments/tf/index.js";
+import * as cdk from "../test/support/world/assessments/cdk.js";
 import { classOf, classWorld } from "../test/batch/class-world.js";
 import type { World } from "../test/support/world/types.js";
 
@@ -55,12 +59,12 @@ async function batchChild(url: string, students: string[], extra: string[] = [])
   return JSON.parse(stdout.trim().split("\n").pop()!) as ChildResult;
 }
 
-async function cliRun(url: string, student: string): Promise<{ ms: number; code: number }> {
+async function cliRun(url: string, student: string, assessment = "glue_hard"): Promise<{ ms: number; code: number }> {
   const out = join(home, `r-${student}.json`);
   const t0 = performance.now();
   let code = 0;
   try {
-    await run(process.execPath, [join(root, "bin/glue-validate.js"), "glue_hard", "--student", student, "--endpoint-url", url, "--format", "json", "--output", out], { cwd: root, env });
+    await run(process.execPath, [join(root, "bin/glue-validate.js"), assessment, "--student", student, "--endpoint-url", url, "--format", "json", "--output", out], { cwd: root, env });
   } catch (err) {
     code = (err as { code?: number }).code ?? -1;
   }
@@ -144,9 +148,18 @@ if (throttleN > 0) {
 }
 
 if (withSingle && cliBuilt) {
-  say(`\n== issue #2: one student, glue_hard, CLI process, 100 ms latency per call (pageSize 100, 3 other students) ==`);
-  const single = await withFake(completeWorld("s1", { pageSize: 100 }), { latencyMs: 100 }, async (url, log) => ({ ...(await cliRun(url, "s1")), calls: log.length }));
-  say(`wall ${s(single.ms)} (process start-up included), ${single.calls} AWS calls, exit ${single.code}`);
+  say(`\n== one student per assessment, complete solution, CLI process, 100 ms latency per call (pageSize 100, 3 other students) ==`);
+  const worlds: [string, (s: string, o: { pageSize: number }) => World][] = [
+    ["glue_hard", completeWorld],
+    ["glue_sfn_orchestration_workshop", workshop.completeWorld],
+    ["stedi_lakehouse", lakehouse.completeWorld],
+    ["glue_etl_pipeline_tf", tf.completeWorld],
+    ["glue_cdk_sfn_json_to_parquet", cdk.completeWorld],
+  ];
+  for (const [id, make] of worlds) {
+    const single = await withFake(make("s1", { pageSize: 100 }), { latencyMs: 100 }, async (url, log) => ({ ...(await cliRun(url, "s1", id)), calls: log.length }));
+    say(`${id.padEnd(32)} wall ${s(single.ms)} (process start-up included), ${single.calls} AWS calls, exit ${single.code}`);
+  }
 }
 rmSync(home, { recursive: true, force: true });
 

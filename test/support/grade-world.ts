@@ -19,3 +19,14 @@ export async function gradeWorld(assessmentId: string, world: World, student: st
 export function statuses(report: GradeReport): Record<string, string> {
   return Object.fromEntries(report.tasks.flatMap((t) => t.criteria.map((c) => [`${t.id}.${c.id}`, c.status])));
 }
+
+/** The criteria of a report that did not pass, with their statuses. */
+export function notPassing(r: GradeReport): Record<string, string> {
+  return Object.fromEntries(Object.entries(statuses(r)).filter(([, s]) => s !== "pass"));
+}
+
+/** The message of one criterion ("task.criterion"). */
+export function messageOf(r: GradeReport, key: string): string {
+  const [t, c] = key.split(".");
+  return r.tasks.find((x) => x.id === t)?.criteria.find((x) => x.id === c)?.message ?? "";
+}

@@ -1,7 +1,7 @@
 // glue_cdk_sfn_json_to_parquet graded end to end against simulated accounts: a complete deployment, the planted
 // mistakes, nothing deployed, and the ways a deployment is found (suffix under another environment, the stack).
 import { describe, expect, it } from "vitest";
-import { gradeWorld, statuses } from "../../support/grade-world.js";
+import { gradeWorld, messageOf, statuses } from "../../support/grade-world.js";
 import { compose } from "../../support/world/index.js";
 import { completeWorld, deployment, emptyWorld, partialWorld, PARTIAL_FAILS } from "../../support/world/assessments/cdk.js";
 
@@ -20,7 +20,7 @@ describe("glue_cdk_sfn_json_to_parquet worlds", () => {
     const r = await gradeWorld(ID, partialWorld("42"), "42");
     const failing = automatic(statuses(r)).filter(([, v]) => v !== "pass").map(([k]) => k);
     expect(failing.sort()).toEqual([...PARTIAL_FAILS].sort());
-    const msg = (id: string) => r.tasks.flatMap((t) => t.criteria.map((c) => [`${t.id}.${c.id}`, c.message] as const)).find(([k]) => k === id)![1];
+    const msg = (id: string) => messageOf(r, id);
     expect(msg("glue_job.glue_version")).toContain('found "4.0"');
     expect(msg("glue_job.max_concurrency")).toContain("found 3");
     expect(msg("iam.glue_role_policies")).toContain('["service-role/AWSGlueServiceRole"]');

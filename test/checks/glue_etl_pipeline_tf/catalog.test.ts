@@ -5,7 +5,7 @@ import { GetCrawlerCommand, GetDatabaseCommand, GetDatabasesCommand, GlueClient,
 import { catalog, schemaChangeWords } from "../../../checks/glue_etl_pipeline_tf/catalog.js";
 import { completeWorld, partialWorld } from "../../support/world/assessments/tf/index.js";
 import { statuses } from "../../support/grade-world.js";
-import { accessDenied, ctx, grade, messageOf, N, notFound, notPassing } from "./glue-side-helpers.js";
+import { accessDenied, ctx, grade, messageOf, N, notFound, notPassing } from "./helpers.js";
 
 const glue = mockClient(GlueClient);
 

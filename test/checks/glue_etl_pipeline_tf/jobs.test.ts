@@ -6,7 +6,7 @@ import { jobs, monitoringOff } from "../../../checks/glue_etl_pipeline_tf/jobs.j
 import { completeWorld, partialWorld } from "../../support/world/assessments/tf/index.js";
 import type { CallLog } from "../../support/world/transport.js";
 import { gradeWorld } from "../../support/grade-world.js";
-import { accessDenied, ctx, grade, messageOf, N, notFound, notPassing } from "./glue-side-helpers.js";
+import { accessDenied, ctx, grade, messageOf, N, notFound, notPassing } from "./helpers.js";
 
 const glue = mockClient(GlueClient);
 

@@ -15,7 +15,7 @@ import { CheckContext } from "../../../src/grade/check.js";
 import { completeWorld, partialWorld, tfNames } from "../../support/world/assessments/tf/index.js";
 import { tfDashboardBody, tfEventPattern } from "../../support/world/assessments/tf/ops-side.js";
 import { worldTransport } from "../../support/world/transport.js";
-import { accessDenied, ACCOUNT, ctx, grade, messageOf, N, notPassing, sdkError } from "./ops-side-helpers.js";
+import { accessDenied, ACCOUNT, ctx, grade, messageOf, N, notPassing, sdkError } from "./helpers.js";
 
 const sns = mockClient(SNSClient);
 const cw = mockClient(CloudWatchClient);

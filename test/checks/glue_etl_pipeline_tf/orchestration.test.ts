@@ -6,7 +6,7 @@ import { GetTriggerCommand, GetWorkflowCommand, GetWorkflowRunsCommand, GlueClie
 import { orchestration } from "../../../checks/glue_etl_pipeline_tf/orchestration.js";
 import { isValidSchedule } from "../../../checks/shared/cron.js";
 import { completeWorld, partialWorld, emptyWorld } from "../../support/world/assessments/tf/index.js";
-import { accessDenied, ctx, grade, messageOf, N, notPassing, sdkError } from "./ops-side-helpers.js";
+import { accessDenied, ctx, grade, messageOf, N, notPassing, sdkError } from "./helpers.js";
 
 const glue = mockClient(GlueClient);
 const T = (min: number) => new Date(Date.UTC(2026, 10, 10, 8, min));

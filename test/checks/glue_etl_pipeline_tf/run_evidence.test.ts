@@ -12,7 +12,7 @@ import { iamAction, type ServiceId } from "../../../src/aws/services.js";
 import { bundledRubric, catalogOf, loadAssessment } from "../../../src/grade/assessment.js";
 import { loadRubric } from "../../../src/rubric/load.js";
 import { actionsOf, buildPolicy, isReadAction } from "../../../src/cli/policy-command.js";
-import { accessDenied, ctx, GLUE_SIDE, grade, messageOf, N, notFound, notPassing, s3Error } from "./glue-side-helpers.js";
+import { accessDenied, ctx, GLUE_SIDE, grade, messageOf, N, notFound, notPassing, s3Error } from "./helpers.js";
 
 const glue = mockClient(GlueClient);
 const s3 = mockClient(S3Client);

@@ -11,7 +11,7 @@ import { security } from "../../../checks/glue_etl_pipeline_tf/security.js";
 import { completeWorld, partialWorld } from "../../support/world/assessments/tf/index.js";
 import type { CallLog } from "../../support/world/transport.js";
 import { gradeWorld } from "../../support/grade-world.js";
-import { accessDenied, ACCOUNT, ctx, grade, messageOf, N, notPassing, sdkError } from "./ops-side-helpers.js";
+import { accessDenied, ACCOUNT, ctx, grade, messageOf, N, notPassing, sdkError } from "./helpers.js";
 
 const glue = mockClient(GlueClient);
 const kms = mockClient(KMSClient);

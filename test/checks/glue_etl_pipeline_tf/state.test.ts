@@ -7,7 +7,7 @@ import { state } from "../../../checks/glue_etl_pipeline_tf/state.js";
 import { completeWorld, partialWorld, tfNames } from "../../support/world/assessments/tf/index.js";
 import { glueKeyId } from "../../support/world/assessments/tf/ops-side.js";
 import { worldTransport } from "../../support/world/transport.js";
-import { accessDenied, ctx, grade, messageOf, N, notPassing, sdkError } from "./ops-side-helpers.js";
+import { accessDenied, ctx, grade, messageOf, N, notPassing, sdkError } from "./helpers.js";
 
 const ddb = mockClient(DynamoDBClient);
 

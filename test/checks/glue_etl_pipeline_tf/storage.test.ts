@@ -17,7 +17,7 @@ import { lifecycleRuleFacts } from "../../../checks/shared/s3-buckets.js";
 import { completeWorld, partialWorld, tfNames } from "../../support/world/assessments/tf/index.js";
 import type { WorldBucket } from "../../support/world/parts/storage.js";
 import { statuses } from "../../support/grade-world.js";
-import { ACCOUNT, N, ctx, grade, messageOf, notPassing, s3Error } from "./glue-side-helpers.js";
+import { ACCOUNT, N, ctx, grade, messageOf, notPassing, s3Error } from "./helpers.js";
 
 const s3 = mockClient(S3Client);
 const kms = mockClient(KMSClient);
