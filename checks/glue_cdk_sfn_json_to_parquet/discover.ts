@@ -11,26 +11,29 @@ import type { ErrorFact } from "../../src/grade/facts.js";
 import { allJobNames, readJob } from "../shared/glue-jobs.js";
 import { once } from "../shared/per-run.js";
 import { analyseStateMachine, type StateMachineAnalysis, type TaskFacts } from "../shared/state-machine.js";
-import { mentionsStudent, nearMisses } from "../shared/student-owned.js";
+import { escapeRegExp, nearMisses } from "../shared/student-owned.js";
 
 /** How a resource was attributed to the student. */
-export type FoundBy = "name" | "suffix" | "studentId" | "stack" | "stateMachine" | "target";
+export type FoundBy = "name" | "suffix" | "stack" | "stateMachine" | "target";
 
 /** A resource found (with how), missing (with near-miss names), or an error that stopped the search. */
 export type Found<T> = ({ kind: "found"; name: string; foundBy: FoundBy } & T) | { kind: "missing"; expected: string; similar: string[] } | { kind: "error"; fact: ErrorFact };
 
 /**
- * Picks the student's resource among names: the expected name; else one with the template's prefix that ends in
- * `-{student}` (another account/region/environment spelling); else one with the prefix that mentions the student.
+ * The template's spelling of a name for this student in any account, region and environment:
+ * `<prefix><12-digit account>-<region>-<ENV>-<student>` (ENV one word, so student `b` never takes `…-DEV-a-b`, and a
+ * student ID never matches the account, region or environment part).
  */
+export function ownedName(prefix: string, student: string): RegExp {
+  return new RegExp(`^${escapeRegExp(prefix)}\\d{12}-[a-z]{2}(?:-[a-z]+)+-\\d+-[A-Za-z0-9_]+-${escapeRegExp(student)}$`, "i");
+}
+
+/** Picks the student's resource among names: the expected name, else the template's spelling in another account, region or environment. */
 export function pickName(all: readonly string[], expected: string, prefix: string, student: string): { name: string; foundBy: FoundBy } | null {
   if (all.includes(expected)) return { name: expected, foundBy: "name" };
-  const p = prefix.toLowerCase();
-  const withPrefix = all.filter((n) => n.toLowerCase().startsWith(p));
-  const suffixed = withPrefix.find((n) => n.toLowerCase().endsWith(`-${student.toLowerCase()}`));
-  if (suffixed) return { name: suffixed, foundBy: "suffix" };
-  const mentioning = withPrefix.find((n) => mentionsStudent(n.slice(prefix.length), student));
-  return mentioning ? { name: mentioning, foundBy: "studentId" } : null;
+  const owned = ownedName(prefix, student);
+  const suffixed = all.find((n) => owned.test(n));
+  return suffixed ? { name: suffixed, foundBy: "suffix" } : null;
 }
 
 // ── CloudFormation stack (a fallback: never an error) ─────────────────────
@@ -99,19 +102,22 @@ export function glueTask(analysis: StateMachineAnalysis): TaskFacts | undefined 
 
 export type JobFound = Found<{ job: Job }>;
 
-/** The job the state machine runs (a literal JobName), else the expected name or the template's prefix with the student's suffix, else the stack's. */
+/**
+ * The student's job: the one the state machine runs (a literal JobName) when it is the student's too (their name, or
+ * their stack's); else the expected name or the template's spelling for the student; else the stack's job.
+ */
 export function findJob(ctx: CheckContext): Promise<JobFound> {
   return once(ctx, "job", async (): Promise<JobFound> => {
     const expected = ctx.name("job");
-    const sm = await findStateMachine(ctx);
-    const task = sm.kind === "found" ? glueTask(sm.analysis) : undefined;
-    const candidates: { name: string; foundBy: FoundBy }[] = [];
-    if (task?.jobName && !task.dynamic.includes("JobName")) candidates.push({ name: task.jobName, foundBy: "stateMachine" });
-    const all = await allJobNames(ctx);
+    const [sm, all, stack] = await Promise.all([findStateMachine(ctx), allJobNames(ctx), readStack(ctx)]);
     if (!Array.isArray(all)) return { kind: "error", fact: all };
+    const task = sm.kind === "found" ? glueTask(sm.analysis) : undefined;
+    const stackJob = fromStack(stack, "AWS::Glue::Job");
+    const owns = (name: string) => name === expected || name === stackJob || ownedName(ctx.name("jobPrefix"), ctx.student).test(name);
+    const candidates: { name: string; foundBy: FoundBy }[] = [];
+    if (task?.jobName && !task.dynamic.includes("JobName") && owns(task.jobName)) candidates.push({ name: task.jobName, foundBy: "stateMachine" });
     const picked = pickName(all, expected, ctx.name("jobPrefix"), ctx.student);
     if (picked) candidates.push(picked);
-    const stackJob = fromStack(await readStack(ctx), "AWS::Glue::Job");
     if (stackJob) candidates.push({ name: stackJob, foundBy: "stack" });
     for (const c of candidates) {
       const r = await readJob(ctx, c.name);
@@ -154,7 +160,7 @@ export function findRule(ctx: CheckContext): Promise<RuleFound> {
       const stackRule = fromStack(await readStack(ctx), "AWS::Events::Rule");
       if (stackRule) picked = { name: stackRule.split("|").pop()!, foundBy: "stack" };
     }
-    if (!picked) return firstError ? { kind: "error", fact: firstError } : { kind: "missing", expected, similar };
+    if (!picked) return { kind: "missing", expected, similar };
     const [rule, targets] = await Promise.all([
       ctx.read("eventbridge", new DescribeRuleCommand({ Name: picked.name }), { missing: ["ResourceNotFoundException"] }),
       ctx.list("eventbridge", (t) => new ListTargetsByRuleCommand({ Rule: picked.name, NextToken: t }), (o) => ({ items: o.Targets, next: o.NextToken })),

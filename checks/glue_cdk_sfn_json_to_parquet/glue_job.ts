@@ -2,7 +2,8 @@
 import { GetTableCommand } from "@aws-sdk/client-glue";
 import type { CheckContext, CheckModule } from "../../src/grade/check.js";
 import type { Facts, Json } from "../../src/grade/facts.js";
-import { effectiveArguments, jobFeatures, redactArguments } from "../shared/job-args.js";
+import { redactArguments } from "../../src/aws/redact.js";
+import { effectiveArguments, jobFeatures } from "../shared/job-args.js";
 import { parseS3 } from "../shared/s3-objects.js";
 import { findJob, type JobFound } from "./discover.js";
 

@@ -1,6 +1,7 @@
 // IAM — compliant: the Glue job's role is trusted by glue.amazonaws.com and has AmazonS3FullAccess and service-role/AWSGlueServiceRole; the state machine's role is trusted by states.amazonaws.com and may start, read and stop runs of the job and publish to the topic.
 import type { CheckContext, CheckModule } from "../../src/grade/check.js";
 import type { ErrorFact, Json } from "../../src/grade/facts.js";
+import { glueArn } from "../shared/arn.js";
 import { allows, readRole, ROLE_ACTIONS, type RoleRead } from "../shared/iam-role.js";
 import { findJob, findStateMachine, roleName } from "./discover.js";
 import { topicOf } from "./sns.js";
@@ -45,7 +46,7 @@ export const iam: CheckModule = {
       roleByName(ctx, job.kind === "found" ? roleName(job.job.Role) : null, "Glue job"),
       roleByName(ctx, sm.kind === "found" ? roleName(sm.roleArn) : null, "state machine"),
     ]);
-    const jobArn = job.kind === "found" ? `arn:${ctx.partition}:glue:${ctx.region}:${ctx.account ?? ""}:job/${job.name}` : null;
+    const jobArn = job.kind === "found" ? glueArn(ctx, "job", job.name) : null;
     const topic = sm.kind === "found" ? topicOf(sm.analysis) : null;
     const sfnAllows: Record<string, Json> = {};
     if (sfnRole.kind === "found") {

@@ -2,7 +2,7 @@
 import { GetCrawlerCommand, GetDatabaseCommand, GetDatabasesCommand, ListCrawlersCommand, type Crawler } from "@aws-sdk/client-glue";
 import type { CheckContext, CheckModule } from "../../src/grade/check.js";
 import { isErrorFact, type ErrorFact, type Facts, type Json } from "../../src/grade/facts.js";
-import { crawlerSettings } from "../glue_hard/crawler.js";
+import { crawlerSettings } from "../shared/glue-crawlers.js";
 import { nearMisses } from "../shared/student-owned.js";
 
 /** The crawlers of the template by role; curated only exists in the storage module's copy and is not graded. */

@@ -32,7 +32,8 @@ export function jobSettings(j: Job): { [k: string]: Json } {
     workers: j.NumberOfWorkers ?? null,
     maxCapacity: j.MaxCapacity ?? null,
     timeout: j.Timeout ?? null,
-    maxConcurrentRuns: j.ExecutionProperty?.MaxConcurrentRuns ?? null,
+    // Glue's default when ExecutionProperty is absent is one run at a time.
+    maxConcurrentRuns: j.ExecutionProperty?.MaxConcurrentRuns ?? 1,
     bookmarks: f.bookmarks,
     monitoringOff: monitoringOff(args),
     tempDir: f.tempDir,

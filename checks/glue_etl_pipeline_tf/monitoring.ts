@@ -9,6 +9,7 @@ import type { CheckContext, CheckModule } from "../../src/grade/check.js";
 import type { Facts, Json } from "../../src/grade/facts.js";
 import { dashboardBody } from "../shared/dashboard.js";
 import { patternDetailField, patternSources } from "../shared/event-pattern.js";
+import { once } from "../shared/per-run.js";
 import { nearMisses } from "../shared/student-owned.js";
 
 /** The three jobs, by fact key → rubric name key. */
@@ -52,6 +53,10 @@ const jobDimensionOf = (a: MetricAlarm) =>
  * "data-ingestion"), not after the deployed job; a corrected deployment names them after the job
  * ("{p}-data-ingestion-failure"). Both are accepted (`naming` says which was found); `wrongDimension` lists alarms
  * whose JobName dimension is not the real job name (they can never fire).
+ *
+ * The template's literal names are the same for every deployment in the account, so such an alarm counts only when it
+ * is this student's: it notifies this deployment's alerts topic, or its JobName dimension is one of this deployment's
+ * jobs. The others are listed in `notAttributed` (a classmate's, or one whose actions were changed) and count as missing.
  */
 async function alarms(ctx: CheckContext, topicName: string): Promise<Json> {
   const p = ctx.name("p");
@@ -66,7 +71,11 @@ async function alarms(ctx: CheckContext, topicName: string): Promise<Json> {
   const byName = new Map<string, MetricAlarm>();
   for (const l of lists) if (l.ok) for (const a of l.items) if (a.AlarmName) byName.set(a.AlarmName, a);
 
+  const deployedJobs = new Set(Object.values(jobs));
+  const ownTemplateAlarm = (a: MetricAlarm | undefined): a is MetricAlarm =>
+    a !== undefined && ((a.AlarmActions ?? []).some((x) => x.endsWith(`:${topicName}`)) || deployedJobs.has(jobDimensionOf(a) ?? ""));
   const missing: string[] = [];
+  const notAttributed: string[] = [];
   const naming = { project: 0, template: 0 };
   const notNotifying: string[] = [];
   const wrongDimension: string[] = [];
@@ -76,9 +85,11 @@ async function alarms(ctx: CheckContext, topicName: string): Promise<Json> {
     for (const job of Object.values(jobs)) {
       const projectName = `${job}-${suffix}`;
       const templateName = `${short(job)}-${suffix}`;
-      const a = byName.get(projectName) ?? byName.get(templateName);
+      const template = byName.get(templateName);
+      const a = byName.get(projectName) ?? (ownTemplateAlarm(template) ? template : undefined);
       if (!a) {
         missing.push(projectName);
+        if (template) notAttributed.push(`${templateName} (neither notifies ${topicName} nor watches a job of ${p})`);
         continue;
       }
       naming[a.AlarmName === projectName ? "project" : "template"]++;
@@ -92,7 +103,7 @@ async function alarms(ctx: CheckContext, topicName: string): Promise<Json> {
       if (dim !== job) wrongDimension.push(`${a.AlarmName} (JobName=${dim ?? "none"})`);
     }
   }
-  return { found: naming.project + naming.template, missing, naming, ...kinds, notNotifying, wrongDimension } as Json;
+  return { found: naming.project + naming.template, missing, naming, ...kinds, notNotifying, wrongDimension, notAttributed: notAttributed.slice(0, 9) } as Json;
 }
 
 // ── dashboard ──────────────────────────────────────────────────────────────
@@ -198,11 +209,11 @@ export const monitoring: CheckModule = {
     "s3:GetBucketNotification",
   ],
   async collect(ctx) {
-    let listing: Promise<string[] | Json> | undefined;
+    // Function names are listed once per run, and only if a function is missing (for "did you mean").
     const functionNames = () =>
-      (listing ??= ctx
-        .list("lambda", (m) => new ListFunctionsCommand({ Marker: m }), (o) => ({ items: o.Functions, next: o.NextMarker }))
-        .then((l) => (l.ok ? l.items.map((f) => f.FunctionName ?? "") : l.fact)));
+      once(ctx, "tf:lambdaFunctionNames", () =>
+        ctx.list("lambda", (m) => new ListFunctionsCommand({ Marker: m }), (o) => ({ items: o.Functions, next: o.NextMarker })).then((l): string[] | Json => (l.ok ? l.items.map((f) => f.FunctionName ?? "") : l.fact)),
+      );
     const topic = ctx.name("alertsTopic");
     const [t, a, d, r, mon, trig, n] = await Promise.all([
       alertsTopic(ctx, topic),

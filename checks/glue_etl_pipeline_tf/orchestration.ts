@@ -4,10 +4,14 @@ import type { CheckContext, CheckModule } from "../../src/grade/check.js";
 import { isErrorFact, type Facts, type Json } from "../../src/grade/facts.js";
 import { triggerFacts } from "../shared/glue-triggers.js";
 import { isValidSchedule } from "../shared/cron.js";
+import { once } from "../shared/per-run.js";
 import { nearMisses } from "../shared/student-owned.js";
 
-/** Workflow runs read (newest first): enough to find a completed one without walking a long history. */
-const MAX_RUN_PAGES = 5;
+/**
+ * Workflow runs read: at most 20 pages (newest first on AWS, but sorted anyway) — bounded, and more than a lab's
+ * history. `completed` and `successful` count every run read; only the lists in the facts are cut to the newest 10.
+ */
+const MAX_RUN_PAGES = 20;
 const MAX_RUNS_IN_FACTS = 10;
 
 /** The rubric names of the four triggers, by fact key. */
@@ -41,8 +45,8 @@ async function trigger(ctx: CheckContext, name: string, triggerNames: () => Prom
   };
 }
 
-/** One workflow run as facts: status and action counts first. */
-function runFacts(r: WorkflowRun): Json {
+/** One workflow run as facts: status and action counts first (a workflow run, not a job run: see shared/glue-jobs.ts for those). */
+function workflowRunFacts(r: WorkflowRun): Json {
   const s = r.Statistics;
   return {
     status: r.Status ?? null,
@@ -76,10 +80,10 @@ async function runs(ctx: CheckContext, workflow: string): Promise<Json> {
     statuses: sorted.map((x) => x.Status ?? "?").slice(0, MAX_RUNS_IN_FACTS),
     completed: sorted.filter((x) => x.Status === "COMPLETED").length,
     successful: sorted.filter(clean).length,
-    latest: sorted[0] ? runFacts(sorted[0]) : null,
-    items: sorted.slice(0, MAX_RUNS_IN_FACTS).map(runFacts),
+    latest: sorted[0] ? workflowRunFacts(sorted[0]) : null,
+    items: sorted.slice(0, MAX_RUNS_IN_FACTS).map(workflowRunFacts),
     /** The COMPLETED runs, newest first: a run is COMPLETED even when some of its actions failed. */
-    completedRuns: sorted.filter((x) => x.Status === "COMPLETED").slice(0, MAX_RUNS_IN_FACTS).map(runFacts),
+    completedRuns: sorted.filter((x) => x.Status === "COMPLETED").slice(0, MAX_RUNS_IN_FACTS).map(workflowRunFacts),
     ...(r.truncated ? { truncated: true } : {}),
   };
 }
@@ -93,10 +97,11 @@ export const orchestration: CheckModule = {
   actions: ["glue:GetWorkflow", "glue:ListWorkflows", "glue:GetWorkflowRuns", "glue:GetTrigger", "glue:ListTriggers"],
   async collect(ctx) {
     const name = ctx.name("workflow");
-    // Trigger names are listed once, and only if a trigger is missing (for "did you mean").
-    let listing: Promise<string[] | Json> | undefined;
+    // Trigger names are listed once per run, and only if a trigger is missing (for "did you mean").
     const triggerNames = () =>
-      (listing ??= ctx.list("glue", (t) => new ListTriggersCommand({ NextToken: t }), (o) => ({ items: o.TriggerNames, next: o.NextToken })).then((l) => (l.ok ? l.items : l.fact)));
+      once(ctx, "tf:glueTriggerNames", () =>
+        ctx.list("glue", (t) => new ListTriggersCommand({ NextToken: t }), (o) => ({ items: o.TriggerNames, next: o.NextToken })).then((l): string[] | Json => (l.ok ? l.items : l.fact)),
+      );
     const [got, runFactsOrError, ...triggerList] = await Promise.all([
       ctx.read("glue", new GetWorkflowCommand({ Name: name, IncludeGraph: true }), { missing: ["EntityNotFoundException"] }),
       runs(ctx, name),

@@ -1,9 +1,10 @@
 // run_evidence — compliant: each of the three jobs has at least one SUCCEEDED run, and the processed and curated buckets hold data objects under date partitions (year=/month=/day= or yyyy/mm/dd).
-import { GetJobRunsCommand, type JobRun } from "@aws-sdk/client-glue";
 import { ListObjectsV2Command, type _Object } from "@aws-sdk/client-s3";
 import type { CheckContext, CheckModule } from "../../src/grade/check.js";
 import { isErrorFact, type ErrorFact, type Facts, type Json } from "../../src/grade/facts.js";
+import { jobRuns } from "../shared/glue-jobs.js";
 import { locate } from "../shared/s3-buckets.js";
+import { NOT_DATA } from "../shared/s3-objects.js";
 import { JOB_NAME_KEY, JOBS } from "./jobs.js";
 
 /** Pages of GetJobRuns read per job (the newest runs come first on AWS, but that is unconfirmed, so runs are sorted). */
@@ -14,27 +15,6 @@ const MAX_SAMPLE = 3;
 
 /** Hive-style (year=2026/month=11/day=02) or plain date (2026/11/02) partitions anywhere in a key. */
 export const PARTITIONED = /(^|\/)(year=\d{4}\/month=\d{1,2}\/day=\d{1,2}|\d{4}\/\d{1,2}\/\d{1,2})\//;
-/** Keys that are not data: folder markers, Spark/Hadoop markers. */
-const NOT_DATA = /(^|\/)(_SUCCESS|_temporary\/|_committed_|_started_|\.spark-staging|[^/]*\$folder\$)|\/$/;
-
-type RunFacts = { exists: boolean; runs: number; succeeded: number; latest: { [k: string]: Json } | null };
-
-function runFacts(r: JobRun): { [k: string]: Json } {
-  return {
-    id: r.Id ?? null,
-    state: r.JobRunState ?? null,
-    startedOn: r.StartedOn instanceof Date ? r.StartedOn.toISOString() : null,
-    ...(r.ErrorMessage ? { error: r.ErrorMessage.slice(0, 300) } : {}),
-  };
-}
-
-/** The runs of a job (bounded), newest first by StartedOn: how many, how many SUCCEEDED, and the latest. */
-export async function jobRunFacts(ctx: CheckContext, name: string): Promise<RunFacts | ErrorFact> {
-  const r = await ctx.list("glue", (t) => new GetJobRunsCommand({ JobName: name, NextToken: t }), (o) => ({ items: o.JobRuns, next: o.NextToken }), { maxPages: MAX_RUN_PAGES, partialOk: true });
-  if (!r.ok) return r.missing ? { exists: false, runs: 0, succeeded: 0, latest: null } : r.fact;
-  const runs = [...r.items].sort((a, b) => (b.StartedOn?.getTime() ?? 0) - (a.StartedOn?.getTime() ?? 0));
-  return { exists: true, runs: runs.length, succeeded: runs.filter((x) => x.JobRunState === "SUCCEEDED").length, latest: runs[0] ? runFacts(runs[0]) : null };
-}
 
 /** Data objects of a bucket (bounded listing, never reading an object): how many, how many under date partitions, samples. */
 export async function outputFacts(ctx: CheckContext, bucket: string): Promise<{ [k: string]: Json } | ErrorFact> {
@@ -69,19 +49,23 @@ export const runEvidence: CheckModule = {
   actions: ["glue:GetJobRuns", "s3:ListBucket", "s3:GetBucketLocation"],
   async collect(ctx) {
     const [runs, processed, curated] = await Promise.all([
-      Promise.all(JOBS.map((r) => jobRunFacts(ctx, ctx.name(JOB_NAME_KEY[r])))),
+      Promise.all(JOBS.map((r) => jobRuns(ctx, ctx.name(JOB_NAME_KEY[r]), { maxPages: MAX_RUN_PAGES }))),
       outputFacts(ctx, ctx.name("processedBucket")),
       outputFacts(ctx, ctx.name("curatedBucket")),
     ]);
-    const pick = (f: (r: RunFacts) => Json): { [k: string]: Json } | ErrorFact =>
+    // Per job: the shared job-run facts (count, succeeded, latest, latestSucceeded), or the ErrorFact of its listing.
+    const pick = (f: (r: { [k: string]: Json }) => Json): { [k: string]: Json } =>
       Object.fromEntries(JOBS.map((role, i) => {
         const r = runs[i]!;
         return [role, isErrorFact(r) ? r : f(r)];
       })) as { [k: string]: Json };
     const facts: Facts = {
-      succeededRuns: pick((r) => r.succeeded),
-      latestRun: pick((r) => (r.latest ? r.latest.state ?? null : "no runs")),
-      runs: pick((r) => r as unknown as Json),
+      succeededRuns: pick((r) => r.succeeded ?? 0),
+      latestRun: pick((r) => {
+        const latest = r.latest as { state?: Json } | null;
+        return latest ? (latest.state ?? null) : "no runs";
+      }),
+      runs: pick((r) => r),
       output: { processed, curated } as { [k: string]: Json },
     };
     return facts;

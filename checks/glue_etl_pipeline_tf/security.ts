@@ -56,6 +56,16 @@ function serviceOf(e: VpcEndpoint, region: string): string | null {
 }
 
 /**
+ * The Name tag the template gives this deployment's endpoints, exactly: `{p}-<service>-endpoint`. A prefix test would
+ * also take the endpoints of a deployment whose {p} extends this one (student `a` in dev, `glue-etl-pipeline-a-dev`,
+ * vs student `a-dev`, `glue-etl-pipeline-a-dev-dev`).
+ */
+export function endpointNamePattern(p: string): RegExp {
+  const escaped = p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`^${escaped}-[a-z0-9]+-endpoint$`);
+}
+
+/**
  * The deployment's VPC endpoints. The template tags each one Name = {p}-<service>-endpoint (and the dev provider adds
  * Project / Environment default tags): the VPCs holding an endpoint so tagged are the deployment's, and every available
  * endpoint in them counts, tagged or not.
@@ -65,9 +75,10 @@ async function vpcEndpoints(ctx: CheckContext): Promise<Json> {
   const project = ctx.name("project");
   const r = await ctx.list("ec2", (t) => new DescribeVpcEndpointsCommand({ NextToken: t, MaxResults: 100 }), (o) => ({ items: o.VpcEndpoints, next: o.NextToken }));
   if (!r.ok) return r.fact;
+  const named = endpointNamePattern(p);
   const ours = (e: VpcEndpoint) => {
     const tags = tagMap(e.Tags);
-    return (tags.Name ?? "").startsWith(`${p}-`) || (tags.Project === project && `${tags.Project}-${tags.Environment}` === p);
+    return named.test(tags.Name ?? "") || (tags.Project === project && `${tags.Project}-${tags.Environment}` === p);
   };
   const vpcIds = [...new Set(r.items.filter(ours).map((e) => e.VpcId ?? "").filter(Boolean))].sort();
   const inVpcs = r.items.filter((e) => vpcIds.includes(e.VpcId ?? ""));

@@ -2,6 +2,7 @@
 import { DescribeContinuousBackupsCommand, DescribeTableCommand, ListTablesCommand } from "@aws-sdk/client-dynamodb";
 import type { CheckContext, CheckModule } from "../../src/grade/check.js";
 import type { Facts, Json } from "../../src/grade/facts.js";
+import { once } from "../shared/per-run.js";
 import { nearMisses } from "../shared/student-owned.js";
 
 /** The state tables, by fact key → rubric name key. */
@@ -44,12 +45,13 @@ export const state: CheckModule = {
   names: Object.values(TABLES),
   actions: ["dynamodb:DescribeTable", "dynamodb:DescribeContinuousBackups", "dynamodb:ListTables"],
   async collect(ctx) {
-    // Table names are listed once, and only if a table is missing (for "did you mean").
-    let listing: Promise<string[] | Json> | undefined;
+    // Table names are listed once per run, and only if a table is missing (for "did you mean").
     const tableNames = () =>
-      (listing ??= ctx
-        .list("dynamodb", (t) => new ListTablesCommand({ ExclusiveStartTableName: t }), (o) => ({ items: o.TableNames, next: o.LastEvaluatedTableName }))
-        .then((l) => (l.ok ? l.items : l.fact)));
+      once(ctx, "tf:dynamodbTableNames", () =>
+        ctx
+          .list("dynamodb", (t) => new ListTablesCommand({ ExclusiveStartTableName: t }), (o) => ({ items: o.TableNames, next: o.LastEvaluatedTableName }))
+          .then((l): string[] | Json => (l.ok ? l.items : l.fact)),
+      );
     const keys = Object.keys(TABLES) as (keyof typeof TABLES)[];
     const values = await Promise.all(keys.map((k) => table(ctx, ctx.name(TABLES[k]), tableNames)));
     const facts: Facts = Object.fromEntries(keys.map((k, i) => [k, values[i]!]));

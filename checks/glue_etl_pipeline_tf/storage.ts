@@ -96,7 +96,12 @@ export const storage: CheckModule = {
   async collect(ctx) {
     const [located, alias] = await Promise.all([Promise.all(ROLES.map((r) => find(ctx, r))), chooseAlias(ctx)]);
     const firstError = located.find((l): l is { error: ErrorFact } => "error" in l);
-    if (firstError) return { buckets: firstError.error, missing: firstError.error };
+    // A lookup that failed (HeadBucket 500 after retries…) stands in every fact a criterion reads, so each one is
+    // `error` naming the action (exit 2), never "found nothing".
+    if (firstError) {
+      const e = firstError.error;
+      return { buckets: e, found: e, missing: e, versioning: e, encryption: e, publicAccessBlock: e, lifecycle: e };
+    }
     const buckets = located.map((l) => (l as { found: BucketFound }).found);
     const present = buckets.filter((b) => b.state === "exists");
     const absent = buckets.filter((b) => b.state !== "exists");
@@ -126,11 +131,9 @@ export const storage: CheckModule = {
     const life = each("lifecycle");
     facts.lifecycle = {
       intelligentTieringDays: pick(life.filter(([r]) => TIERED.includes(r)).map(([r, l]) => [r, isErrorFact(l) ? l : wholeBucketTransitionDays(l, "INTELLIGENT_TIERING")])),
-      tempExpirationDays: (() => {
-        const t = life.find(([r]) => r === "temp");
-        if (!t) return null;
-        return isErrorFact(t[1]) ? t[1] : wholeBucketExpirationDays(t[1]);
-      })(),
+      // A map like intelligentTieringDays ({ temp: 7 }, empty when the temp bucket is absent): a missing bucket costs
+      // only buckets_exist.
+      tempExpirationDays: pick(life.filter(([r]) => r === "temp").map(([r, l]) => [r, isErrorFact(l) ? l : wholeBucketExpirationDays(l)])),
       rules: pick(life.map(([r, l]) => [r, l as Json | ErrorFact])),
     };
     return facts;

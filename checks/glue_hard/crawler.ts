@@ -2,80 +2,9 @@
 import { GetCrawlerCommand, GetCrawlersCommand, GetTagsCommand, type Crawler } from "@aws-sdk/client-glue";
 import type { CheckContext, CheckModule } from "../../src/grade/check.js";
 import type { ErrorFact, Facts, Json } from "../../src/grade/facts.js";
-import { glueArn, withSlash } from "../shared/arn.js";
-import { normaliseCron } from "../shared/cron.js";
+import { glueArn } from "../shared/arn.js";
+import { crawlerSettings } from "../shared/glue-crawlers.js";
 import { mentionsStudent, nearMisses } from "../shared/student-owned.js";
-import { isObject, parseJson } from "../shared/parse-json.js";
-
-/** The crawler's Configuration JSON string, parsed defensively: the keys it sets, or why it could not be read. */
-export type CrawlerConfiguration = {
-  /** Dotted keys set in the JSON (e.g. "CrawlerOutput.Partitions.AddOrUpdateBehavior"), at most 50. */
-  keys: string[];
-  partitionsBehavior: string | null;
-  tablesBehavior: string | null;
-  tableGroupingPolicy: string | null;
-  parseError?: string;
-};
-
-const MAX_CONFIG_CHARS = 64 * 1024;
-
-function dottedKeys(v: unknown, prefix = "", depth = 0, out: string[] = []): string[] {
-  if (!v || typeof v !== "object" || Array.isArray(v) || depth > 5) return out;
-  for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
-    const key = prefix ? `${prefix}.${k}` : k;
-    if (x && typeof x === "object" && !Array.isArray(x)) dottedKeys(x, key, depth + 1, out);
-    else out.push(key);
-    if (out.length >= 50) break;
-  }
-  return out;
-}
-
-function dig(v: unknown, ...path: string[]): string | null {
-  let cur = v;
-  for (const p of path) cur = cur && typeof cur === "object" && !Array.isArray(cur) ? (cur as Record<string, unknown>)[p] : undefined;
-  return typeof cur === "string" ? cur : null;
-}
-
-/** Parses Crawler.Configuration (student input): never throws; null when absent. */
-export function parseCrawlerConfiguration(raw: string | undefined): CrawlerConfiguration | null {
-  if (raw === undefined || raw.trim() === "") return null;
-  const empty = { keys: [], partitionsBehavior: null, tablesBehavior: null, tableGroupingPolicy: null };
-  const parsed = parseJson(raw, MAX_CONFIG_CHARS);
-  if (!parsed.ok) return { ...empty, parseError: parsed.error };
-  const v = parsed.value;
-  if (!isObject(v)) return { ...empty, parseError: "not a JSON object" };
-  return {
-    keys: dottedKeys(v),
-    partitionsBehavior: dig(v, "CrawlerOutput", "Partitions", "AddOrUpdateBehavior"),
-    tablesBehavior: dig(v, "CrawlerOutput", "Tables", "AddOrUpdateBehavior"),
-    tableGroupingPolicy: dig(v, "Grouping", "TableGroupingPolicy"),
-  };
-}
-
-/** The graded settings of one crawler, normalised (paths with one trailing slash, cron whitespace collapsed). */
-export function crawlerSettings(c: Crawler, securityConfigName?: string): { [key: string]: Json } {
-  const s3 = c.Targets?.S3Targets ?? [];
-  const security = c.CrawlerSecurityConfiguration?.trim() || null;
-  return {
-    databaseName: c.DatabaseName ?? null,
-    classifiers: [...(c.Classifiers ?? [])],
-    s3Paths: s3.map((t) => withSlash(t.Path?.trim() ?? "")!).filter((p) => p !== "/"),
-    sampleSizes: s3.map((t) => t.SampleSize ?? null),
-    otherTargets: (["JdbcTargets", "DynamoDBTargets", "CatalogTargets", "DeltaTargets", "IcebergTargets", "HudiTargets", "MongoDBTargets"] as const).filter((k) => (c.Targets?.[k]?.length ?? 0) > 0),
-    schedule: normaliseCron(c.Schedule?.ScheduleExpression),
-    scheduleState: c.Schedule?.State ?? null,
-    tablePrefix: c.TablePrefix ?? null,
-    updateBehavior: c.SchemaChangePolicy?.UpdateBehavior ?? null,
-    deleteBehavior: c.SchemaChangePolicy?.DeleteBehavior ?? null,
-    recrawlBehavior: c.RecrawlPolicy?.RecrawlBehavior ?? null,
-    securityConfiguration: security,
-    usesStudentSecurityConfig: security !== null && security === securityConfigName,
-    lineage: c.LineageConfiguration?.CrawlerLineageSettings ?? null,
-    configuration: parseCrawlerConfiguration(c.Configuration),
-    state: c.State ?? null,
-    lastCrawlStatus: c.LastCrawl?.Status ?? null,
-  };
-}
 
 /** Which of the landing/bronze databases the student's crawlers write to, and how the lab's "Landing and bronze" was read. */
 function coverage(ctx: CheckContext, main: Crawler | undefined, others: { name: string; database: string | null }[] | ErrorFact): { [key: string]: Json } {

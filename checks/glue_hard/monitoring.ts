@@ -8,7 +8,6 @@ import { mentionsStudent, nearMisses } from "../shared/student-owned.js";
 import { dashboardBody as parseDashboardBody, expandMetric, type DashboardFacts } from "../shared/dashboard.js";
 import { patternSources } from "../shared/event-pattern.js";
 
-export { expandMetric, patternSources };
 
 const MAX_RULES = 20;
 

@@ -16,7 +16,6 @@ import { nearMisses } from "../shared/student-owned.js";
 import { tagMap } from "../shared/tags.js";
 import { isObject, parseJson, policyStatements } from "../shared/parse-json.js";
 
-export { lifecycleRuleFacts, normalisePrefix, type LifecycleRuleFacts } from "../shared/s3-buckets.js";
 
 /** The eight top-level folders of the lab, in the lab's order. */
 export const FOLDERS = ["landing/", "bronze/", "silver/", "gold/", "schemas/", "scripts/", "logs/", "athena-results/"] as const;

@@ -3,7 +3,8 @@ import type { Job } from "@aws-sdk/client-glue";
 import type { CheckModule } from "../../src/grade/check.js";
 import type { Facts, Json } from "../../src/grade/facts.js";
 import { readJob } from "../shared/glue-jobs.js";
-import { effectiveArguments, jobFeatures, redactArguments } from "../shared/job-args.js";
+import { redactArguments } from "../../src/aws/redact.js";
+import { effectiveArguments, jobFeatures } from "../shared/job-args.js";
 import { analyseGraph } from "../shared/visual-graph.js";
 
 /** The derived columns the lab asks for (used to recognise an ApplyMapping that adds them, and reported). */

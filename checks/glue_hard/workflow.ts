@@ -5,7 +5,6 @@ import type { ErrorFact, Facts, Json } from "../../src/grade/facts.js";
 import { triggerFacts, type TriggerFacts } from "../shared/glue-triggers.js";
 import { mentionsStudent, nearMisses } from "../shared/student-owned.js";
 
-export { triggerFacts, type TriggerFacts };
 
 /** Merges trigger facts by name: GetTriggers details win over the graph's, both sources are recorded. */
 function mergeTriggers(graph: TriggerFacts[], listed: TriggerFacts[]): TriggerFacts[] {

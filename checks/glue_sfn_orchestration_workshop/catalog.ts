@@ -3,7 +3,8 @@ import type { CheckModule } from "../../src/grade/check.js";
 import type { Facts } from "../../src/grade/facts.js";
 import { isErrorFact } from "../../src/grade/facts.js";
 import { crawlerFact } from "./common.js";
-import { ANCHOR_ACTIONS, databaseFacts, findCrawler, parseS3, type Layer } from "./discover.js";
+import { parseS3 } from "../shared/s3-objects.js";
+import { ANCHOR_ACTIONS, databaseFacts, findCrawler, type Layer } from "./discover.js";
 
 function catalogCheck(layer: Layer, id: string, title: string): CheckModule {
   return {

@@ -2,7 +2,8 @@
 import type { CheckContext } from "../../src/grade/check.js";
 import type { ErrorFact, Json } from "../../src/grade/facts.js";
 import { readJob } from "../shared/glue-jobs.js";
-import { findCrawler, crawlerFacts, jobRuns, type JobRef, type Layer, type StateMachineRead } from "./discover.js";
+import { jobRuns } from "../shared/glue-jobs.js";
+import { findCrawler, crawlerFacts, type JobRef, type Layer, type StateMachineRead } from "./discover.js";
 
 /** The state machine as a fact: found (with how), missing (with the account's other state machines), or an error. */
 export function stateMachineFact(sm: StateMachineRead): Json | ErrorFact {

@@ -10,13 +10,11 @@ import type { CheckContext } from "../../src/grade/check.js";
 import { once } from "../shared/per-run.js";
 import { parseS3 } from "../shared/s3-objects.js";
 
-export { parseS3, prefixFacts, readBody, showBytes } from "../shared/s3-objects.js";
-export { jobRuns } from "../shared/glue-jobs.js";
 import type { ErrorFact, Json } from "../../src/grade/facts.js";
 import { glueArn, withSlash } from "../shared/arn.js";
 import { allJobNames } from "../shared/glue-jobs.js";
 import { analyseStateMachine, type StateMachineAnalysis } from "../shared/state-machine.js";
-import { mentionsStudent, nearMisses, taggedForStudent } from "../shared/student-owned.js";
+import { escapeRegExp, mentionsStudent, nearMisses, taggedForStudent } from "../shared/student-owned.js";
 import { tagMap } from "../shared/tags.js";
 
 /** The reads behind findStateMachine and isAnchored (state machines by tag or name, buckets by tag or name): every check that uses them calls these. */
@@ -317,12 +315,11 @@ export function queryHistory(ctx: CheckContext): Promise<{ workGroup: string | n
   });
 }
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** True when SQL text names one of the databases (as a whole identifier, quoted or not). */
 export function mentionsDatabase(text: string | null | undefined, dbs: readonly string[]): boolean {
   if (!text) return false;
-  return dbs.some((d) => new RegExp(`(^|[^A-Za-z0-9_])${escapeRe(d)}(?![A-Za-z0-9_])`, "i").test(text));
+  return dbs.some((d) => new RegExp(`(^|[^A-Za-z0-9_])${escapeRegExp(d)}(?![A-Za-z0-9_])`, "i").test(text));
 }
 
 /** SUCCEEDED queries of the history that reference a layer's database (in the SQL or as the query's context database). */

@@ -4,7 +4,8 @@ import type { CheckModule } from "../../src/grade/check.js";
 import type { Facts } from "../../src/grade/facts.js";
 import { taggedForStudent } from "../shared/student-owned.js";
 import { jobFacts } from "./common.js";
-import { findBucket, findJobs, prefixFacts } from "./discover.js";
+import { prefixFacts } from "../shared/s3-objects.js";
+import { findBucket, findJobs } from "./discover.js";
 
 /** Task 1: data ingestion setup. */
 export const ingestion: CheckModule = {

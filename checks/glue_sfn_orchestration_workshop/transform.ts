@@ -2,7 +2,8 @@
 import type { CheckModule } from "../../src/grade/check.js";
 import type { Facts } from "../../src/grade/facts.js";
 import { jobFacts } from "./common.js";
-import { findBucket, findCrawler, findJobs, parseS3, prefixFacts } from "./discover.js";
+import { parseS3, prefixFacts } from "../shared/s3-objects.js";
+import { findBucket, findCrawler, findJobs } from "./discover.js";
 
 /** Task 3: the transformation job and its Parquet output. */
 export const transform: CheckModule = {

@@ -4,7 +4,8 @@ import { GetQueryResultsCommand } from "@aws-sdk/client-athena";
 import type { CheckContext, CheckModule } from "../../src/grade/check.js";
 import type { Facts, Json } from "../../src/grade/facts.js";
 import { stateMachineFact } from "./common.js";
-import { ANCHOR_ACTIONS, findJobs, findStateMachine, jobRuns, acceptedDatabases, queriesOn, queryHistory, type Layer, type QuerySummary } from "./discover.js";
+import { jobRuns } from "../shared/glue-jobs.js";
+import { ANCHOR_ACTIONS, findJobs, findStateMachine, acceptedDatabases, queriesOn, queryHistory, type Layer, type QuerySummary } from "./discover.js";
 
 /** What the counts criterion shows when queries are not allowed. */
 export const NOT_RUN = "not run (use --run-queries)";

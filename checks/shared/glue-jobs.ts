@@ -36,9 +36,9 @@ export function runFacts(r: JobRun): { [k: string]: Json } {
   };
 }
 
-/** The runs of a job (at most 3 pages), newest first: counts, the latest run and the latest SUCCEEDED run. */
-export async function jobRuns(ctx: CheckContext, name: string): Promise<{ [k: string]: Json } | ErrorFact> {
-  const r = await ctx.list("glue", (t) => new GetJobRunsCommand({ JobName: name, NextToken: t }), (o) => ({ items: o.JobRuns, next: o.NextToken }), { maxPages: 3, partialOk: true });
+/** The runs of a job (at most `maxPages` pages, default 3), newest first: counts, the latest run and the latest SUCCEEDED run. */
+export async function jobRuns(ctx: CheckContext, name: string, opts: { maxPages?: number } = {}): Promise<{ [k: string]: Json } | ErrorFact> {
+  const r = await ctx.list("glue", (t) => new GetJobRunsCommand({ JobName: name, NextToken: t }), (o) => ({ items: o.JobRuns, next: o.NextToken }), { maxPages: opts.maxPages ?? 3, partialOk: true });
   if (!r.ok) return r.missing ? { count: 0, succeeded: 0, latest: null, latestSucceeded: null } : r.fact;
   const runs = [...r.items].sort((a, b) => (b.StartedOn?.getTime() ?? 0) - (a.StartedOn?.getTime() ?? 0));
   const ok = runs.filter((x) => x.JobRunState === "SUCCEEDED");

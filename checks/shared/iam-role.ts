@@ -1,13 +1,15 @@
-// An IAM role as facts: who may assume it, its managed policies, and what its inline policies allow on which
-// resources (wildcards in actions and resources understood). Policies are student input: parsed defensively.
-import { GetRoleCommand, GetRolePolicyCommand, ListAttachedRolePoliciesCommand, ListRolePoliciesCommand } from "@aws-sdk/client-iam";
+// An IAM role as facts: who may assume it, its managed policies, and what its inline and customer-managed policies
+// allow on which resources (wildcards in actions and resources understood). Policies are student input: parsed
+// defensively. AWS-managed policies are known by name and not read.
+import { GetPolicyCommand, GetPolicyVersionCommand, GetRoleCommand, GetRolePolicyCommand, ListAttachedRolePoliciesCommand, ListRolePoliciesCommand } from "@aws-sdk/client-iam";
 import type { CheckContext } from "../../src/grade/check.js";
 import type { ErrorFact } from "../../src/grade/facts.js";
 import { isObject, parsePolicyDocument, policyStatements, stringList } from "./parse-json.js";
 import { trustOf, type TrustFacts } from "./trust-policy.js";
 
-/** At most this many inline policies are read per role (a bound on calls). */
+/** At most this many inline, and this many customer-managed, policies are read per role (a bound on calls). */
 const MAX_INLINE = 10;
+const MAX_CUSTOMER_MANAGED = 10;
 
 /** One Allow or Deny statement, reduced to its actions and resources. */
 export type PolicyGrant = { effect: "Allow" | "Deny"; actions: string[]; resources: string[]; conditional: boolean };
@@ -19,7 +21,18 @@ export type RoleRead =
   | { kind: "error"; fact: ErrorFact };
 
 /** The IAM actions `readRole` calls. */
-export const ROLE_ACTIONS = ["iam:GetRole", "iam:ListAttachedRolePolicies", "iam:ListRolePolicies", "iam:GetRolePolicy"] as const;
+export const ROLE_ACTIONS = ["iam:GetRole", "iam:ListAttachedRolePolicies", "iam:ListRolePolicies", "iam:GetRolePolicy", "iam:GetPolicy", "iam:GetPolicyVersion"] as const;
+
+/** The default version's document of a customer-managed policy (URL-encoded), or why it could not be read. */
+async function managedDocument(ctx: CheckContext, arn: string): Promise<{ ok: true; doc: string | undefined } | { ok: false; fact: ErrorFact } | { ok: false; fact?: undefined }> {
+  const p = await ctx.read("iam", new GetPolicyCommand({ PolicyArn: arn }), { missing: ["NoSuchEntityException", "NoSuchEntity"] });
+  if (!p.ok) return p.missing ? { ok: false } : { ok: false, fact: p.fact };
+  const version = p.value.Policy?.DefaultVersionId;
+  if (!version) return { ok: true, doc: undefined };
+  const v = await ctx.read("iam", new GetPolicyVersionCommand({ PolicyArn: arn, VersionId: version }), { missing: ["NoSuchEntityException", "NoSuchEntity"] });
+  if (!v.ok) return v.missing ? { ok: false } : { ok: false, fact: v.fact };
+  return { ok: true, doc: v.value.PolicyVersion?.Document };
+}
 
 /** The grants of a policy document (URL-encoded or plain JSON); a document that cannot be read yields none. */
 export function policyGrants(doc: string | undefined): { grants: PolicyGrant[]; parseError?: string } {
@@ -56,17 +69,24 @@ export async function readRole(ctx: CheckContext, name: string): Promise<RoleRea
   ]);
   if (!attached.ok) return { kind: "error", fact: attached.fact };
   if (!inline.ok) return { kind: "error", fact: inline.fact };
-  const docs = await Promise.all(inline.items.slice(0, MAX_INLINE).map((p) => ctx.read("iam", new GetRolePolicyCommand({ RoleName: name, PolicyName: p }), { missing: ["NoSuchEntityException"] })));
+  const customer = attached.items.map((p) => p.PolicyArn ?? "").filter((arn) => arn && !/^arn:[^:]+:iam::aws:policy\//.test(arn)).slice(0, MAX_CUSTOMER_MANAGED);
+  const [docs, managed] = await Promise.all([
+    Promise.all(inline.items.slice(0, MAX_INLINE).map((p) => ctx.read("iam", new GetRolePolicyCommand({ RoleName: name, PolicyName: p }), { missing: ["NoSuchEntityException"] }))),
+    Promise.all(customer.map((arn) => managedDocument(ctx, arn))),
+  ]);
   const failed = docs.find((d) => !d.ok && !d.missing);
   if (failed && !failed.ok) return { kind: "error", fact: failed.fact };
+  const failedManaged = managed.find((m) => !m.ok && m.fact);
+  if (failedManaged && !failedManaged.ok && failedManaged.fact) return { kind: "error", fact: failedManaged.fact };
   const grants: PolicyGrant[] = [];
   const unreadable: string[] = [];
-  docs.forEach((d, i) => {
-    if (!d.ok) return;
-    const g = policyGrants(d.value.PolicyDocument);
-    if (g.parseError) unreadable.push(`${inline.items[i]}: ${g.parseError}`);
+  const read = (label: string, doc: string | undefined) => {
+    const g = policyGrants(doc);
+    if (g.parseError) unreadable.push(`${label}: ${g.parseError}`);
     grants.push(...g.grants);
-  });
+  };
+  docs.forEach((d, i) => d.ok && read(inline.items[i]!, d.value.PolicyDocument));
+  managed.forEach((m, i) => m.ok && read(customer[i]!, m.doc));
   return {
     kind: "found",
     name,

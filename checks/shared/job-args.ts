@@ -50,10 +50,3 @@ export function jobFeatures(args: Readonly<Record<string, string>>): JobFeatures
     tempDir: get("--TempDir")?.trim() || null,
   };
 }
-
-const SECRET_KEY = /pass(word|wd)?|secret|token|credential|api[-_]?key|access[-_]?key|private[-_]?key/i;
-
-/** Job arguments for facts: values of secret-looking keys (password, token, api-key…) replaced, so reports never carry them. */
-export function redactArguments(args: Readonly<Record<string, string>> | undefined): Record<string, string> {
-  return Object.fromEntries(Object.entries(args ?? {}).map(([k, v]) => [k, SECRET_KEY.test(k) ? "(redacted)" : v]));
-}

@@ -35,7 +35,7 @@ export function showBytes(b: Uint8Array): string {
 }
 
 const PARQUET_NAME = /\.parquet$/i;
-const NOT_DATA = /(^|\/)(_SUCCESS|_temporary\/|_committed_|_started_|\.spark-staging|[^/]*\$folder\$)|\/$/;
+export const NOT_DATA = /(^|\/)(_SUCCESS|_temporary\/|_committed_|_started_|\.spark-staging|[^/]*\$folder\$)|\/$/;
 
 /** Objects under a prefix (at most 10 pages) and the first 4 bytes of one sample (a .parquet key first), read with a ranged GET. */
 export async function prefixFacts(ctx: CheckContext, bucket: string, prefix: string, region?: string | null): Promise<{ [k: string]: Json } | ErrorFact> {
@@ -45,7 +45,8 @@ export async function prefixFacts(ctx: CheckContext, bucket: string, prefix: str
     (o) => ({ items: o.Contents, next: o.IsTruncated ? o.NextContinuationToken : undefined }),
     { maxPages: 10, partialOk: true, region: region ?? undefined },
   );
-  if (!listed.ok) return listed.fact;
+  // A bucket that does not exist is the student's mistake, not something the tool could not check.
+  if (!listed.ok) return listed.missing ? { location: `s3://${bucket}/${prefix}`, bucketExists: false, objects: 0, parquetObjects: 0, otherKeys: [], sample: null } : listed.fact;
   const data = listed.items.filter((o): o is _Object & { Key: string } => !!o.Key && !NOT_DATA.test(o.Key) && (o.Size ?? 0) > 0);
   const parquet = data.filter((o) => PARQUET_NAME.test(o.Key));
   const chosen = parquet[0] ?? data[0];

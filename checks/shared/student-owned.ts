@@ -43,3 +43,8 @@ export function nearMisses(expected: string, candidates: Iterable<string>, stude
   };
   return similarNames(expected, [...candidates].filter((c) => !othersCopy(c)));
 }
+
+/** A string as a regular expression that matches it literally. */
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

@@ -3,7 +3,7 @@
 import { GetQueryExecutionCommand, GetQueryResultsCommand, StartQueryExecutionCommand, type StartQueryExecutionInput } from "@aws-sdk/client-athena";
 import { CheckContext, errorFact } from "../../src/grade/check.js";
 import type { ErrorFact, Json } from "../../src/grade/facts.js";
-import { once } from "./common.js";
+import { once } from "../shared/per-run.js";
 
 /** What a check reports instead of a number when queries were not allowed for this run. */
 export const NOT_RUN = { notRun: "use --run-queries" } as const;

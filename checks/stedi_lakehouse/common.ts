@@ -3,8 +3,6 @@
 import { GetDatabaseCommand, GetDatabasesCommand, GetTablesCommand, GetTagsCommand, type Table } from "@aws-sdk/client-glue";
 import type { CheckContext } from "../../src/grade/check.js";
 import { once } from "../shared/per-run.js";
-
-export { once };
 import type { ErrorFact, Json } from "../../src/grade/facts.js";
 import { glueArn, withSlash } from "../shared/arn.js";
 import { similarNames } from "../shared/similar.js";

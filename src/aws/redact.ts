@@ -18,6 +18,28 @@ function lambdaConfig(f: unknown): unknown {
   return { ...c, Environment: { ...c.Environment, Variables: keysOnly(c.Environment.Variables) } };
 }
 
+const SECRET_KEY = /pass(word|wd)?|secret|token|credential|api[-_]?key|access[-_]?key|private[-_]?key/i;
+
+/** Job arguments with the values of secret-looking keys (password, token, api-key…) replaced; other values kept. */
+export function redactArguments(args: Readonly<Record<string, string>> | undefined): Record<string, string> {
+  return Object.fromEntries(Object.entries(args ?? {}).map(([k, v]) => [k, SECRET_KEY.test(k) ? REDACTED : v]));
+}
+
+/** A Glue job (or job run) with its argument maps redacted. */
+function glueJob(j: unknown): unknown {
+  if (!j || typeof j !== "object") return j;
+  const job = j as { DefaultArguments?: Record<string, string>; NonOverridableArguments?: Record<string, string>; Arguments?: Record<string, string> };
+  return {
+    ...job,
+    ...(job.DefaultArguments ? { DefaultArguments: redactArguments(job.DefaultArguments) } : {}),
+    ...(job.NonOverridableArguments ? { NonOverridableArguments: redactArguments(job.NonOverridableArguments) } : {}),
+    ...(job.Arguments ? { Arguments: redactArguments(job.Arguments) } : {}),
+  };
+}
+
+/** Glue job outputs whose argument maps may hold a password: one job, a list of jobs, one run, a list of runs. */
+const GLUE_JOB_FIELDS: Record<string, "Job" | "Jobs" | "JobRun" | "JobRuns"> = { GetJob: "Job", GetJobs: "Jobs", BatchGetJobs: "Jobs", GetJobRun: "JobRun", GetJobRuns: "JobRuns" };
+
 /** "admin@example.com" → "a***@e***.com": enough to recognise one's own address, never the whole of it (idempotent). */
 export function maskEmail(address: string | undefined): string {
   const at = (address ?? "").lastIndexOf("@");
@@ -61,7 +83,8 @@ function subscriptions(o: { Subscriptions?: unknown }): unknown {
 }
 
 /**
- * The output of service:operation with secret-bearing values removed: SNS subscription endpoints masked
+ * The output of service:operation with secret-bearing values removed: Glue job and job-run arguments whose key
+ * looks like a secret (`--db-password`…); SNS subscription endpoints masked
  * (ListSubscriptionsByTopic, ListSubscriptions: personal addresses); Lambda environment variable values
  * (GetFunctionConfiguration, ListFunctions' Functions[], and GetFunction's Configuration, should it ever be sent).
  * Other outputs come back unchanged (the same object).
@@ -69,6 +92,12 @@ function subscriptions(o: { Subscriptions?: unknown }): unknown {
 export function redactOutput(service: string, operation: string, output: unknown): unknown {
   if (!output || typeof output !== "object") return output;
   if (service === "sns" && (operation === "ListSubscriptionsByTopic" || operation === "ListSubscriptions")) return subscriptions(output as { Subscriptions?: unknown });
+  const field = service === "glue" ? GLUE_JOB_FIELDS[operation] : undefined;
+  if (field) {
+    const o = output as Record<string, unknown>;
+    const v = o[field];
+    return v === undefined ? output : { ...o, [field]: Array.isArray(v) ? v.map(glueJob) : glueJob(v) };
+  }
   if (service !== "lambda") return output;
   const o = output as { Functions?: unknown; Configuration?: unknown };
   if (operation === "GetFunctionConfiguration") return lambdaConfig(output);

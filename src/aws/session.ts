@@ -67,6 +67,38 @@ export interface SessionStats {
 
 const DEFAULTS = { maxAttempts: 8, connectTimeoutMs: 3000, requestTimeoutMs: 10_000, callTimeoutMs: 45_000 };
 
+/** The most of a streamed body that is ever read: what its Range asked for, else 1 MiB. */
+const MAX_BODY_BYTES = 1 << 20;
+
+type StreamedBody = { transformToByteArray(): Promise<Uint8Array> };
+
+function isStreamedBody(body: unknown): body is StreamedBody {
+  return !!body && typeof (body as { transformToByteArray?: unknown }).transformToByteArray === "function";
+}
+
+/** The byte count a request's `Range: bytes=a-b` asks for (capped), else the cap. */
+export function bodyLimit(command: SdkCommand): number {
+  const range = (command as { input?: { Range?: unknown } }).input?.Range;
+  const m = typeof range === "string" ? /^bytes=(\d+)-(\d+)$/.exec(range.trim()) : null;
+  return m ? Math.min(MAX_BODY_BYTES, Math.max(0, Number(m[2]) - Number(m[1]) + 1)) : MAX_BODY_BYTES;
+}
+
+/** Reads at most `limit` bytes of a streamed body and stops the stream there. */
+export async function readAtMost(body: StreamedBody, limit: number): Promise<Uint8Array> {
+  const iterable = body as unknown as Partial<AsyncIterable<Uint8Array | string>>;
+  if (typeof iterable[Symbol.asyncIterator] !== "function") return (await body.transformToByteArray()).slice(0, limit);
+  const out = new Uint8Array(limit);
+  let n = 0;
+  for await (const chunk of iterable as AsyncIterable<Uint8Array | string>) {
+    const bytes = typeof chunk === "string" ? new TextEncoder().encode(chunk) : chunk;
+    const take = Math.min(bytes.length, limit - n);
+    out.set(bytes.subarray(0, take), n);
+    n += take;
+    if (n >= limit) break; // leaving the loop ends (destroys) the stream
+  }
+  return out.slice(0, n);
+}
+
 /** One AWS session: clients, memo, recorder, read-only guard. */
 export class AwsSession {
   readonly region: string;
@@ -205,9 +237,9 @@ export class AwsSession {
     try {
       const out = (await client.send(command, { abortSignal: abort.signal })) as { $metadata?: { attempts?: number }; Body?: unknown };
       this.count("retries", Math.max(0, (out.$metadata?.attempts ?? 1) - 1));
-      // A streamed body (S3 GetObject) is read once, here, so it can be memoised, recorded and read by several checks.
-      const body = out.Body as { transformToByteArray?: () => Promise<Uint8Array> } | undefined;
-      if (body && typeof body.transformToByteArray === "function") out.Body = await body.transformToByteArray();
+      // A streamed body (S3 GetObject) is read once, here, so it can be memoised, recorded and read by several checks;
+      // never more than the request's Range asked for, even from an endpoint that ignores Range.
+      if (isStreamedBody(out.Body)) out.Body = await readAtMost(out.Body, bodyLimit(command));
       return out;
     } catch (err) {
       if (abort.signal.aborted) {

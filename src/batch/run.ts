@@ -93,7 +93,7 @@ interface Pooled {
 
 /** Grades the roster; resolves when every student is done or the signal stopped it (finished results kept). */
 export async function runBatch(o: BatchOptions): Promise<BatchResult> {
-  const manifest = manifestFor(o.rubric.assessment, o.rubric, o.rubricSource, o.entries.length, o.shard);
+  const manifest = manifestFor(o.rubric.assessment, o.rubric, o.rubricSource, o.entries.length, o.shard, o.env);
   writeManifest(o.out, manifest);
   const existing = o.resume || o.retryErrors ? readStudentResults(o.out).results : new Map<string, StudentResult>();
   const todo = o.entries.filter((e) => {

@@ -26,6 +26,8 @@ export interface BatchManifest {
   rubric: { title: string; version: string; source: string; passPercent: number };
   /** Task ids and titles in rubric order (the gradebook's columns). */
   tasks: { id: string; title: string }[];
+  /** --env of assessments with environments: a folder holds one environment's grades. */
+  environment?: string;
   shard?: string;
   /** Students in this run's slice of the roster. */
   students: number;
@@ -95,13 +97,14 @@ export function readStudentResults(out: string, o: { full?: boolean; each?: (r: 
   return { results, problems };
 }
 
-export function manifestFor(assessment: string, rubric: Rubric, rubricSource: string, students: number, shard?: string): BatchManifest {
+export function manifestFor(assessment: string, rubric: Rubric, rubricSource: string, students: number, shard?: string, environment?: string): BatchManifest {
   return {
     schema: "glue-validate/batch",
     schemaVersion: 1,
     assessment,
     rubric: { title: rubric.title, version: rubric.version, source: rubricSource, passPercent: rubric.passPercent },
     tasks: rubric.tasks.map((t) => ({ id: t.id, title: t.title })),
+    ...(environment ? { environment } : {}),
     ...(shard ? { shard } : {}),
     students,
     updatedAt: new Date().toISOString(),

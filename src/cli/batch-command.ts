@@ -12,7 +12,7 @@ import { ProgressPrinter } from "../batch/progress.js";
 import { parseRoster, rosterFromList, type Roster } from "../batch/roster.js";
 import { runBatch, type Identify, type SessionFactory } from "../batch/run.js";
 import { inShard, parseShard, type Shard } from "../batch/shard.js";
-import { studentsDir } from "../batch/store.js";
+import { readManifest, studentsDir } from "../batch/store.js";
 import { EXIT, UsageError } from "./exit.js";
 import { checkEnv, resolveAssessment, sessionFor, whoAmI } from "./grade-command.js";
 import type { CliIo } from "./io.js";
@@ -175,6 +175,10 @@ export async function runBatchCommand(id: string, flags: BatchFlags, io: CliIo, 
   const hasResults = existsSync(studentsDir(flags.out)) && readdirSync(studentsDir(flags.out)).some((f) => f.endsWith(".json"));
   if (hasResults && !flags.resume && !flags.retryErrors && !flags.overwrite) {
     throw new UsageError(`${flags.out} already has results: add --resume to continue, --retry-errors to regrade students with errors, or --overwrite to regrade everyone`);
+  }
+  const previous = hasResults && !flags.overwrite ? readManifest(flags.out) : undefined;
+  if (previous && previous.environment !== env) {
+    throw new UsageError(`${flags.out} holds grades for environment ${previous.environment ?? "(none)"}, not ${env ?? "(none)"}: use --env ${previous.environment ?? "…"} to continue it, or another --out`);
   }
 
   // Validates --region/--endpoint-url/--timeout exactly as a single-student run does; the batch then makes its own sessions.

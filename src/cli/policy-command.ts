@@ -106,7 +106,8 @@ export function buildPolicy(sources: readonly { assessment: Assessment; rubric: 
       const v = value.replace(/\*+/g, "*");
       names.push(v);
       if (/bucket/i.test(key)) buckets.push(v);
-      if (/Db$|database/i.test(key)) databases.push(v);
+      // A check may also try a database's underscore spelling (the one Athena reads without quotes).
+      if (/db|database/i.test(key)) databases.push(v, v.replace(/-/g, "_"));
     }
   }
   const narrow = opts.narrow !== false;

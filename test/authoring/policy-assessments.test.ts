@@ -67,9 +67,13 @@ describe("least-privilege policy of each assessment", () => {
       }
       for (const call of log.calls) {
         const action = iamAction(call.service as ServiceId, call.operation);
-        const bucket = call.service === "s3" && typeof (call.input as { Bucket?: unknown })?.Bucket === "string" ? `arn:aws:s3:::${(call.input as { Bucket: string }).Bucket}` : null;
-        const ok = policy.Statement.some((s) => s.Action.includes(action) && (bucket === null || [s.Resource].flat().some((r) => wildcard(r, bucket))));
-        expect(ok, `${action}${bucket ? ` on ${bucket}` : ""}`).toBe(true);
+        const input = (call.input ?? {}) as { Bucket?: unknown; Name?: unknown };
+        const resource =
+          call.service === "s3" && typeof input.Bucket === "string" ? `arn:aws:s3:::${input.Bucket}`
+          : call.service === "glue" && call.operation === "GetDatabase" && typeof input.Name === "string" ? `arn:aws:glue:${world.region}:${world.account}:database/${input.Name}`
+          : null;
+        const ok = policy.Statement.some((s) => s.Action.includes(action) && (resource === null || [s.Resource].flat().some((r) => wildcard(r, resource))));
+        expect(ok, `${action}${resource ? ` on ${resource}` : ""}`).toBe(true);
       }
     }
   });

@@ -96,3 +96,19 @@ describe("masking of SNS subscription endpoints", () => {
     expect(JSON.stringify(s.toSnapshot({ account: "1", description: "t" }))).not.toMatch(/lovelace|1234567|SECRETTOKEN/);
   });
 });
+
+describe("redaction of Glue job arguments", () => {
+  const args = { "--db-password": "hunter2", "--api_key": "k-123", "--TempDir": "s3://t/" };
+  it.each([
+    ["GetJob", { Job: { Name: "j", DefaultArguments: args, NonOverridableArguments: { "--secret-token": "t0k" } } }],
+    ["GetJobs", { Jobs: [{ Name: "j", DefaultArguments: args }], NextToken: "n" }],
+    ["BatchGetJobs", { Jobs: [{ Name: "j", DefaultArguments: args }], JobsNotFound: [] }],
+    ["GetJobRun", { JobRun: { Id: "jr", Arguments: args } }],
+    ["GetJobRuns", { JobRuns: [{ Id: "jr", Arguments: args }] }],
+  ])("%s: secret-looking values replaced, other arguments kept", (operation, output) => {
+    const text = JSON.stringify(redactOutput("glue", operation, output));
+    expect(text).not.toMatch(/hunter2|k-123|t0k/);
+    expect(text).toContain("s3://t/");
+    expect(text).toContain(REDACTED);
+  });
+});

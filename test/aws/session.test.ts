@@ -2,8 +2,9 @@
 import { describe, expect, it } from "vitest";
 import { GetDatabaseCommand, DeleteDatabaseCommand, GetJobRunsCommand } from "@aws-sdk/client-glue";
 import { GetSecretValueCommand } from "@aws-sdk/client-secrets-manager";
-import { HeadBucketCommand } from "@aws-sdk/client-s3";
-import { AwsSession, type Transport } from "../../src/aws/session.js";
+import { GetObjectCommand, HeadBucketCommand } from "@aws-sdk/client-s3";
+import { Readable } from "node:stream";
+import { AwsSession, bodyLimit, readAtMost, type Transport } from "../../src/aws/session.js";
 import { classify, describeError, errorHeader } from "../../src/aws/errors.js";
 import { iamAction } from "../../src/aws/services.js";
 import { assertReadOnly } from "../../src/aws/read-only.js";
@@ -98,5 +99,44 @@ describe("errors", () => {
     ["glue", "GetCrawler", "glue:GetCrawler"],
   ] as const)("%s:%s needs %s", (svc, op, action) => {
     expect(iamAction(svc, op)).toBe(action);
+  });
+});
+
+describe("streamed bodies are read only as far as asked", () => {
+  /** A 64 MiB body in 64 KiB chunks that counts what was pulled from it; transformToByteArray would read it all. */
+  function hugeBody() {
+    let pulled = 0;
+    const stream = Readable.from(
+      (function* () {
+        for (let i = 0; i < 1024; i++) {
+          pulled++;
+          yield new Uint8Array(64 * 1024).fill(i === 0 ? 0x50 : 0x41);
+        }
+      })(),
+    );
+    return { body: Object.assign(stream, { transformToByteArray: async () => { throw new Error("read the whole body"); } }), pulled: () => pulled };
+  }
+
+  it.each([
+    ["bytes=0-3", 4],
+    ["bytes=10-19", 10],
+    [undefined, 1 << 20],
+    ["bytes=0-", 1 << 20],
+    ["bytes=0-999999999", 1 << 20],
+  ] as const)("Range %s → at most %d bytes", (range, limit) => {
+    expect(bodyLimit(new GetObjectCommand({ Bucket: "b", Key: "k", ...(range ? { Range: range } : {}) }))).toBe(limit);
+  });
+
+  it("an endpoint that ignores Range: 4 bytes are read, the stream is stopped after its first chunk", async () => {
+    const { body, pulled } = hugeBody();
+    const bytes = await readAtMost(body, 4);
+    expect([...bytes]).toEqual([0x50, 0x50, 0x50, 0x50]);
+    expect(pulled()).toBeLessThanOrEqual(2);
+    expect(body.destroyed).toBe(true);
+  });
+
+  it("a body shorter than the limit comes back whole", async () => {
+    const body = Object.assign(Readable.from([new Uint8Array([1, 2]), new Uint8Array([3])]), { transformToByteArray: async () => new Uint8Array() });
+    expect([...(await readAtMost(body, 10))]).toEqual([1, 2, 3]);
   });
 });

@@ -51,15 +51,23 @@ beforeEach(() => {
 });
 
 describe("pickName", () => {
-  const cases: [string, string[], string | null, string | null][] = [
-    ["the expected name first", [`STF-Glue-json-to-pq-1-eu-west-1-DEV-7`, names.stateMachine], names.stateMachine, "name"],
-    ["another account/region/environment ending in -7", [`STF-Glue-json-to-pq-${ACCT}-eu-west-1-PROD-7`], `STF-Glue-json-to-pq-${ACCT}-eu-west-1-PROD-7`, "suffix"],
-    ["the student ID elsewhere after the prefix", [`STF-Glue-json-to-pq-7-${ACCT}`], `STF-Glue-json-to-pq-7-${ACCT}`, "studentId"],
-    ["not another student's suffix", [`STF-Glue-json-to-pq-${ACCT}-us-east-1-DEV-17`, `STF-Glue-json-to-pq-${ACCT}-us-east-1-DEV-s007`], null, null],
-    ["not a name without the prefix", [`my-pipeline-7`], null, null],
+  const other = `STF-Glue-json-to-pq-${ACCT}-us-east-1-DEV-alice`;
+  const cases: [string, string, string[], string | null, string | null][] = [
+    ["the expected name first", "7", [`STF-Glue-json-to-pq-1-eu-west-1-DEV-7`, names.stateMachine], names.stateMachine, "name"],
+    ["another account/region/environment, this student's suffix", "7", [`STF-Glue-json-to-pq-${ACCT}-eu-west-1-PROD-7`], `STF-Glue-json-to-pq-${ACCT}-eu-west-1-PROD-7`, "suffix"],
+    ["GovCloud-style regions too", "7", [`STF-Glue-json-to-pq-${ACCT}-us-gov-west-1-DEV-7`], `STF-Glue-json-to-pq-${ACCT}-us-gov-west-1-DEV-7`, "suffix"],
+    ["a hyphenated student ID", "a-b", [`STF-Glue-json-to-pq-${ACCT}-us-east-1-DEV-a-b`], `STF-Glue-json-to-pq-${ACCT}-us-east-1-DEV-a-b`, "suffix"],
+    ["not another student's suffix", "7", [`STF-Glue-json-to-pq-${ACCT}-us-east-1-DEV-17`, `STF-Glue-json-to-pq-${ACCT}-us-east-1-DEV-s007`], null, null],
+    ["student b never takes a-b's", "b", [`STF-Glue-json-to-pq-${ACCT}-us-east-1-DEV-a-b`], null, null],
+    ["student 1 never takes a name for its region's digit", "1", [other], null, null],
+    ["student us never takes a name for its region", "us", [other], null, null],
+    ["student east never takes a name for its region", "east", [other], null, null],
+    ["student dev never takes a name for its environment", "dev", [other], null, null],
+    ["student 111122223333 never takes a name for its account", ACCT, [other], null, null],
+    ["the ID elsewhere in a name that is not the template's", "7", [`STF-Glue-json-to-pq-7-${ACCT}`, "my-pipeline-7"], null, null],
   ];
-  it.each(cases)("%s", (_, all, name, foundBy) => {
-    const got = pickName(all, names.stateMachine, names.stateMachinePrefix, "7");
+  it.each(cases)("%s", (_, student, all, name, foundBy) => {
+    const got = pickName(all, names.stateMachine, names.stateMachinePrefix, student);
     expect(got?.name ?? null).toBe(name);
     expect(got?.foundBy ?? null).toBe(foundBy);
   });
@@ -169,8 +177,25 @@ describe("schedule check: finding the rule (client mock)", () => {
     events.on(DescribeRuleCommand).resolves({ Name: names.rule, State: "ENABLED", ScheduleExpression: "cron(20 * * * ? *)" });
     events.on(ListTargetsByRuleCommand).resolves({ Targets: [{ Id: "t", Arn: arnOf(names.stateMachine) }] });
     expect((await schedule.collect(ctx())).rule).toMatchObject({ exists: true, foundBy: "name", minute: "20", targetsStateMachine: true });
+    // By-target unreadable, the name listing readable but without the rule: missing, not "could not check".
+    events.on(ListRulesCommand).resolves({ Rules: [{ Name: `STF-Hourly-Rule-${ACCT}-us-east-1-DEV-8` }] });
+    expect((await schedule.collect(ctx())).rule).toMatchObject({ exists: false, expected: names.rule });
     events.on(ListRulesCommand).rejects(fault("InternalException", 500, "boom"));
     expect((await schedule.collect(ctx())).rule).toMatchObject({ $error: { action: "events:ListRuleNamesByTarget", kind: "accessDenied" } });
     events.restore();
+  });
+});
+
+describe("objects under --outputpath (prefixFacts, client mock)", () => {
+  it("a bucket that does not exist is a fact (the student's mistake), an AccessDenied an error naming s3:ListBucket", async () => {
+    const { S3Client, ListObjectsV2Command, S3ServiceException } = await import("@aws-sdk/client-s3");
+    const { prefixFacts } = await import("../../../checks/shared/s3-objects.js");
+    const s3 = mockClient(S3Client);
+    const s3Fault = (name: string, status: number) => new S3ServiceException({ name, $fault: "client", $metadata: { httpStatusCode: status }, message: name });
+    s3.on(ListObjectsV2Command).rejects(s3Fault("NoSuchBucket", 404));
+    expect(await prefixFacts(ctx(), "gone-bucket", "out/")).toEqual({ location: "s3://gone-bucket/out/", bucketExists: false, objects: 0, parquetObjects: 0, otherKeys: [], sample: null });
+    s3.on(ListObjectsV2Command).rejects(s3Fault("AccessDenied", 403));
+    expect(await prefixFacts(ctx(), "theirs", "out/")).toMatchObject({ $error: { action: "s3:ListBucket", kind: "accessDenied" } });
+    s3.restore();
   });
 });

@@ -50,11 +50,49 @@ describe("glue_cdk_sfn_json_to_parquet worlds", () => {
     expect(other.score.percent).toBe(0);
   });
 
+  it.each(["1", "us", "east", "dev", "DEV", "123456789012", "s00"])("student %s, who deployed nothing, gets nothing from the names of other deployments", async (student) => {
+    const r = await gradeWorld(ID, emptyWorld(student), student);
+    expect(r.score.points).toBe(0);
+  });
+
+  it("a state machine that runs a classmate's job does not make that job the student's", async () => {
+    const base = { account: "123456789012", region: "us-east-1", pageSize: 2 };
+    const mine = deployment(base, "42");
+    const theirs = deployment(base, "s001");
+    // Student 42 deleted their own job and points their state machine at s001's.
+    const sm = (mine.stateMachines as { definition: string }[])[0]!;
+    sm.definition = sm.definition.replace("json-to-pq-123456789012-us-east-1-DEV-42", "json-to-pq-123456789012-us-east-1-DEV-s001");
+    mine.jobs = [];
+    mine.cfnStacks = {};
+    const r = await gradeWorld(ID, compose(base, [theirs, mine]), "42");
+    const s = statuses(r);
+    expect(s["glue_job.job_exists"]).toBe("fail");
+    expect(s["state_machine.job_task_sync"]).toBe("fail");
+  });
+
   it("--env spells the expected names; the rubric refuses an environment it does not declare", async () => {
     const r = await gradeWorld(ID, emptyWorld("42"), "42", { env: "prod" });
     expect(r.environment).toBe("PROD");
     const sm = r.tasks.find((t) => t.id === "state_machine")!.criteria.find((c) => c.id === "sm_exists")!;
     expect(sm.expected).toContain("STF-Glue-json-to-pq-123456789012-us-east-1-PROD-42");
     await expect(gradeWorld(ID, emptyWorld("42"), "42", { env: "staging" })).rejects.toThrow(/DEV, TEST, PROD/);
+  });
+});
+
+describe("the state machine role's grants", () => {
+  it("count from a customer-managed policy as from an inline one; AWS-managed policies are known by name, not read", async () => {
+    const base = { account: "123456789012", region: "us-east-1", pageSize: 2 };
+    const mine = deployment(base, "42");
+    const [roleName, inline] = Object.entries(mine.iamRolePolicies as Record<string, Record<string, string>>)[0]!;
+    const arn = "arn:aws:iam::123456789012:policy/PipelineRunner";
+    mine.iamRolePolicies = {};
+    mine.iamManagedPolicies = { [arn]: Object.values(inline)[0]! };
+    (mine.iamAttachedPolicies as Record<string, unknown[]>)[roleName] = [{ PolicyName: "PipelineRunner", PolicyArn: arn }];
+    const log = { calls: [] as { service: string; operation: string; input?: unknown }[] };
+    const r = await gradeWorld(ID, compose(base, [mine]), "42", { log: log as never });
+    expect(statuses(r)["iam.sfn_role_glue"]).toBe("pass");
+    expect(statuses(r)["iam.sfn_role_sns"]).toBe("pass");
+    const policyReads = log.calls.filter((c) => c.operation === "GetPolicy").map((c) => (c.input as { PolicyArn: string }).PolicyArn);
+    expect(policyReads).toEqual([arn]);
   });
 });

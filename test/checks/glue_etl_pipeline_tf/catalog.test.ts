@@ -1,8 +1,12 @@
 // catalog (glue_etl_pipeline_tf): facts from mocked Glue responses, and the task graded against the Terraform worlds.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { beforeEach, describe, expect, it } from "vitest";
 import { mockClient } from "aws-sdk-client-mock";
 import { GetCrawlerCommand, GetDatabaseCommand, GetDatabasesCommand, GlueClient, ListCrawlersCommand, type Crawler } from "@aws-sdk/client-glue";
 import { catalog, schemaChangeWords } from "../../../checks/glue_etl_pipeline_tf/catalog.js";
+import { crawlerSettings, parseCrawlerConfiguration } from "../../../checks/shared/glue-crawlers.js";
 import { completeWorld, partialWorld } from "../../support/world/assessments/tf/index.js";
 import { statuses } from "../../support/grade-world.js";
 import { accessDenied, ctx, grade, messageOf, N, notFound, notPassing } from "./helpers.js";
@@ -137,5 +141,27 @@ describe("catalog graded against the Terraform worlds", () => {
     const r = await grade(completeWorld("42"), "catalog", { env: "prod" });
     expect(statuses(r)).toMatchObject({ "catalog.database_exists": "fail", "catalog.crawlers_exist": "fail", "catalog.lineage": "skipped" });
     expect(messageOf(r, "catalog.crawlers_exist")).toContain("glue-etl-pipeline-42-prod-raw-data-crawler");
+  });
+});
+
+describe("shared crawler settings (checks/shared/glue-crawlers.ts)", () => {
+  it("the assessment's modules import only their own files, checks/shared and src (never another assessment's checks)", () => {
+    const dir = fileURLToPath(new URL("../../../checks/glue_etl_pipeline_tf/", import.meta.url));
+    for (const f of readdirSync(dir).filter((x) => x.endsWith(".ts"))) {
+      const imports = [...readFileSync(join(dir, f), "utf8").matchAll(/from "(\.\.\/[^"]+)"/g)].map((m) => m[1]!);
+      expect(imports.filter((i) => !i.startsWith("../shared/") && !i.startsWith("../../src/")), f).toEqual([]);
+    }
+  });
+
+  it("normalises paths and schedule, and parses the Configuration JSON defensively", () => {
+    const c = crawler(N.rawCrawler, N.rawBucket, { Schedule: { ScheduleExpression: "cron(0  */12 * * ? *)" }, Configuration: '{"Version":1.0,"CrawlerOutput":{"Partitions":{"AddOrUpdateBehavior":"InheritFromTable"}}}' });
+    expect(crawlerSettings(c, N.securityConfig)).toMatchObject({
+      s3Paths: [`s3://${N.rawBucket}/data/`],
+      schedule: "cron(0 */12 * * ? *)",
+      usesStudentSecurityConfig: true,
+      configuration: { partitionsBehavior: "InheritFromTable", keys: ["Version", "CrawlerOutput.Partitions.AddOrUpdateBehavior"] },
+    });
+    expect(parseCrawlerConfiguration("{not json")).toMatchObject({ keys: [], parseError: expect.stringContaining("invalid JSON") });
+    expect(parseCrawlerConfiguration(undefined)).toBeNull();
   });
 });

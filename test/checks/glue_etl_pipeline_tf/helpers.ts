@@ -2,7 +2,10 @@
 // one task against the Terraform worlds.
 import { S3ServiceException } from "@aws-sdk/client-s3";
 import { AwsSession } from "../../../src/aws/session.js";
+import { bundledRubric, catalogOf, loadAssessment } from "../../../src/grade/assessment.js";
 import { CheckContext } from "../../../src/grade/check.js";
+import { gradeStudent } from "../../../src/grade/grade.js";
+import { loadRubric } from "../../../src/rubric/load.js";
 import type { GradeReport } from "../../../src/report/model.js";
 import { gradeWorld } from "../../support/grade-world.js";
 import { tfNames } from "../../support/world/assessments/tf/index.js";
@@ -42,4 +45,12 @@ export const s3Error = (name: string, status: number, headers: Record<string, st
 /** Grades one task of the Terraform assessment from a world. */
 export function grade(world: World, task: TfTask, o: { env?: string; student?: string } = {}): Promise<GradeReport> {
   return gradeWorld("glue_etl_pipeline_tf", world, o.student ?? "42", { only: [task], env: o.env });
+}
+
+/** Grades one task for student 7 (dev) over whatever the SDK mocks answer: the checks' facts judged by the bundled rubric. */
+export async function gradeMocked(task: TfTask): Promise<GradeReport> {
+  const assessment = (await loadAssessment("glue_etl_pipeline_tf"))!;
+  const rubric = loadRubric(bundledRubric("glue_etl_pipeline_tf"), catalogOf(assessment));
+  const session = new AwsSession({ region: "us-east-1", maxAttempts: 1 });
+  return gradeStudent({ assessment, rubric, rubricSource: "test", session, student: STUDENT, account: ACCOUNT, partition: "aws", only: [task] });
 }

@@ -5,8 +5,8 @@ import { GetJobCommand, GlueClient, ListJobsCommand, type Job } from "@aws-sdk/c
 import { jobs, monitoringOff } from "../../../checks/glue_etl_pipeline_tf/jobs.js";
 import { completeWorld, partialWorld } from "../../support/world/assessments/tf/index.js";
 import type { CallLog } from "../../support/world/transport.js";
-import { gradeWorld } from "../../support/grade-world.js";
-import { accessDenied, ctx, grade, messageOf, N, notFound, notPassing } from "./helpers.js";
+import { gradeWorld, statuses } from "../../support/grade-world.js";
+import { accessDenied, ctx, grade, gradeMocked, messageOf, N, notFound, notPassing } from "./helpers.js";
 
 const glue = mockClient(GlueClient);
 
@@ -92,6 +92,16 @@ describe("jobs check (client mock)", () => {
     const f = await jobs.collect(ctx());
     expect(f.bookmarks).toMatchObject({ quality: "job-bookmark-disable" });
     expect(f.monitoringOff).toMatchObject({ quality: ["--enable-metrics"] });
+  });
+
+  it("a job without ExecutionProperty runs one at a time (Glue's default): quality_concurrency passes", async () => {
+    compliant();
+    glue.on(GetJobCommand, { JobName: N.qualityJob }).resolves({ Job: job(N.qualityJob, "data_quality", { "--job-bookmark-option": "job-bookmark-disable" }, { ExecutionProperty: undefined }) });
+    glue.on(GetJobCommand, { JobName: N.ingestionJob }).resolves({ Job: job(N.ingestionJob, "data_ingestion", {}, { ExecutionProperty: {} }) });
+    const f = await jobs.collect(ctx());
+    expect(f.maxConcurrentRuns).toEqual({ ingestion: 1, processing: 3, quality: 1 });
+    const r = await gradeMocked("jobs");
+    expect(statuses(r)["jobs.quality_concurrency"]).toBe("pass");
   });
 
   it("a missing job is listed once, with near misses from ListJobs (others' copies left out)", async () => {

@@ -8,13 +8,14 @@ import { DescribeRuleCommand, EventBridgeClient, ListTargetsByRuleCommand } from
 import { GetFunctionConfigurationCommand, LambdaClient, ListFunctionsCommand } from "@aws-sdk/client-lambda";
 import { GetBucketNotificationConfigurationCommand, S3Client, S3ServiceException } from "@aws-sdk/client-s3";
 import { monitoring } from "../../../checks/glue_etl_pipeline_tf/monitoring.js";
-import { maskEmail } from "../../../src/aws/redact.js";
+import { maskEmail, REDACTED } from "../../../src/aws/redact.js";
 import { patternDetailField } from "../../../checks/shared/event-pattern.js";
 import { AwsSession } from "../../../src/aws/session.js";
 import { CheckContext } from "../../../src/grade/check.js";
 import { completeWorld, partialWorld, tfNames } from "../../support/world/assessments/tf/index.js";
 import { tfDashboardBody, tfEventPattern } from "../../support/world/assessments/tf/ops-side.js";
 import { worldTransport } from "../../support/world/transport.js";
+import { statuses } from "../../support/grade-world.js";
 import { accessDenied, ACCOUNT, ctx, grade, messageOf, N, notPassing, sdkError } from "./helpers.js";
 
 const sns = mockClient(SNSClient);
@@ -118,6 +119,31 @@ describe("monitoring check (client mock)", () => {
     expect(cw.commandCalls(DescribeAlarmsCommand).map((c) => c.args[0].input.AlarmNamePrefix)).toEqual([`${N.p}-`, "data-", `${N.p}-`]);
   });
 
+  it("a template-named alarm counts only when it is this deployment's: it notifies this alerts topic, or watches one of its jobs", async () => {
+    typical();
+    const classmate = `arn:aws:sns:us-east-1:${ACCOUNT}:glue-etl-pipeline-s001-dev-alerts`;
+    // The student's own quality failure alarm is gone; a classmate's template-named alarms remain (their topic, the
+    // template's dimension), plus one template-named alarm whose actions were edited but which watches our job.
+    cw.on(DescribeAlarmsCommand, { AlarmNamePrefix: "data-" }).resolves({
+      MetricAlarms: [
+        alarm("data-quality-failure", "glue.driver.aggregate.numFailedTasks", 1, "data-quality", [classmate]),
+        alarm("data-ingestion-failure", "glue.driver.aggregate.numFailedTasks", 1, "data-ingestion", [classmate]),
+        alarm("data-quality-long-duration", "glue.driver.aggregate.elapsedTime", 1, N.qualityJob, []),
+      ],
+    });
+    const own = JOBS.flatMap((j) => [alarm(`${j}-long-duration`, "glue.driver.aggregate.elapsedTime", 2_700_000, j), alarm(`${j}-high-memory`, "glue.driver.jvm.heap.usage", 0.85, j)]).filter((a) => a.AlarmName !== `${N.qualityJob}-long-duration`);
+    cw.on(DescribeAlarmsCommand, { AlarmNamePrefix: `${N.p}-` }).resolves({ MetricAlarms: [...own, alarm(`${N.ingestionJob}-failure`, "glue.driver.aggregate.numFailedTasks", 1, N.ingestionJob)] });
+    const a = (await monitoring.collect(ctx())).alarms as Record<string, unknown>;
+    // The project-named ingestion alarm wins over the classmate's data-ingestion-failure; data-quality-failure is theirs.
+    expect(a.failure).toMatchObject({ names: [`${N.ingestionJob}-failure`] });
+    expect(a.missing).toEqual([`${N.processingJob}-failure`, `${N.qualityJob}-failure`]);
+    expect(a.notAttributed).toEqual([`data-quality-failure (neither notifies ${N.alertsTopic} nor watches a job of ${N.p})`]);
+    // Attributed by its JobName dimension although it notifies nothing.
+    expect((a.longDuration as { names: string[] }).names).toContain("data-quality-long-duration");
+    expect(a.notNotifying).toEqual(["data-quality-long-duration"]);
+    expect(a.naming).toEqual({ project: 6, template: 1 });
+  });
+
   it("dashboard, rule, functions and notification: the template's pattern leaves every job unmatched; env values never kept", async () => {
     typical();
     const f = await monitoring.collect(ctx());
@@ -156,6 +182,16 @@ describe("monitoring check (client mock)", () => {
     expect(f.rule).toEqual({ name: N.jobStateRule, exists: false, targetFunctions: [] });
     expect(f.lambdas).toMatchObject({ dataTrigger: { name: N.dataTriggerLambda, exists: false, similar: ["glue-etl-pipeline-7-dev-datatrigger"] } });
     expect(f.rawNotification).toMatchObject({ bucket: `${N.p}-raw`, objectCreatedFunctions: [N.dataTriggerLambda] });
+  });
+
+  it("both functions missing: the function names are listed once per run (shared by the two lookups)", async () => {
+    typical();
+    lambda.on(GetFunctionConfigurationCommand).rejects(sdkError("ResourceNotFoundException", 404, "Function not found"));
+    lambda.on(ListFunctionsCommand, { Marker: undefined }).resolves({ Functions: [{ FunctionName: "glue-etl-pipeline-7-dev_monitoring" }], NextMarker: "m2" });
+    lambda.on(ListFunctionsCommand, { Marker: "m2" }).resolves({ Functions: [{ FunctionName: "glue-etl-pipeline-7-dev-datatrigger" }] });
+    const f = await monitoring.collect(ctx());
+    expect(f.lambdas).toMatchObject({ monitoring: { exists: false, similar: ["glue-etl-pipeline-7-dev_monitoring"] }, dataTrigger: { exists: false, similar: ["glue-etl-pipeline-7-dev-datatrigger"] } });
+    expect(lambda.commandCalls(ListFunctionsCommand)).toHaveLength(2);
   });
 
   it("AccessDenied stands where the value would be (targets, alarms, subscriptions)", async () => {
@@ -197,6 +233,18 @@ describe("monitoring graded against the Terraform worlds", () => {
     expect(r.tasks[0]!.points).toBe(12 - 1 - 1 - 1 - 0.5 - 1);
   });
 
+  it("another deployment's template-named alarms in the same account give a student who deployed nothing no alarm points", async () => {
+    // s001's partial deployment uses the template's literal alarm names (data-ingestion-failure …), notifying s001's topic.
+    const r = await grade(partialWorld("s001"), "monitoring", { student: "s777" });
+    const s = notPassing(r);
+    expect(s["monitoring.alarms_found"]).toBe("fail");
+    for (const c of ["alarms_exist", "failure_alarms", "duration_alarms", "memory_alarms", "alarms_notify"]) expect(s[`monitoring.${c}`], c).toBe("skipped");
+    expect(r.tasks[0]!.points).toBe(0);
+    // The same world graded for s001 still accepts its own template-named alarms.
+    const own = await grade(partialWorld("s001"), "monitoring", { student: "s001" });
+    expect(statuses(own)["monitoring.alarms_exist"]).toBe("pass");
+  });
+
   it("--env staging grades the staging copy", async () => {
     expect(notPassing(await grade(completeWorld("42", { env: "staging" }), "monitoring", { env: "staging" }))).toEqual({});
     expect(notPassing(await grade(partialWorld("42"), "monitoring", { env: "staging" }))).toEqual({});
@@ -212,6 +260,8 @@ describe("monitoring graded against the Terraform worlds", () => {
     const text = JSON.stringify(session.toSnapshot({ account: world.account }));
     expect(text).toContain("GetFunctionConfiguration");
     expect(text).toContain("SCAN_RESULTS_TABLE");
+    // Values are replaced by the session's one placeholder (src/aws/redact.ts), not one of the check's own.
+    expect(text).toContain(`"SCAN_RESULTS_TABLE":${JSON.stringify(REDACTED)}`);
     expect(text).not.toContain(`${n.p}-security-scan-results`);
     expect(text).not.toContain("csv,json,parquet,avro");
     // The facts keep the subscription address masked only.

@@ -2,7 +2,7 @@
 // validity, and the Terraform worlds graded end to end (complete, partial, staging and prod copies).
 import { beforeEach, describe, expect, it } from "vitest";
 import { mockClient } from "aws-sdk-client-mock";
-import { GetTriggerCommand, GetWorkflowCommand, GetWorkflowRunsCommand, GlueClient, ListTriggersCommand, ListWorkflowsCommand, type GetTriggerRequest, type Trigger } from "@aws-sdk/client-glue";
+import { GetTriggerCommand, GetWorkflowCommand, GetWorkflowRunsCommand, GlueClient, ListTriggersCommand, ListWorkflowsCommand, type GetTriggerRequest, type Trigger, type WorkflowRun } from "@aws-sdk/client-glue";
 import { orchestration } from "../../../checks/glue_etl_pipeline_tf/orchestration.js";
 import { isValidSchedule } from "../../../checks/shared/cron.js";
 import { completeWorld, partialWorld, emptyWorld } from "../../support/world/assessments/tf/index.js";
@@ -69,6 +69,25 @@ describe("orchestration check (client mock)", () => {
     expect(runs.completedRuns.map((r) => [r.id, r.failedActions])).toEqual([["wr_2", 0], ["wr_1", 1]]);
     // The workflow is read with its graph.
     expect(glue.commandCalls(GetWorkflowCommand)[0]!.args[0].input).toEqual({ Name: N.workflow, IncludeGraph: true });
+  });
+
+  it("runs are read for at most 20 pages; completed counts every run read, not only the 10 newest", async () => {
+    typical();
+    let n = 0;
+    // An endless history: 12 STOPPED/ERROR runs a page, newest first, and one COMPLETED run on the third page.
+    glue.on(GetWorkflowRunsCommand).callsFake((i: { NextToken?: string }) => {
+      const pageNo = n++;
+      const runs: WorkflowRun[] = Array.from({ length: 12 }, (_, k) => ({ WorkflowRunId: `wr_${pageNo}_${k}`, Status: k % 2 ? "STOPPED" : "ERROR", StartedOn: T(600 - pageNo * 20 - k), Statistics: { TotalActions: 4, StoppedActions: 1 } }) as WorkflowRun);
+      if (pageNo === 2) runs.push({ WorkflowRunId: "wr_done", Status: "COMPLETED", StartedOn: T(0), Statistics: { TotalActions: 4, SucceededActions: 4, FailedActions: 0, TimeoutActions: 0, StoppedActions: 0 } });
+      return { Runs: runs, NextToken: `${i.NextToken ?? ""}n` };
+    });
+    const f = await orchestration.collect(ctx());
+    const calls = glue.commandCalls(GetWorkflowRunsCommand);
+    expect(calls).toHaveLength(20);
+    const runs = f.runs as { statuses: string[]; completed: number; truncated?: boolean; completedRuns: { id: string }[] };
+    expect(runs.statuses).toHaveLength(10);
+    expect(runs.statuses).not.toContain("COMPLETED");
+    expect(runs).toMatchObject({ completed: 1, truncated: true, completedRuns: [{ id: "wr_done" }] });
   });
 
   it("a scheduled start trigger: the schedule is normalised and its shape judged", async () => {
@@ -151,6 +170,18 @@ describe("orchestration graded against the Terraform worlds", () => {
     }
     // The partial deployment is in dev; the student's staging copy (complete) is graded with --env staging.
     expect(notPassing(await grade(partialWorld("42"), "orchestration", { env: "staging" }))).toEqual({});
+  });
+
+  it("a COMPLETED run older than ten newer STOPPED / ERROR runs still counts for completed_run and successful_run", async () => {
+    const w = completeWorld("42");
+    const wf = "glue-etl-pipeline-42-dev-etl-workflow";
+    const runs = (w.workflowRuns as Record<string, WorkflowRun[]>)[wf]!;
+    expect(runs.map((r) => r.Status)).toEqual(["COMPLETED"]);
+    const t0 = runs[0]!.StartedOn!.getTime();
+    for (let k = 1; k <= 12; k++) runs.push({ Name: wf, WorkflowRunId: `wr_retry_${k}`, StartedOn: new Date(t0 + k * 3_600_000), Status: k % 3 ? "STOPPED" : "ERROR", Statistics: { TotalActions: 4, StoppedActions: 1 } });
+    const r = await grade(w, "orchestration");
+    expect(notPassing(r)).toEqual({});
+    expect(r.tasks[0]!.points).toBe(15);
   });
 
   it("prod: a SCHEDULED start trigger left CREATED fails only start_trigger_schedule, naming the state", async () => {

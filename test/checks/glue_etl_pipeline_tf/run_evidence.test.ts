@@ -60,7 +60,23 @@ describe("run_evidence check (client mock)", () => {
     const f = await runEvidence.collect(ctx());
     expect(f.succeededRuns).toMatchObject({ quality: 1 });
     expect(f.latestRun).toMatchObject({ quality: "FAILED" });
-    expect((f.runs as Record<string, unknown>).quality).toEqual({ exists: true, runs: 2, succeeded: 1, latest: { id: "b", state: "FAILED", startedOn: "2026-11-09T00:00:00.000Z", error: "boom" } });
+    // The shared job-run facts (checks/shared/glue-jobs.ts): counts, the latest run and the latest SUCCEEDED one.
+    expect((f.runs as Record<string, unknown>).quality).toEqual({
+      count: 2,
+      succeeded: 1,
+      latest: { id: "b", state: "FAILED", startedOn: "2026-11-09T00:00:00.000Z", logGroup: null, error: "boom" },
+      latestSucceeded: { id: "a", state: "SUCCEEDED", startedOn: "2026-11-01T00:00:00.000Z", logGroup: null },
+    });
+  });
+
+  it("the run listing is bounded: five pages of GetJobRuns per job at most", async () => {
+    compliant();
+    let n = 0;
+    glue.on(GetJobRunsCommand, { JobName: N.ingestionJob }).callsFake(() => ({ JobRuns: [{ Id: `r${n}`, JobRunState: "FAILED", StartedOn: d("2026-11-10T08:00:00Z") }], NextToken: `t${++n}` }));
+    const f = await runEvidence.collect(ctx());
+    expect(glue.commandCalls(GetJobRunsCommand, { JobName: N.ingestionJob })).toHaveLength(5);
+    expect(f.succeededRuns).toMatchObject({ ingestion: 0 });
+    expect((f.runs as Record<string, unknown>).ingestion).toMatchObject({ count: 5 });
   });
 
   it("a job that does not exist has no runs; AccessDenied on glue:GetJobRuns is an ErrorFact for that job", async () => {

@@ -7,7 +7,7 @@ import { DescribeKeyCommand, GetKeyRotationStatusCommand, KMSClient, ListAliases
 import { GetRoleCommand, IAMClient, ListRolesCommand } from "@aws-sdk/client-iam";
 import { DescribeVpcEndpointsCommand, EC2Client, type VpcEndpoint } from "@aws-sdk/client-ec2";
 import { DescribeSecretCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
-import { security } from "../../../checks/glue_etl_pipeline_tf/security.js";
+import { endpointNamePattern, security } from "../../../checks/glue_etl_pipeline_tf/security.js";
 import { completeWorld, partialWorld } from "../../support/world/assessments/tf/index.js";
 import type { CallLog } from "../../support/world/transport.js";
 import { gradeWorld } from "../../support/grade-world.js";
@@ -134,6 +134,37 @@ describe("security graded against the Terraform worlds", () => {
     expect(notPassing(r)).toEqual({ "security.bookmarks_encryption": "fail", "security.glue_kms_rotation": "fail" });
     expect(messageOf(r, "security.bookmarks_encryption")).toContain('found "DISABLED"');
     expect(messageOf(r, "security.glue_kms_rotation")).toContain("found false");
+  });
+
+  it("students a and a-dev in one account: a's endpoints are only those named glue-etl-pipeline-a-dev-<service>-endpoint, never a-dev's", async () => {
+    // Student a's dev deployment is {p} = glue-etl-pipeline-a-dev; student a-dev's is glue-etl-pipeline-a-dev-dev, whose
+    // endpoints (glue-etl-pipeline-a-dev-dev-kms-endpoint …) start with a's {p}- too.
+    const w = completeWorld("a", { otherStudents: ["a-dev"] });
+    const endpoints = w.vpcEndpoints as VpcEndpoint[];
+    const name = (e: VpcEndpoint) => e.Tags?.find((t) => t.Key === "Name")?.Value ?? "";
+    expect(endpoints.some((e) => name(e) === "glue-etl-pipeline-a-dev-dev-kms-endpoint")).toBe(true);
+    expect(notPassing(await grade(w, "security", { student: "a" }))).toEqual({});
+    // a loses its KMS endpoint: a-dev's (in another VPC) does not stand in for it.
+    w.vpcEndpoints = endpoints.filter((e) => name(e) !== "glue-etl-pipeline-a-dev-kms-endpoint");
+    const r = await grade(w, "security", { student: "a" });
+    expect(notPassing(r)).toEqual({ "security.vpc_endpoints": "fail" });
+    expect(messageOf(r, "security.vpc_endpoints")).toContain('["dynamodb","glue","logs","s3"]');
+    // a-dev is graded on its own VPC only.
+    expect(notPassing(await grade(w, "security", { student: "a-dev" }))).toEqual({});
+  });
+
+  it.each([
+    ["glue-etl-pipeline-a-dev-s3-endpoint", true],
+    ["glue-etl-pipeline-a-dev-dynamodb-endpoint", true],
+    ["glue-etl-pipeline-a-dev-dev-s3-endpoint", false],
+    ["glue-etl-pipeline-a-dev-s3-endpoint-old", false],
+    ["glue-etl-pipeline-a-devs3-endpoint", false],
+    ["xglue-etl-pipeline-a-dev-s3-endpoint", false],
+  ])("endpointNamePattern(glue-etl-pipeline-a-dev) on %s: %s", (tag, yes) => expect(endpointNamePattern("glue-etl-pipeline-a-dev").test(tag)).toBe(yes));
+
+  it("the deployment name is matched literally (regex characters escaped)", () => {
+    expect(endpointNamePattern("a.b-dev").test("a.b-dev-s3-endpoint")).toBe(true);
+    expect(endpointNamePattern("a.b-dev").test("axb-dev-s3-endpoint")).toBe(false);
   });
 
   it("--env staging grades the staging copy (its own key, role and VPC)", async () => {

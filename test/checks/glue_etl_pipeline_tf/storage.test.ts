@@ -17,7 +17,8 @@ import { lifecycleRuleFacts } from "../../../checks/shared/s3-buckets.js";
 import { completeWorld, partialWorld, tfNames } from "../../support/world/assessments/tf/index.js";
 import type { WorldBucket } from "../../support/world/parts/storage.js";
 import { statuses } from "../../support/grade-world.js";
-import { ACCOUNT, N, ctx, grade, messageOf, notPassing, s3Error } from "./helpers.js";
+import { exitCodeFor } from "../../../src/cli/grade-command.js";
+import { ACCOUNT, N, ctx, grade, gradeMocked, messageOf, notPassing, s3Error } from "./helpers.js";
 
 const s3 = mockClient(S3Client);
 const kms = mockClient(KMSClient);
@@ -66,7 +67,7 @@ describe("storage check (client mock)", () => {
     });
     expect(f.publicAccessBlock).toEqual({ raw: "all four blocked", processed: "all four blocked", curated: "all four blocked", scripts: "all four blocked", temp: "all four blocked" });
     // Filter {} on temp is the whole bucket; scripts has no lifecycle at all (NoSuchLifecycleConfiguration is not an error).
-    expect(f.lifecycle).toMatchObject({ intelligentTieringDays: { raw: 30, processed: 30, curated: 30 }, tempExpirationDays: 7, rules: { scripts: [] } });
+    expect(f.lifecycle).toMatchObject({ intelligentTieringDays: { raw: 30, processed: 30, curated: 30 }, tempExpirationDays: { temp: 7 }, rules: { scripts: [] } });
     expect(s3.commandCalls(ListBucketsCommand)).toHaveLength(0);
   });
 
@@ -81,6 +82,26 @@ describe("storage check (client mock)", () => {
     expect(f.similar).toEqual([`${N.p}-processed_data`]);
     expect(Object.keys(f.versioning as object)).toEqual(["raw", "curated", "scripts"]);
     expect(s3.commandCalls(GetBucketVersioningCommand).map((c) => c.args[0].input.Bucket)).not.toContain(N.tempBucket);
+    // The lifecycle maps hold the buckets that exist only: no temp entry to fail lifecycle_temp.
+    const life = f.lifecycle as { intelligentTieringDays: unknown; tempExpirationDays: unknown };
+    expect(life.intelligentTieringDays).toEqual({ raw: 30, curated: 30 });
+    expect(life.tempExpirationDays).toEqual({});
+  });
+
+  it("a bucket lookup that fails (HeadBucket 500) is an error naming the action in every fact the criteria read, and grades as error (exit 2), not as 'found nothing'", async () => {
+    compliant();
+    const serverError = Object.assign(s3Error("InternalError", 500), { $fault: "server" });
+    s3.on(HeadBucketCommand, { Bucket: N.processedBucket }).rejects(serverError);
+    const f = await storage.collect(ctx());
+    for (const k of ["buckets", "found", "missing", "versioning", "encryption", "publicAccessBlock", "lifecycle"]) {
+      expect(f[k], k).toMatchObject({ $error: { action: "s3:ListBucket" } });
+    }
+    const r = await gradeMocked("storage");
+    expect(statuses(r)["storage.bucket_found"]).toBe("error");
+    expect(r.tasks[0]!.criteria.find((c) => c.id === "bucket_found")!.action).toBe("s3:ListBucket");
+    expect(messageOf(r, "storage.bucket_found")).toContain("could not be checked: s3:ListBucket");
+    expect(Object.values(statuses(r))).not.toContain("fail");
+    expect(exitCodeFor(r, false)).toBe(2);
   });
 
   it("accepts the README's spelling of the raw bucket ({p}-raw) and says so", async () => {
@@ -210,9 +231,24 @@ describe("storage graded against the Terraform worlds", () => {
     const again = await grade(world, "storage");
     expect(notPassing(again)).toEqual({ "storage.buckets_exist": "fail", "storage.versioning": "fail" });
     expect(messageOf(again, "storage.versioning")).toContain('"scripts":"Suspended"');
-    // Without the temp bucket there is no 7-day expiration to find.
+    // A missing temp bucket costs buckets_exist only: lifecycle_temp is judged on a temp bucket that exists.
+    buckets[n.scriptsBucket] = { ...buckets[n.scriptsBucket]!, versioning: { Status: "Enabled" } } as WorldBucket;
     delete buckets[n.tempBucket];
-    expect(notPassing(await grade(world, "storage"))).toMatchObject({ "storage.buckets_exist": "fail", "storage.lifecycle_temp": "fail" });
+    expect(notPassing(await grade(world, "storage"))).toEqual({ "storage.buckets_exist": "fail" });
+  });
+
+  it("only the scripts bucket deployed: buckets_exist fails, the lifecycle criteria have nothing to judge and do not fail", async () => {
+    const n = tfNames("42");
+    const world = completeWorld("42");
+    const buckets = world.s3Buckets as Record<string, WorldBucket>;
+    for (const b of [n.rawBucket, n.processedBucket, n.curatedBucket, n.tempBucket]) delete buckets[b];
+    const r = await grade(world, "storage");
+    expect(notPassing(r)).toEqual({ "storage.buckets_exist": "fail" });
+    // A temp bucket that exists without its 7-day rule still fails, naming it.
+    buckets[n.tempBucket] = { Name: n.tempBucket, Region: world.region, CreationDate: new Date(0), versioning: { Status: "Enabled" }, publicAccessBlock: buckets[n.scriptsBucket]!.publicAccessBlock, encryption: buckets[n.scriptsBucket]!.encryption } as WorldBucket;
+    const again = await grade(world, "storage");
+    expect(notPassing(again)).toEqual({ "storage.buckets_exist": "fail", "storage.lifecycle_temp": "fail" });
+    expect(messageOf(again, "storage.lifecycle_temp")).toContain('{"temp":null}');
   });
 
   it("a student with no deployment fails once: the settings are skipped", async () => {

@@ -6,7 +6,9 @@ import { GetTopicAttributesCommand, ListSubscriptionsByTopicCommand, ListTopicsC
 import { EventBridgeClient, ListRulesCommand, ListTargetsByRuleCommand } from "@aws-sdk/client-eventbridge";
 import { AwsSession } from "../../../src/aws/session.js";
 import { CheckContext } from "../../../src/grade/check.js";
-import { alarmFacts, dashboardBody, expandMetric, monitoring, patternSources } from "../../../checks/glue_hard/monitoring.js";
+import { alarmFacts, dashboardBody, monitoring } from "../../../checks/glue_hard/monitoring.js";
+import { expandMetric } from "../../../checks/shared/dashboard.js";
+import { patternSources } from "../../../checks/shared/event-pattern.js";
 import { dashboardJson } from "../../support/world/parts/ops.js";
 import { completeWorld, partialWorld } from "../../support/world/index.js";
 import { gradeWorld, statuses } from "../../support/grade-world.js";

@@ -20,7 +20,8 @@ import {
 import { DescribeKeyCommand, KMSClient, NotFoundException } from "@aws-sdk/client-kms";
 import { AwsSession } from "../../../src/aws/session.js";
 import { CheckContext } from "../../../src/grade/check.js";
-import { lifecycleRuleFacts, normalisePrefix, policyFacts, s3DataLake } from "../../../checks/glue_hard/s3_data_lake.js";
+import { policyFacts, s3DataLake } from "../../../checks/glue_hard/s3_data_lake.js";
+import { lifecycleRuleFacts, normalisePrefix } from "../../../checks/shared/s3-buckets.js";
 import { completeWorld, partialWorld } from "../../support/world/index.js";
 import { inRegion } from "../../support/world/parts/storage.js";
 import { gradeWorld, statuses } from "../../support/grade-world.js";

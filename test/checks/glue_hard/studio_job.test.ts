@@ -118,7 +118,7 @@ describe("studio_job check (client mock)", () => {
       numberOfWorkers: 10,
       executionClass: "FLEX",
       maxConcurrentRuns: 5,
-      arguments: { "--job-bookmark-option": "job-bookmark-disable", "--enable-metrics": "", "--db_password": "(redacted)" },
+      arguments: { "--job-bookmark-option": "job-bookmark-disable", "--enable-metrics": "", "--db_password": "<redacted>" },
       features: { bookmarks: "job-bookmark-enable", metrics: true },
     });
     expect(f.graph).toMatchObject({ nodeCount: 11, sourceLayers: { bronze: 2 }, targetLayers: { gold: 1, silver: 1 } });

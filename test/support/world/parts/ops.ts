@@ -39,6 +39,8 @@ export interface OpsWorld {
   iamAttachedPolicies: Record<string, AttachedPolicy[]>;
   /** Inline policies of a role: role name → policy name → document (URL-encoded, as IAM returns it). */
   iamRolePolicies: Record<string, Record<string, string>>;
+  /** Customer-managed policies by ARN: the default version's document (URL-encoded, as IAM returns it). */
+  iamManagedPolicies: Record<string, string>;
   dashboards: DashboardRecord[];
   metricAlarms: MetricAlarm[];
   compositeAlarms: CompositeAlarm[];
@@ -177,6 +179,15 @@ export const handlers: HandlerTable = {
       roleOf(w, i.RoleName);
       const p = page(Object.keys(section<Record<string, Record<string, string>>>(w, "iamRolePolicies", {})[i.RoleName] ?? {}), i.Marker, w.pageSize, i.MaxItems);
       return { PolicyNames: p.items, IsTruncated: p.next !== undefined, ...(p.next ? { Marker: p.next } : {}) };
+    },
+    GetPolicy: (w: World, i: { PolicyArn: string }) => {
+      if (section<Record<string, string>>(w, "iamManagedPolicies", {})[i.PolicyArn] === undefined) throw new AwsFault("NoSuchEntityException", 404, `Policy ${i.PolicyArn} does not exist or is not attachable.`);
+      return { Policy: { Arn: i.PolicyArn, PolicyName: i.PolicyArn.split("/").pop(), DefaultVersionId: "v2", AttachmentCount: 1, IsAttachable: true } };
+    },
+    GetPolicyVersion: (w: World, i: { PolicyArn: string; VersionId: string }) => {
+      const doc = section<Record<string, string>>(w, "iamManagedPolicies", {})[i.PolicyArn];
+      if (doc === undefined || i.VersionId !== "v2") throw new AwsFault("NoSuchEntityException", 404, `Policy ${i.PolicyArn} version ${i.VersionId} does not exist or is not attachable.`);
+      return { PolicyVersion: { Document: doc, VersionId: "v2", IsDefaultVersion: true } };
     },
     GetRolePolicy: (w: World, i: { RoleName: string; PolicyName: string }) => {
       roleOf(w, i.RoleName);

@@ -90,7 +90,7 @@ export const handlers: HandlerTable = {
       const r = range(i.Range, bytes.length);
       const body = r ? bytes.subarray(r[0], r[1] + 1) : bytes;
       // Bytes, not a stream: the in-process transport structured-clones outputs (functions cannot be cloned), and a
-      // replayed snapshot gives a Uint8Array too. The check reads either (checks/…/discover.ts readBody).
+      // replayed snapshot gives a Uint8Array too. The check reads either (checks/shared/s3-objects.ts readBody).
       return {
         Body: new Uint8Array(body),
         ContentLength: body.length,

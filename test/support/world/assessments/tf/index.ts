@@ -16,10 +16,13 @@ function deployment(base: Pick<World, "region" | "account">, student: string, en
   return [glueSide(base, n, kind), opsSide(base, n, kind)];
 }
 
-function build(student: string, kind: Kind | "empty", o: WorldOptions & { env?: string } = {}): World {
+/** The Terraform worlds' options: the environment graded, and (instead of s001, s002 …) the other students' ids. */
+export type TfWorldOptions = WorldOptions & { env?: string; otherStudents?: string[] };
+
+function build(student: string, kind: Kind | "empty", o: TfWorldOptions = {}): World {
   const base = { account: o.account ?? "123456789012", region: o.region ?? "us-east-1", pageSize: o.pageSize ?? 3 };
   const env = o.env ?? "dev";
-  const noise = Array.from({ length: o.others ?? 3 }, (_, i) => `s${String(i + 1).padStart(3, "0")}`).filter((s) => s !== student);
+  const noise = (o.otherStudents ?? Array.from({ length: o.others ?? 3 }, (_, i) => `s${String(i + 1).padStart(3, "0")}`)).filter((s) => s !== student);
   // Another student's dev deployment, and this student's own staging copy (same project, other environment).
   const fragments = noise.flatMap((s) => deployment(base, s, "dev", "other"));
   if (kind !== "empty") fragments.push(...deployment(base, student, env === "staging" ? "dev" : "staging", "other"), ...deployment(base, student, env, kind));
@@ -27,16 +30,16 @@ function build(student: string, kind: Kind | "empty", o: WorldOptions & { env?: 
 }
 
 /** A world where `student` deployed the whole template correctly in `env` (default dev). */
-export function completeWorld(student: string, o: WorldOptions & { env?: string } = {}): World {
+export function completeWorld(student: string, o: TfWorldOptions = {}): World {
   return build(student, "complete", o);
 }
 
 /** A world with the planted mistakes of both sides (see glue-side.ts and ops-side.ts). */
-export function partialWorld(student: string, o: WorldOptions & { env?: string } = {}): World {
+export function partialWorld(student: string, o: TfWorldOptions = {}): World {
   return build(student, "partial", o);
 }
 
 /** A world where `student` deployed nothing (only other students' deployments). */
-export function emptyWorld(student: string, o: WorldOptions & { env?: string } = {}): World {
+export function emptyWorld(student: string, o: TfWorldOptions = {}): World {
   return build(student, "empty", o);
 }

@@ -17,7 +17,8 @@
 //                 8. the quality job's high-memory alarm has threshold 95                     → monitoring.memory_alarms
 //                 9. the dashboard body is truncated JSON                                     → monitoring.dashboard_widgets
 //                10. the alarms are the template's (data-ingestion-failure …, JobName = data-ingestion): the names are
-//                    accepted, the dimensions never match                                     → monitoring.alarm_job_dimensions (W)
+//                    accepted (they notify {p}-alerts: another deployment's alarms of the same names are not), the
+//                    dimensions never match                                                   → monitoring.alarm_job_dimensions (W)
 //                11. the rule's pattern is the template's (jobName ["data-ingestion", …])     → monitoring.rule_pattern_jobs (W)
 //                12. the {p}-data-trigger Lambda does not exist (the raw bucket's notification still points at it)
 //                                                                                             → monitoring.data_trigger_lambda
