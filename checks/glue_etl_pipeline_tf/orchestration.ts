@@ -75,15 +75,19 @@ async function runs(ctx: CheckContext, workflow: string): Promise<Json> {
   if (!r.ok) return r.fact;
   // Newest first, whatever order the API used.
   const sorted = [...r.items].sort((a, b) => new Date(b.StartedOn ?? 0).getTime() - new Date(a.StartedOn ?? 0).getTime());
+  const completed = sorted.filter((x) => x.Status === "COMPLETED");
+  // The newest clean run leads, however many newer runs had failed actions; then the newest others.
+  const firstClean = completed.find(clean);
+  const shown = firstClean ? [firstClean, ...completed.filter((x) => x !== firstClean)] : completed;
   return {
     count: sorted.length,
     statuses: sorted.map((x) => x.Status ?? "?").slice(0, MAX_RUNS_IN_FACTS),
-    completed: sorted.filter((x) => x.Status === "COMPLETED").length,
+    completed: completed.length,
     successful: sorted.filter(clean).length,
     latest: sorted[0] ? workflowRunFacts(sorted[0]) : null,
     items: sorted.slice(0, MAX_RUNS_IN_FACTS).map(workflowRunFacts),
-    /** The COMPLETED runs, newest first: a run is COMPLETED even when some of its actions failed. */
-    completedRuns: sorted.filter((x) => x.Status === "COMPLETED").slice(0, MAX_RUNS_IN_FACTS).map(workflowRunFacts),
+    /** COMPLETED runs (a run is COMPLETED even when some of its actions failed): the newest clean one first, then the newest. */
+    completedRuns: shown.slice(0, MAX_RUNS_IN_FACTS).map(workflowRunFacts),
     ...(r.truncated ? { truncated: true } : {}),
   };
 }

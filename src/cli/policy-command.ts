@@ -69,7 +69,7 @@ export interface PolicyOptions {
 
 /** Service prefix → a Sid-friendly name. */
 const SID_NAMES: Record<string, string> = {
-  athena: "Athena", budgets: "Budgets", cloudwatch: "CloudWatch", databrew: "DataBrew", dynamodb: "DynamoDB", events: "EventBridge",
+  athena: "Athena", budgets: "Budgets", cloudformation: "CloudFormation", cloudwatch: "CloudWatch", databrew: "DataBrew", dynamodb: "DynamoDB", events: "EventBridge",
   glue: "Glue", iam: "Iam", kinesis: "Kinesis", kms: "Kms", lakeformation: "LakeFormation", lambda: "Lambda", s3: "S3",
   secretsmanager: "SecretsManager", states: "StepFunctions", sns: "Sns", sts: "Sts",
 };

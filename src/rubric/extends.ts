@@ -24,6 +24,8 @@ export const overrideSchema = z
     requires: z.array(z.string().regex(/^([a-z0-9_]+\.)?[a-z0-9_]+$/)).optional(),
     didYouMean: z.string().optional(),
     evidence: z.string().optional(),
+    /** `warning`: the criterion becomes advice (give it `points: 0`); `null`: a warning criterion is graded (give it points). */
+    severity: z.enum(["warning"]).nullable().optional(),
     /** Drops the criterion (or the whole task); `requires` that pointed to it are dropped too. */
     disabled: z.literal(true).optional(),
   })
@@ -194,7 +196,11 @@ function resolveOverride(data: object, file: string, own: (p: readonly PropertyK
       continue;
     }
     if (value.description !== undefined) problems.push(at(own(["overrides", key, "description"]), "a criterion has no description; use title, hint or expected"));
-    if (value.expect && task.criteria.find((x) => x.id === c)!.manual) problems.push(at(own(["overrides", key, "expect"]), `"${key}" is a manual criterion; it cannot get an expectation`));
+    const base = task.criteria.find((x) => x.id === c)!;
+    if (value.expect && base.manual) problems.push(at(own(["overrides", key, "expect"]), `"${key}" is a manual criterion; it cannot get an expectation`));
+    const points = value.points ?? base.points;
+    if (value.severity === "warning" && points !== 0) problems.push(at(own(["overrides", key, "severity"]), `a warning never costs points: add points: 0 to this override (the criterion has ${points})`));
+    if (value.severity === null && base.severity === "warning" && points === 0) problems.push(at(own(["overrides", key, "severity"]), `a graded criterion needs points: add points: <n> to this override (and raise totalPoints)`));
     critOv.set(key, { key, value });
   }
 
@@ -216,13 +222,14 @@ function resolveOverride(data: object, file: string, own: (p: readonly PropertyK
       const key = `${t.id}.${c.id}`;
       if (gone.has(key)) return;
       const ov = critOv.get(key)?.value ?? {};
-      const { disabled: _d, description: _desc, ...fields } = ov;
-      const next: Criterion = { ...c, ...fields };
+      const { disabled: _d, description: _desc, severity, ...fields } = ov;
+      const next: Criterion = { ...c, ...fields, ...(severity ? { severity } : {}) };
+      if (severity === null) delete next.severity;
       const requires = next.requires?.filter((q) => !gone.has(q.includes(".") ? q : `${t.id}.${q}`));
       if (requires?.length) next.requires = requires;
       else delete next.requires;
       criteria.push(next);
-      origins.push({ kind: "base", ti, ci, key, fields: new Set(Object.keys(fields)) });
+      origins.push({ kind: "base", ti, ci, key, fields: new Set([...Object.keys(fields), ...(severity !== undefined ? ["severity"] : [])]) });
     });
     if (!criteria.length) return; // every criterion disabled: the task goes too
     const { disabled: _d, ...tfields } = tov?.value ?? {};

@@ -147,3 +147,38 @@ describe("resolveCustomRubric (for grade --rubric)", () => {
     await expect(resolveCustomRubric("nope", file)).rejects.toThrow(/unknown assessment "nope"/);
   });
 });
+
+describe("overrides of severity", () => {
+  it("makes a graded criterion advice (with points: 0), and grades a warning again (severity: null)", async () => {
+    const r = loadRubricFile(
+      write("sev.yaml", `extends: glue_hard\ntotalPoints: 99.5\noverrides:\n  s3_data_lake.cors: { severity: warning, points: 0 }\n`),
+      catalogs,
+    );
+    expect(criterion(r, "s3_data_lake.cors")).toMatchObject({ severity: "warning", points: 0 });
+    const world = completeWorld("s1");
+    delete (world.s3Buckets as Record<string, { cors?: unknown }>)["enterprise-datalake-s1"]!.cors;
+    const report = await gradeStudent({ assessment, rubric: r, rubricSource: "file:sev.yaml", session: new AwsSession({ region: world.region, transport: worldTransport(world) }), student: "s1", account: world.account });
+    expect(statuses(report)["s3_data_lake.cors"]).toBe("warning");
+    expect(report.score.percent).toBe(100);
+
+    const tfCatalogs = { glue_etl_pipeline_tf: catalogOf((await loadAssessment("glue_etl_pipeline_tf"))!) };
+    const graded = loadRubricFile(write("graded.yaml", `extends: glue_etl_pipeline_tf\ntotalPoints: 111\noverrides:\n  monitoring.rule_pattern_jobs: { severity: null, points: 1 }\n`), tfCatalogs);
+    expect(criterion(graded, "monitoring.rule_pattern_jobs")).toMatchObject({ points: 1 });
+    expect(criterion(graded, "monitoring.rule_pattern_jobs")!.severity).toBeUndefined();
+  });
+
+  it("a warning with points is refused at the override's line", () => {
+    const lines = problems(write("bad-sev.yaml", `extends: glue_hard\noverrides:\n  s3_data_lake.cors:\n    severity: warning\n`));
+    expect(lines.join("\n")).toMatch(/bad-sev\.yaml:4:\d+ overrides\.s3_data_lake\.cors\.severity: a warning never costs points: add points: 0/);
+  });
+
+  it("grading a warning without giving it points is refused at the override's line", async () => {
+    const tfCatalogs = { glue_etl_pipeline_tf: catalogOf((await loadAssessment("glue_etl_pipeline_tf"))!) };
+    try {
+      loadRubricFile(write("bad-graded.yaml", `extends: glue_etl_pipeline_tf\noverrides:\n  monitoring.rule_pattern_jobs: { severity: null }\n`), tfCatalogs);
+      expect.unreachable("the rubric should be refused");
+    } catch (e) {
+      expect((e as RubricError).message).toMatch(/bad-graded\.yaml:3:\d+ overrides\.monitoring\.rule_pattern_jobs\.severity: a graded criterion needs points/);
+    }
+  });
+});

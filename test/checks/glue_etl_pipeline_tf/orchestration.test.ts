@@ -184,6 +184,20 @@ describe("orchestration graded against the Terraform worlds", () => {
     expect(r.tasks[0]!.points).toBe(15);
   });
 
+  it("a clean COMPLETED run older than twelve COMPLETED runs with failed actions still counts for successful_run", async () => {
+    const w = completeWorld("42");
+    const wf = "glue-etl-pipeline-42-dev-etl-workflow";
+    const runs = (w.workflowRuns as Record<string, WorkflowRun[]>)[wf]!;
+    const t0 = runs[0]!.StartedOn!.getTime();
+    for (let k = 1; k <= 12; k++) runs.push({ Name: wf, WorkflowRunId: `wr_bad_${k}`, StartedOn: new Date(t0 + k * 3_600_000), Status: "COMPLETED", Statistics: { TotalActions: 4, SucceededActions: 3, FailedActions: 1 } });
+    expect(notPassing(await grade(w, "orchestration"))).toEqual({});
+    // Without the clean one, the failure names the failed action.
+    runs.splice(0, 1);
+    const r = await grade(w, "orchestration");
+    expect(notPassing(r)).toEqual({ "orchestration.successful_run": "fail" });
+    expect(messageOf(r, "orchestration.successful_run")).toContain('"failedActions":1');
+  });
+
   it("prod: a SCHEDULED start trigger left CREATED fails only start_trigger_schedule, naming the state", async () => {
     const w = completeWorld("42", { env: "prod" });
     const start = (w.triggers as Trigger[]).find((t) => t.Name === "glue-etl-pipeline-42-prod-start-workflow")!;
