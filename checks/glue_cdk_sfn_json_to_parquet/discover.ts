@@ -22,10 +22,10 @@ export type Found<T> = ({ kind: "found"; name: string; foundBy: FoundBy } & T) |
 /**
  * The template's spelling of a name for this student in any account, region and environment:
  * `<prefix><12-digit account>-<region>-<ENV>-<student>` (ENV one word, so student `b` never takes `…-DEV-a-b`, and a
- * student ID never matches the account, region or environment part).
+ * student ID never matches the account, region or environment part); the student part as written (`s1` is not `S1`).
  */
 export function ownedName(prefix: string, student: string): RegExp {
-  return new RegExp(`^${escapeRegExp(prefix)}\\d{12}-[a-z]{2}(?:-[a-z]+)+-\\d+-[A-Za-z0-9_]+-${escapeRegExp(student)}$`, "i");
+  return new RegExp(`^${escapeRegExp(prefix)}\\d{12}-[a-z]{2}(?:-[a-z]+)+-\\d+-[A-Za-z0-9_]+-${escapeRegExp(student)}$`);
 }
 
 /** Picks the student's resource among names: the expected name, else the template's spelling in another account, region or environment. */
@@ -160,7 +160,8 @@ export function findRule(ctx: CheckContext): Promise<RuleFound> {
       const stackRule = fromStack(await readStack(ctx), "AWS::Events::Rule");
       if (stackRule) picked = { name: stackRule.split("|").pop()!, foundBy: "stack" };
     }
-    if (!picked) return { kind: "missing", expected, similar };
+    // Not found by name or stack while the by-target lookup failed: a differently named rule may target it — unknown.
+    if (!picked) return firstError ? { kind: "error", fact: firstError } : { kind: "missing", expected, similar };
     const [rule, targets] = await Promise.all([
       ctx.read("eventbridge", new DescribeRuleCommand({ Name: picked.name }), { missing: ["ResourceNotFoundException"] }),
       ctx.list("eventbridge", (t) => new ListTargetsByRuleCommand({ Rule: picked.name, NextToken: t }), (o) => ({ items: o.Targets, next: o.NextToken })),

@@ -25,6 +25,7 @@ function roleFact(r: RoleRead, extra: Record<string, Json> = {}): Json | ErrorFa
     managedPolicies: r.managedPolicies.map(policyShortName),
     inlinePolicies: r.inlinePolicies,
     ...(r.unreadable.length ? { unreadablePolicies: r.unreadable } : {}),
+    ...(r.notRead.policies.length ? { policiesNotRead: r.notRead.policies } : {}),
     ...extra,
   };
 }
@@ -48,14 +49,17 @@ export const iam: CheckModule = {
     ]);
     const jobArn = job.kind === "found" ? glueArn(ctx, "job", job.name) : null;
     const topic = sm.kind === "found" ? topicOf(sm.analysis) : null;
-    const sfnAllows: Record<string, Json> = {};
+    let sfnAllows: Record<string, Json> | ErrorFact = {};
     if (sfnRole.kind === "found") {
       for (const a of JOB_ACTIONS) sfnAllows[a] = jobArn ? allows(sfnRole.grants, a, jobArn) : null;
       sfnAllows["sns:Publish"] = topic ? allows(sfnRole.grants, "sns:Publish", topic) : null;
+      // A grant not found while a policy document could not be read is unknown, not missing.
+      const missing = Object.values(sfnAllows).some((v) => v === false);
+      if (missing && sfnRole.notRead.error) sfnAllows = sfnRole.notRead.error;
     }
     return {
       glueRole: glueRole.kind === "unknown" ? { exists: false, why: glueRole.why } : roleFact(glueRole),
-      stateMachineRole: sfnRole.kind === "unknown" ? { exists: false, why: sfnRole.why } : roleFact(sfnRole, { jobArn, topicArn: topic, allows: sfnAllows }),
+      stateMachineRole: sfnRole.kind === "unknown" ? { exists: false, why: sfnRole.why } : roleFact(sfnRole, { jobArn, topicArn: topic, allows: sfnAllows as Json }),
     };
   },
 };

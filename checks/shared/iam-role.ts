@@ -16,7 +16,19 @@ export type PolicyGrant = { effect: "Allow" | "Deny"; actions: string[]; resourc
 
 /** A role as read. */
 export type RoleRead =
-  | { kind: "found"; name: string; arn: string | null; trust: TrustFacts; managedPolicies: string[]; inlinePolicies: string[]; grants: PolicyGrant[]; unreadable: string[] }
+  | {
+      kind: "found";
+      name: string;
+      arn: string | null;
+      trust: TrustFacts;
+      managedPolicies: string[];
+      inlinePolicies: string[];
+      grants: PolicyGrant[];
+      /** Documents that are not valid policies. */
+      unreadable: string[];
+      /** Documents that could not be read (permissions, throttling) or were past the bounds: `grants` may be incomplete. */
+      notRead: { policies: string[]; error?: ErrorFact };
+    }
   | { kind: "missing"; name: string }
   | { kind: "error"; fact: ErrorFact };
 
@@ -74,10 +86,15 @@ export async function readRole(ctx: CheckContext, name: string): Promise<RoleRea
     Promise.all(inline.items.slice(0, MAX_INLINE).map((p) => ctx.read("iam", new GetRolePolicyCommand({ RoleName: name, PolicyName: p }), { missing: ["NoSuchEntityException"] }))),
     Promise.all(customer.map((arn) => managedDocument(ctx, arn))),
   ]);
-  const failed = docs.find((d) => !d.ok && !d.missing);
-  if (failed && !failed.ok) return { kind: "error", fact: failed.fact };
-  const failedManaged = managed.find((m) => !m.ok && m.fact);
-  if (failedManaged && !failedManaged.ok && failedManaged.fact) return { kind: "error", fact: failedManaged.fact };
+  // A document that cannot be read leaves the grants incomplete, not the role unknown: trust and attachments still count.
+  const notRead: string[] = [...inline.items.slice(MAX_INLINE), ...attached.items.map((p) => p.PolicyArn ?? "").filter((arn) => arn && !/^arn:[^:]+:iam::aws:policy\//.test(arn)).slice(MAX_CUSTOMER_MANAGED)];
+  let error: ErrorFact | undefined;
+  docs.forEach((d, i) => {
+    if (!d.ok && !d.missing) (notRead.push(inline.items[i]!), (error ??= d.fact));
+  });
+  managed.forEach((m, i) => {
+    if (!m.ok && m.fact) (notRead.push(customer[i]!), (error ??= m.fact));
+  });
   const grants: PolicyGrant[] = [];
   const unreadable: string[] = [];
   const read = (label: string, doc: string | undefined) => {
@@ -96,5 +113,6 @@ export async function readRole(ctx: CheckContext, name: string): Promise<RoleRea
     inlinePolicies: inline.items,
     grants,
     unreadable,
+    notRead: { policies: notRead, ...(error ? { error } : {}) },
   };
 }

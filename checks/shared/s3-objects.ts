@@ -69,6 +69,7 @@ export async function prefixFacts(ctx: CheckContext, bucket: string, prefix: str
   }
   return {
     location: `s3://${bucket}/${prefix}`,
+    bucketExists: true,
     objects: data.length,
     parquetObjects: parquet.length,
     otherKeys: data.filter((o) => !PARQUET_NAME.test(o.Key)).slice(0, 3).map((o) => o.Key),

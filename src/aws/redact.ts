@@ -18,27 +18,33 @@ function lambdaConfig(f: unknown): unknown {
   return { ...c, Environment: { ...c.Environment, Variables: keysOnly(c.Environment.Variables) } };
 }
 
-const SECRET_KEY = /pass(word|wd)?|secret|token|credential|api[-_]?key|access[-_]?key|private[-_]?key/i;
+/** A secret-looking word in an argument name, between separators: `--db-password`, `--api_key`, `--secret-token` (not `--passthrough`, `--tokenizer`). */
+const SECRET_KEY = /(^|[-_.])(pass(word|wd)?|secret|token|credentials?|api[-_]?key|access[-_]?key|private[-_]?key)([-_.]|$)/i;
+/** `…secret.key=VALUE`, `password=VALUE` inside a value (e.g. `--conf spark.hadoop.fs.s3a.secret.key=…`). */
+const SECRET_ASSIGNMENT = /((?:^|[\s,;.])(?:[\w.-]*?)(?:pass(?:word|wd)?|secret(?:[._-]?(?:access[._-]?)?key)?|token|credentials?|api[._-]?key|access[._-]?key|private[._-]?key)\s*=\s*)[^\s,;]+/gi;
 
-/** Job arguments with the values of secret-looking keys (password, token, api-key…) replaced; other values kept. */
+/** Job arguments with the values of secret-looking keys (password, token, api-key…) replaced, and secrets assigned inside other values too. */
 export function redactArguments(args: Readonly<Record<string, string>> | undefined): Record<string, string> {
-  return Object.fromEntries(Object.entries(args ?? {}).map(([k, v]) => [k, SECRET_KEY.test(k) ? REDACTED : v]));
+  return Object.fromEntries(
+    Object.entries(args ?? {}).map(([k, v]) => [k, SECRET_KEY.test(k.replace(/^-+/, "")) ? REDACTED : typeof v === "string" ? v.replace(SECRET_ASSIGNMENT, `$1${REDACTED}`) : v]),
+  );
 }
 
-/** A Glue job (or job run) with its argument maps redacted. */
-function glueJob(j: unknown): unknown {
-  if (!j || typeof j !== "object") return j;
-  const job = j as { DefaultArguments?: Record<string, string>; NonOverridableArguments?: Record<string, string>; Arguments?: Record<string, string> };
-  return {
-    ...job,
-    ...(job.DefaultArguments ? { DefaultArguments: redactArguments(job.DefaultArguments) } : {}),
-    ...(job.NonOverridableArguments ? { NonOverridableArguments: redactArguments(job.NonOverridableArguments) } : {}),
-    ...(job.Arguments ? { Arguments: redactArguments(job.Arguments) } : {}),
-  };
-}
+/** Glue fields that hold argument or property maps: jobs, job runs, trigger actions, workflow (run) properties. */
+const ARGUMENT_MAPS = new Set(["DefaultArguments", "NonOverridableArguments", "Arguments", "DefaultRunProperties", "WorkflowRunProperties", "RunProperties"]);
 
-/** Glue job outputs whose argument maps may hold a password: one job, a list of jobs, one run, a list of runs. */
-const GLUE_JOB_FIELDS: Record<string, "Job" | "Jobs" | "JobRun" | "JobRuns"> = { GetJob: "Job", GetJobs: "Jobs", BatchGetJobs: "Jobs", GetJobRun: "JobRun", GetJobRuns: "JobRuns" };
+/** Every argument map inside a Glue answer redacted, however deep (a workflow graph holds triggers and job runs). */
+function glueAnswer(v: unknown, depth = 0): unknown {
+  if (depth > 12 || !v || typeof v !== "object") return v;
+  if (Array.isArray(v)) return v.map((x) => glueAnswer(x, depth + 1));
+  if (v instanceof Date || v instanceof Uint8Array) return v;
+  return Object.fromEntries(
+    Object.entries(v as Record<string, unknown>).map(([k, x]) => [
+      k,
+      ARGUMENT_MAPS.has(k) && x && typeof x === "object" && !Array.isArray(x) ? redactArguments(x as Record<string, string>) : glueAnswer(x, depth + 1),
+    ]),
+  );
+}
 
 /** "admin@example.com" → "a***@e***.com": enough to recognise one's own address, never the whole of it (idempotent). */
 export function maskEmail(address: string | undefined): string {
@@ -83,21 +89,17 @@ function subscriptions(o: { Subscriptions?: unknown }): unknown {
 }
 
 /**
- * The output of service:operation with secret-bearing values removed: Glue job and job-run arguments whose key
- * looks like a secret (`--db-password`…); SNS subscription endpoints masked
+ * The output of service:operation with secret-bearing values removed: every Glue argument or run-property map (jobs,
+ * job runs, trigger actions, workflow graphs and runs) loses the values of secret-looking keys and secrets assigned
+ * inside values; SNS subscription endpoints masked
  * (ListSubscriptionsByTopic, ListSubscriptions: personal addresses); Lambda environment variable values
  * (GetFunctionConfiguration, ListFunctions' Functions[], and GetFunction's Configuration, should it ever be sent).
- * Other outputs come back unchanged (the same object).
+ * Outputs of other services come back unchanged (the same object).
  */
 export function redactOutput(service: string, operation: string, output: unknown): unknown {
   if (!output || typeof output !== "object") return output;
   if (service === "sns" && (operation === "ListSubscriptionsByTopic" || operation === "ListSubscriptions")) return subscriptions(output as { Subscriptions?: unknown });
-  const field = service === "glue" ? GLUE_JOB_FIELDS[operation] : undefined;
-  if (field) {
-    const o = output as Record<string, unknown>;
-    const v = o[field];
-    return v === undefined ? output : { ...o, [field]: Array.isArray(v) ? v.map(glueJob) : glueJob(v) };
-  }
+  if (service === "glue") return glueAnswer(output);
   if (service !== "lambda") return output;
   const o = output as { Functions?: unknown; Configuration?: unknown };
   if (operation === "GetFunctionConfiguration") return lambdaConfig(output);

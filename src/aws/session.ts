@@ -80,7 +80,8 @@ function isStreamedBody(body: unknown): body is StreamedBody {
 export function bodyLimit(command: SdkCommand): number {
   const range = (command as { input?: { Range?: unknown } }).input?.Range;
   const m = typeof range === "string" ? /^bytes=(\d+)-(\d+)$/.exec(range.trim()) : null;
-  return m ? Math.min(MAX_BODY_BYTES, Math.max(0, Number(m[2]) - Number(m[1]) + 1)) : MAX_BODY_BYTES;
+  // An inverted range is ignored by S3 (the whole object comes back): the cap applies.
+  return m && Number(m[2]) >= Number(m[1]) ? Math.min(MAX_BODY_BYTES, Number(m[2]) - Number(m[1]) + 1) : MAX_BODY_BYTES;
 }
 
 /** Reads at most `limit` bytes of a streamed body and stops the stream there. */

@@ -33,10 +33,10 @@ export function mergeDirs(dirs: readonly string[], out: string): { manifest: Bat
     if (manifest && (m.assessment !== manifest.assessment || m.rubric.version !== manifest.rubric.version)) {
       throw new MergeError(`${dir} is ${m.assessment} rubric ${m.rubric.version}, but ${dirs[0]} is ${manifest.assessment} rubric ${manifest.rubric.version}`);
     }
-    if (manifest && m.environment !== manifest.environment) {
+    if (manifest && m.environment !== undefined && manifest.environment !== undefined && m.environment !== manifest.environment) {
       throw new MergeError(`${dir} holds grades for environment ${m.environment ?? "(none)"}, but ${dirs[0]} for ${manifest.environment ?? "(none)"}`);
     }
-    manifest ??= m;
+    manifest = manifest ? { ...manifest, environment: manifest.environment ?? m.environment } : m;
     const { results, problems } = readStudentResults(dir);
     warnings.push(...problems);
     for (const [id, r] of results) {

@@ -176,8 +176,14 @@ export async function runBatchCommand(id: string, flags: BatchFlags, io: CliIo, 
   if (hasResults && !flags.resume && !flags.retryErrors && !flags.overwrite) {
     throw new UsageError(`${flags.out} already has results: add --resume to continue, --retry-errors to regrade students with errors, or --overwrite to regrade everyone`);
   }
-  const previous = hasResults && !flags.overwrite ? readManifest(flags.out) : undefined;
-  if (previous && previous.environment !== env) {
+  let previous: ReturnType<typeof readManifest>;
+  try {
+    previous = hasResults && !flags.overwrite ? readManifest(flags.out) : undefined;
+  } catch (err) {
+    throw new UsageError(`${flags.out}/batch.json cannot be read (${(err as Error).message.split("\n")[0]}): use --overwrite to regrade everyone, or another --out`);
+  }
+  // A folder written before environments were recorded has none: it is continued as it is.
+  if (previous?.environment !== undefined && previous.environment !== env) {
     throw new UsageError(`${flags.out} holds grades for environment ${previous.environment ?? "(none)"}, not ${env ?? "(none)"}: use --env ${previous.environment ?? "…"} to continue it, or another --out`);
   }
 

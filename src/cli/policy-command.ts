@@ -97,19 +97,23 @@ function uniqueSorted(xs: Iterable<string>): string[] {
 export function buildPolicy(sources: readonly { assessment: Assessment; rubric: Rubric }[], opts: PolicyOptions = {}): PolicyDocument {
   const partition = opts.partition ?? "aws";
   const actions = policyActions(sources);
-  const names: string[] = [];
   const buckets: string[] = [];
   const databases: string[] = [];
-  for (const { rubric } of sources) {
+  // Per assessment: the actions its checks use and whether its rubric names buckets / databases. An action is narrowed
+  // only when every assessment that uses it names resources of that kind (else its checks read student-chosen ones).
+  const perSource = sources.map((source) => {
+    const { rubric } = source;
     const resolved = resolveNames(rubric.names, { student: opts.student ?? "*", account: "*", region: "*", env: rubric.environment ? "*" : undefined });
+    const own = { actions: new Set(policyActions([source])), buckets: 0, databases: 0 };
     for (const [key, value] of Object.entries(resolved)) {
       const v = value.replace(/\*+/g, "*");
-      names.push(v);
-      if (/bucket/i.test(key)) buckets.push(v);
-      // A check may also try a database's underscore spelling (the one Athena reads without quotes).
-      if (/db|database/i.test(key)) databases.push(v, v.replace(/-/g, "_"));
+      if (/bucket/i.test(key)) buckets.push(v), own.buckets++;
+      // Keys like landingDb, rawDbSuffixed, database (not processedBucket); a check may also try the underscore spelling.
+      if (/Db|[dD]atabase/.test(key)) databases.push(v, v.replace(/-/g, "_")), own.databases++;
     }
-  }
+    return own;
+  });
+  const namedByAll = (action: string, kind: "buckets" | "databases") => perSource.every((s) => !s.actions.has(action) || s[kind] > 0);
   const narrow = opts.narrow !== false;
   const byStatement = new Map<string, { actions: string[]; resource: string | string[] }>();
   const add = (sid: string, action: string, resource: string | string[]): void => {
@@ -119,9 +123,9 @@ export function buildPolicy(sources: readonly { assessment: Assessment; rubric: 
   };
   for (const action of actions) {
     const prefix = action.split(":")[0]!;
-    if (narrow && prefix === "s3" && S3_BUCKET_ACTIONS.has(action) && buckets.length) {
+    if (narrow && prefix === "s3" && S3_BUCKET_ACTIONS.has(action) && buckets.length && namedByAll(action, "buckets")) {
       add("S3ReadDataLakeBuckets", action, uniqueSorted(buckets.map((b) => `arn:${partition}:s3:::${b}`)));
-    } else if (narrow && prefix === "glue" && GLUE_DATABASE_ACTIONS.has(action) && databases.length) {
+    } else if (narrow && prefix === "glue" && GLUE_DATABASE_ACTIONS.has(action) && databases.length && namedByAll(action, "databases")) {
       add("GlueReadDatabases", action, [
         `arn:${partition}:glue:*:*:catalog`,
         ...uniqueSorted(databases.map((d) => `arn:${partition}:glue:*:*:database/${d}`)),

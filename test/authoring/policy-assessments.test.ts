@@ -78,3 +78,29 @@ describe("least-privilege policy of each assessment", () => {
     }
   });
 });
+
+describe("combined and narrowed policies", () => {
+  it("database narrowing takes Db / database keys only (not processedBucket), with the underscore spelling", async () => {
+    const { assessment, rubric } = await load("glue_etl_pipeline_tf");
+    const glue = buildPolicy([{ assessment, rubric }], { student: "s1" }).Statement.find((s) => s.Sid === "GlueReadDatabases")!;
+    const resources = [glue.Resource].flat();
+    expect(resources).toContain("arn:aws:glue:*:*:database/glue-etl-pipeline-s1_*_catalog");
+    expect(resources).toContain("arn:aws:glue:*:*:database/glue_etl_pipeline_s1_*_catalog");
+    expect(resources.some((r) => /data$|data\/\*$/.test(r))).toBe(false);
+  });
+
+  it("a policy for two assessments leaves an action wide when one of them reads student-chosen resources with it", async () => {
+    const cdkSource = await load("glue_cdk_sfn_json_to_parquet");
+    const hard = await load("glue_hard");
+    const policy = buildPolicy([hard, cdkSource], { student: "s1" });
+    const log: CallLog = { calls: [] };
+    const world = cdk.completeWorld("s1");
+    await gradeWorld("glue_cdk_sfn_json_to_parquet", world, "s1", { log });
+    for (const call of log.calls.filter((c) => (c.service === "glue" && c.operation === "GetTable") || (c.service === "s3" && c.operation === "ListObjectsV2"))) {
+      const action = iamAction(call.service as ServiceId, call.operation);
+      const input = call.input as { Bucket?: string; DatabaseName?: string };
+      const resource = input.Bucket ? `arn:aws:s3:::${input.Bucket}` : `arn:aws:glue:${world.region}:${world.account}:database/${input.DatabaseName}`;
+      expect(policy.Statement.some((s) => s.Action.includes(action) && [s.Resource].flat().some((r) => wildcard(r, resource))), `${action} on ${resource}`).toBe(true);
+    }
+  });
+});

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { GetFunctionConfigurationCommand, ListFunctionsCommand } from "@aws-sdk/client-lambda";
 import { GetDatabaseCommand } from "@aws-sdk/client-glue";
 import { AwsSession, type Transport } from "../../src/aws/session.js";
-import { REDACTED, redactOutput } from "../../src/aws/redact.js";
+import { REDACTED, redactArguments, redactOutput } from "../../src/aws/redact.js";
 
 const SECRET = "s3cr3t-p4ssw0rd-value";
 const config = (name: string) => ({
@@ -21,7 +21,7 @@ describe("redaction of Lambda environment variables", () => {
     expect(listed.NextMarker).toBe("m");
     expect(redactOutput("lambda", "GetFunction", { Configuration: config("g") })).toMatchObject({ Configuration: { Environment: { Variables: { DB_PASSWORD: REDACTED } } } });
     const glue = { Database: { Name: "x", Parameters: { Environment: SECRET } } };
-    expect(redactOutput("glue", "GetDatabase", glue)).toBe(glue);
+    expect(redactOutput("glue", "GetDatabase", glue)).toEqual(glue);
     // An Environment without variables (or with an error) is left as it is.
     expect(redactOutput("lambda", "GetFunctionConfiguration", { FunctionName: "h", Environment: { Error: { ErrorCode: "KMSAccessDenied" } } })).toEqual({ FunctionName: "h", Environment: { Error: { ErrorCode: "KMSAccessDenied" } } });
   });
@@ -110,5 +110,36 @@ describe("redaction of Glue job arguments", () => {
     expect(text).not.toMatch(/hunter2|k-123|t0k/);
     expect(text).toContain("s3://t/");
     expect(text).toContain(REDACTED);
+  });
+});
+
+describe("secret-looking arguments everywhere Glue returns argument maps", () => {
+  it.each([
+    ["GetTriggers", { Triggers: [{ Name: "t", Actions: [{ JobName: "j", Arguments: { "--db_password": "hunter2" } }] }] }],
+    ["GetWorkflow", { Workflow: { Name: "w", DefaultRunProperties: { api_key: "k-123" }, Graph: { Nodes: [{ Type: "TRIGGER", TriggerDetails: { Trigger: { Actions: [{ Arguments: { "--secret-token": "t0k" } }] } } }, { Type: "JOB", JobDetails: { JobRuns: [{ Id: "jr", Arguments: { "--db-password": "hunter2" } }] } }] } } }],
+    ["GetWorkflowRuns", { Runs: [{ WorkflowRunId: "wr", WorkflowRunProperties: { password: "hunter2" }, StartedOn: new Date(0) }] }],
+  ])("%s", (operation, output) => {
+    const out = redactOutput("glue", operation, output);
+    expect(JSON.stringify(out)).not.toMatch(/hunter2|k-123|t0k/);
+    expect(JSON.stringify(out)).toContain(REDACTED);
+  });
+
+  it.each([
+    ["--passthrough", "yes", "yes"],
+    ["--tokenizer", "bpe", "bpe"],
+    ["--compass_bucket", "b", "b"],
+    ["--DB_PASSWORD", "x", REDACTED],
+    ["--aws-secret-access-key", "x", REDACTED],
+    ["--apikey", "x", REDACTED],
+    ["--conf", "spark.hadoop.fs.s3a.secret.key=ABC123 --conf spark.sql.adaptive.enabled=true", `spark.hadoop.fs.s3a.secret.key=${REDACTED} --conf spark.sql.adaptive.enabled=true`],
+    ["--jdbc", "user=a,password=hunter2", `user=a,password=${REDACTED}`],
+    ["--TempDir", "s3://t/", "s3://t/"],
+  ])("%s=%s → %s", (key, value, want) => {
+    expect(redactArguments({ [key]: value })[key]).toBe(want);
+  });
+
+  it("dates in Glue answers stay dates", () => {
+    const out = redactOutput("glue", "GetJobRuns", { JobRuns: [{ Id: "jr", StartedOn: new Date(5) }] }) as { JobRuns: { StartedOn: Date }[] };
+    expect(out.JobRuns[0]!.StartedOn).toBeInstanceOf(Date);
   });
 });

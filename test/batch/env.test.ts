@@ -1,7 +1,7 @@
 // Batch grading of an assessment with environments: --env reaches every student's report and the manifest; a folder
 // holds one environment's grades, so resuming or merging across environments is refused.
 import { describe, expect, it } from "vitest";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runBatchCommand } from "../../src/cli/batch-command.js";
@@ -35,5 +35,18 @@ describe("batch --env (glue_etl_pipeline_tf)", () => {
     const dev = tmp();
     expect(await runBatchCommand("glue_etl_pipeline_tf", { students: "a", out: dev, quiet: true }, memoryIo(), deps())).toBe(0);
     expect(() => mergeDirs([out, dev], tmp())).toThrow(/environment dev, but .* for staging/);
+  });
+
+  it("a folder written before environments were recorded is continued; an unreadable batch.json is one sentence", async () => {
+    const out = tmp();
+    expect(await runBatchCommand("glue_etl_pipeline_tf", { students: "a", out, env: "staging", quiet: true }, memoryIo(), deps())).toBe(0);
+    const file = join(out, "batch.json");
+    const m = JSON.parse(readFileSync(file, "utf8"));
+    delete m.environment;
+    writeFileSync(file, JSON.stringify(m));
+    expect(await runBatchCommand("glue_etl_pipeline_tf", { students: "a,b", out, env: "staging", resume: true, quiet: true }, memoryIo(), deps())).toBe(0);
+    expect(readStudentResults(out).results.size).toBe(2);
+    writeFileSync(file, "{ not json");
+    await expect(runBatchCommand("glue_etl_pipeline_tf", { students: "a,b", out, env: "staging", resume: true, quiet: true }, memoryIo(), deps())).rejects.toThrow(/batch\.json cannot be read .*--overwrite/);
   });
 });

@@ -56,6 +56,7 @@ describe("pickName", () => {
     ["the expected name first", "7", [`STF-Glue-json-to-pq-1-eu-west-1-DEV-7`, names.stateMachine], names.stateMachine, "name"],
     ["another account/region/environment, this student's suffix", "7", [`STF-Glue-json-to-pq-${ACCT}-eu-west-1-PROD-7`], `STF-Glue-json-to-pq-${ACCT}-eu-west-1-PROD-7`, "suffix"],
     ["GovCloud-style regions too", "7", [`STF-Glue-json-to-pq-${ACCT}-us-gov-west-1-DEV-7`], `STF-Glue-json-to-pq-${ACCT}-us-gov-west-1-DEV-7`, "suffix"],
+    ["the student part as written: s1 is not S1", "s1", [`STF-Glue-json-to-pq-${ACCT}-us-east-1-DEV-S1`], null, null],
     ["a hyphenated student ID", "a-b", [`STF-Glue-json-to-pq-${ACCT}-us-east-1-DEV-a-b`], `STF-Glue-json-to-pq-${ACCT}-us-east-1-DEV-a-b`, "suffix"],
     ["not another student's suffix", "7", [`STF-Glue-json-to-pq-${ACCT}-us-east-1-DEV-17`, `STF-Glue-json-to-pq-${ACCT}-us-east-1-DEV-s007`], null, null],
     ["student b never takes a-b's", "b", [`STF-Glue-json-to-pq-${ACCT}-us-east-1-DEV-a-b`], null, null],
@@ -177,9 +178,9 @@ describe("schedule check: finding the rule (client mock)", () => {
     events.on(DescribeRuleCommand).resolves({ Name: names.rule, State: "ENABLED", ScheduleExpression: "cron(20 * * * ? *)" });
     events.on(ListTargetsByRuleCommand).resolves({ Targets: [{ Id: "t", Arn: arnOf(names.stateMachine) }] });
     expect((await schedule.collect(ctx())).rule).toMatchObject({ exists: true, foundBy: "name", minute: "20", targetsStateMachine: true });
-    // By-target unreadable, the name listing readable but without the rule: missing, not "could not check".
+    // By-target unreadable and no rule by name: a differently named rule may target the machine — could not check.
     events.on(ListRulesCommand).resolves({ Rules: [{ Name: `STF-Hourly-Rule-${ACCT}-us-east-1-DEV-8` }] });
-    expect((await schedule.collect(ctx())).rule).toMatchObject({ exists: false, expected: names.rule });
+    expect((await schedule.collect(ctx())).rule).toMatchObject({ $error: { action: "events:ListRuleNamesByTarget" } });
     events.on(ListRulesCommand).rejects(fault("InternalException", 500, "boom"));
     expect((await schedule.collect(ctx())).rule).toMatchObject({ $error: { action: "events:ListRuleNamesByTarget", kind: "accessDenied" } });
     events.restore();
@@ -194,6 +195,8 @@ describe("objects under --outputpath (prefixFacts, client mock)", () => {
     const s3Fault = (name: string, status: number) => new S3ServiceException({ name, $fault: "client", $metadata: { httpStatusCode: status }, message: name });
     s3.on(ListObjectsV2Command).rejects(s3Fault("NoSuchBucket", 404));
     expect(await prefixFacts(ctx(), "gone-bucket", "out/")).toEqual({ location: "s3://gone-bucket/out/", bucketExists: false, objects: 0, parquetObjects: 0, otherKeys: [], sample: null });
+    s3.on(ListObjectsV2Command).resolves({ Contents: [], IsTruncated: false });
+    expect(await prefixFacts(ctx(), "empty-bucket", "out/")).toMatchObject({ bucketExists: true, objects: 0, sample: null });
     s3.on(ListObjectsV2Command).rejects(s3Fault("AccessDenied", 403));
     expect(await prefixFacts(ctx(), "theirs", "out/")).toMatchObject({ $error: { action: "s3:ListBucket", kind: "accessDenied" } });
     s3.restore();

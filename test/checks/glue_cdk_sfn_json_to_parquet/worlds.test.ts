@@ -96,3 +96,34 @@ describe("the state machine role's grants", () => {
     expect(policyReads).toEqual([arn]);
   });
 });
+
+describe("an unreadable role policy", () => {
+  it("makes only the grant criteria `error` (naming iam:GetPolicyVersion); trust and managed policies are still graded", async () => {
+    const base = { account: "123456789012", region: "us-east-1", pageSize: 2 };
+    const mine = deployment(base, "42");
+    const [roleName, inline] = Object.entries(mine.iamRolePolicies as Record<string, Record<string, string>>)[0]!;
+    const arn = "arn:aws:iam::123456789012:policy/PipelineRunner";
+    mine.iamRolePolicies = {};
+    mine.iamManagedPolicies = { [arn]: Object.values(inline)[0]! };
+    (mine.iamAttachedPolicies as Record<string, unknown[]>)[roleName] = [{ PolicyName: "PipelineRunner", PolicyArn: arn }];
+    const { AwsSession } = await import("../../../src/aws/session.js");
+    const { worldTransport } = await import("../../support/world/transport.js");
+    const { bundledRubric, catalogOf, loadAssessment } = await import("../../../src/grade/assessment.js");
+    const { loadRubric } = await import("../../../src/rubric/load.js");
+    const { gradeStudent } = await import("../../../src/grade/grade.js");
+    const world = compose(base, [mine]);
+    const inner = worldTransport(world);
+    const transport: typeof inner = async (call) => {
+      if (call.operation === "GetPolicyVersion") throw Object.assign(new Error("not authorized to perform iam:GetPolicyVersion"), { name: "AccessDenied", $fault: "client", $metadata: { httpStatusCode: 403 } });
+      return inner(call);
+    };
+    const assessment = (await loadAssessment(ID))!;
+    const r = await gradeStudent({ assessment, rubric: loadRubric(bundledRubric(ID), catalogOf(assessment)), rubricSource: "test", session: new AwsSession({ region: base.region, transport }), student: "42", account: base.account, partition: "aws" });
+    const s = statuses(r);
+    expect(s["iam.sfn_role_trust"]).toBe("pass");
+    expect(s["iam.glue_role_policies"]).toBe("pass");
+    expect(s["iam.sfn_role_glue"]).toBe("error");
+    expect(s["iam.sfn_role_sns"]).toBe("error");
+    expect(r.tasks[0]!.criteria.find((c) => c.id === "sfn_role_glue")!.action).toBe("iam:GetPolicyVersion");
+  });
+});

@@ -234,20 +234,25 @@ describe("storage graded against the Terraform worlds", () => {
     // A missing temp bucket costs buckets_exist only: lifecycle_temp is judged on a temp bucket that exists.
     buckets[n.scriptsBucket] = { ...buckets[n.scriptsBucket]!, versioning: { Status: "Enabled" } } as WorldBucket;
     delete buckets[n.tempBucket];
-    expect(notPassing(await grade(world, "storage"))).toEqual({ "storage.buckets_exist": "fail" });
+    const noTemp = await grade(world, "storage");
+    // Nothing to judge for the temp lifecycle: not graded (its points leave the maximum), not failed twice.
+    expect(notPassing(noTemp)).toEqual({ "storage.buckets_exist": "fail", "storage.lifecycle_temp": "skipped" });
+    expect(messageOf(noTemp, "storage.lifecycle_temp")).toMatch(/was not found/);
+    expect(noTemp.tasks[0]!.maxPoints).toBe(13);
   });
 
-  it("only the scripts bucket deployed: buckets_exist fails, the lifecycle criteria have nothing to judge and do not fail", async () => {
+  it("only the scripts bucket deployed: buckets_exist fails, the lifecycle criteria have nothing to judge and are not graded", async () => {
     const n = tfNames("42");
     const world = completeWorld("42");
     const buckets = world.s3Buckets as Record<string, WorldBucket>;
     for (const b of [n.rawBucket, n.processedBucket, n.curatedBucket, n.tempBucket]) delete buckets[b];
     const r = await grade(world, "storage");
-    expect(notPassing(r)).toEqual({ "storage.buckets_exist": "fail" });
+    expect(notPassing(r)).toEqual({ "storage.buckets_exist": "fail", "storage.lifecycle_tiering": "skipped", "storage.lifecycle_temp": "skipped" });
+    expect(r.tasks[0]!.maxPoints).toBe(11);
     // A temp bucket that exists without its 7-day rule still fails, naming it.
     buckets[n.tempBucket] = { Name: n.tempBucket, Region: world.region, CreationDate: new Date(0), versioning: { Status: "Enabled" }, publicAccessBlock: buckets[n.scriptsBucket]!.publicAccessBlock, encryption: buckets[n.scriptsBucket]!.encryption } as WorldBucket;
     const again = await grade(world, "storage");
-    expect(notPassing(again)).toEqual({ "storage.buckets_exist": "fail", "storage.lifecycle_temp": "fail" });
+    expect(notPassing(again)).toEqual({ "storage.buckets_exist": "fail", "storage.lifecycle_tiering": "skipped", "storage.lifecycle_temp": "fail" });
     expect(messageOf(again, "storage.lifecycle_temp")).toContain('{"temp":null}');
   });
 
