@@ -4,10 +4,11 @@
 // Memoised per run, so every task reads the same answers.
 import { ListStackResourcesCommand, type StackResourceSummary } from "@aws-sdk/client-cloudformation";
 import { DescribeStateMachineCommand, ListStateMachinesCommand } from "@aws-sdk/client-sfn";
-import { DescribeRuleCommand, ListRuleNamesByTargetCommand, ListRulesCommand, ListTargetsByRuleCommand, type DescribeRuleResponse } from "@aws-sdk/client-eventbridge";
+import { ListRuleNamesByTargetCommand, ListRulesCommand, type DescribeRuleResponse } from "@aws-sdk/client-eventbridge";
 import type { Job } from "@aws-sdk/client-glue";
 import type { CheckContext } from "../../src/grade/check.js";
 import type { ErrorFact } from "../../src/grade/facts.js";
+import { readRule } from "../shared/event-rules.js";
 import { allJobNames, readJob } from "../shared/glue-jobs.js";
 import { once } from "../shared/per-run.js";
 import { analyseStateMachine, type StateMachineAnalysis, type TaskFacts } from "../shared/state-machine.js";
@@ -130,7 +131,7 @@ export function findJob(ctx: CheckContext): Promise<JobFound> {
 
 // ── EventBridge rule ───────────────────────────────────────────────────────
 
-export type RuleFound = Found<{ rule: DescribeRuleResponse; targets: string[] }>;
+export type RuleFound = Found<{ rule: DescribeRuleResponse; targets: string[] | ErrorFact }>;
 
 /** The rule targeting the state machine (the template's prefix first), else by name or from the stack; with its target ARNs. */
 export function findRule(ctx: CheckContext): Promise<RuleFound> {
@@ -162,13 +163,9 @@ export function findRule(ctx: CheckContext): Promise<RuleFound> {
     }
     // Not found by name or stack while the by-target lookup failed: a differently named rule may target it — unknown.
     if (!picked) return firstError ? { kind: "error", fact: firstError } : { kind: "missing", expected, similar };
-    const [rule, targets] = await Promise.all([
-      ctx.read("eventbridge", new DescribeRuleCommand({ Name: picked.name }), { missing: ["ResourceNotFoundException"] }),
-      ctx.list("eventbridge", (t) => new ListTargetsByRuleCommand({ Rule: picked.name, NextToken: t }), (o) => ({ items: o.Targets, next: o.NextToken })),
-    ]);
-    if (!rule.ok) return rule.missing ? { kind: "missing", expected, similar } : { kind: "error", fact: rule.fact };
-    if (!targets.ok) return { kind: "error", fact: targets.fact };
-    return { kind: "found", ...picked, rule: rule.value, targets: targets.items.map((t) => t.Arn ?? "").filter(Boolean) };
+    const r = await readRule(ctx, picked.name);
+    if (r.kind !== "found") return r.kind === "missing" ? { kind: "missing", expected, similar } : r;
+    return { kind: "found", ...picked, rule: r.rule, targets: r.targets };
   });
 }
 

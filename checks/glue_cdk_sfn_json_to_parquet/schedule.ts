@@ -29,8 +29,8 @@ export const schedule: CheckModule = {
         schedule,
         minute: hourlyMinute(schedule),
         eventPattern: rule.rule.EventPattern ? rule.rule.EventPattern.slice(0, 300) : null,
-        targets: rule.targets.slice(0, 10),
-        targetsStateMachine: sm.kind === "found" && rule.targets.includes(sm.arn),
+        targets: Array.isArray(rule.targets) ? rule.targets.slice(0, 10) : rule.targets,
+        targetsStateMachine: Array.isArray(rule.targets) ? sm.kind === "found" && rule.targets.includes(sm.arn) : rule.targets,
       },
     };
   },

@@ -1,7 +1,6 @@
 // monitoring — compliant: SNS topic {p}-alerts with an email subscription; per job a -failure (numFailedTasks ≥ 1), -long-duration (elapsedTime) and -high-memory (heap usage > 85) alarm notifying the topic; dashboard {p}-glue-dashboard with task, duration and memory widgets; an ENABLED EventBridge rule {p}-glue-job-state-change for aws.glue job state changes of the real job names targeting Lambda {p}-monitoring; Lambda {p}-data-trigger invoked by the raw bucket on s3:ObjectCreated:*.
 import { DescribeAlarmsCommand, GetDashboardCommand, ListDashboardsCommand, type MetricAlarm } from "@aws-sdk/client-cloudwatch";
 import { ListSubscriptionsByTopicCommand, ListTopicsCommand } from "@aws-sdk/client-sns";
-import { DescribeRuleCommand, ListTargetsByRuleCommand } from "@aws-sdk/client-eventbridge";
 import { GetFunctionConfigurationCommand, ListFunctionsCommand } from "@aws-sdk/client-lambda";
 import { GetBucketNotificationConfigurationCommand } from "@aws-sdk/client-s3";
 import { maskEmail } from "../../src/aws/redact.js";
@@ -9,6 +8,7 @@ import type { CheckContext, CheckModule } from "../../src/grade/check.js";
 import type { Facts, Json } from "../../src/grade/facts.js";
 import { dashboardBody } from "../shared/dashboard.js";
 import { patternDetailField, patternSources } from "../shared/event-pattern.js";
+import { readRule } from "../shared/event-rules.js";
 import { once } from "../shared/per-run.js";
 import { nearMisses } from "../shared/student-owned.js";
 
@@ -125,17 +125,17 @@ async function dashboard(ctx: CheckContext, name: string): Promise<Json> {
 const functionOf = (arn: string) => /^arn:aws[a-z-]*:lambda:[^:]+:\d{12}:function:([^:]+)/.exec(arn)?.[1] ?? null;
 
 async function rule(ctx: CheckContext, name: string): Promise<Json> {
-  const r = await ctx.read("eventbridge", new DescribeRuleCommand({ Name: name }), { missing: ["ResourceNotFoundException"] });
-  if (!r.ok) return r.missing ? { name, exists: false, targetFunctions: [] } : r.fact;
-  const targets = await ctx.list("eventbridge", (t) => new ListTargetsByRuleCommand({ Rule: name, EventBusName: r.value.EventBusName, NextToken: t }), (o) => ({ items: o.Targets, next: o.NextToken }));
-  const arns = targets.ok ? targets.items.map((t) => t.Arn ?? "") : [];
+  const r = await readRule(ctx, name);
+  if (r.kind === "error") return r.fact;
+  if (r.kind === "missing") return { name, exists: false, targetFunctions: [] };
+  const targets = r.targets;
   const jobs = Object.values(JOBS).map((k) => ctx.name(k));
-  const src = patternSources(r.value.EventPattern);
-  const jobField = patternDetailField(r.value.EventPattern, "jobName", jobs);
+  const src = patternSources(r.rule.EventPattern);
+  const jobField = patternDetailField(r.rule.EventPattern, "jobName", jobs);
   return {
     name,
     exists: true,
-    state: r.value.State ?? null,
+    state: r.rule.State ?? null,
     glue: src.glue,
     sources: src.sources,
     detailTypes: src.detailTypes,
@@ -143,8 +143,8 @@ async function rule(ctx: CheckContext, name: string): Promise<Json> {
     /** The pattern's detail.jobName values (null: any job), and the real job names it can never match. */
     patternJobNames: jobField.values,
     unmatchedJobs: jobField.unmatched,
-    targets: targets.ok ? arns.slice(0, 10) : targets.fact,
-    targetFunctions: targets.ok ? arns.map(functionOf).filter((f): f is string => f !== null) : targets.fact,
+    targets: Array.isArray(targets) ? targets.slice(0, 10) : targets,
+    targetFunctions: Array.isArray(targets) ? targets.map(functionOf).filter((f): f is string => f !== null) : targets,
   };
 }
 

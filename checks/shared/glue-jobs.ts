@@ -26,7 +26,7 @@ export async function readJob(ctx: CheckContext, name: string): Promise<JobRead>
 }
 
 /** A job run as facts. */
-export function runFacts(r: JobRun): { [k: string]: Json } {
+function runFacts(r: JobRun): { [k: string]: Json } {
   return {
     id: r.Id ?? null,
     state: r.JobRunState ?? null,

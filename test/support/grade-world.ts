@@ -6,12 +6,14 @@ import { loadRubric } from "../../src/rubric/load.js";
 import type { GradeReport } from "../../src/report/model.js";
 import type { World } from "./world/types.js";
 import { worldTransport, type CallLog } from "./world/transport.js";
+import type { Transport } from "../../src/aws/session.js";
 
-/** Grades `student` on `assessment` from `world`; `log` collects every call made. */
-export async function gradeWorld(assessmentId: string, world: World, student: string, opts: { only?: string[]; log?: CallLog; verbose?: boolean; env?: string } = {}): Promise<GradeReport> {
+/** Grades `student` on `assessment` from `world`; `log` collects every call made; `wrap` lets a test alter answers (faults). */
+export async function gradeWorld(assessmentId: string, world: World, student: string, opts: { only?: string[]; log?: CallLog; verbose?: boolean; env?: string; wrap?: (t: Transport) => Transport } = {}): Promise<GradeReport> {
   const assessment = (await loadAssessment(assessmentId))!;
   const rubric = loadRubric(bundledRubric(assessmentId), catalogOf(assessment));
-  const session = new AwsSession({ region: world.region, transport: worldTransport(world, opts.log) });
+  const transport = worldTransport(world, opts.log);
+  const session = new AwsSession({ region: world.region, transport: opts.wrap ? opts.wrap(transport) : transport });
   return gradeStudent({ assessment, rubric, rubricSource: "test", session, student, account: world.account, partition: "aws", only: opts.only, verbose: opts.verbose, env: opts.env });
 }
 

@@ -202,3 +202,20 @@ describe("objects under --outputpath (prefixFacts, client mock)", () => {
     s3.restore();
   });
 });
+
+describe("schedule check: targets that cannot be listed (client mock)", () => {
+  it("the rule is still read (state, schedule); only the target facts are an error naming events:ListTargetsByRule", async () => {
+    const { EventBridgeClient, ListRuleNamesByTargetCommand, DescribeRuleCommand, ListTargetsByRuleCommand } = await import("@aws-sdk/client-eventbridge");
+    const { schedule } = await import("../../../checks/glue_cdk_sfn_json_to_parquet/schedule.js");
+    const events = mockClient(EventBridgeClient);
+    sfn.on(ListStateMachinesCommand).resolves({ stateMachines: [{ name: names.stateMachine, stateMachineArn: arnOf(names.stateMachine), type: "STANDARD", creationDate: new Date() }] });
+    sfn.on(DescribeStateMachineCommand).resolves({ name: names.stateMachine, stateMachineArn: arnOf(names.stateMachine), type: "STANDARD", definition: definition(), roleArn: "r", creationDate: new Date() });
+    events.on(ListRuleNamesByTargetCommand).resolves({ RuleNames: [names.rule] });
+    events.on(DescribeRuleCommand).resolves({ Name: names.rule, State: "ENABLED", ScheduleExpression: "cron(20 * * * ? *)" });
+    events.on(ListTargetsByRuleCommand).rejects(fault("AccessDeniedException", 400, "not authorized"));
+    const rule = (await schedule.collect(ctx())).rule as Record<string, unknown>;
+    expect(rule).toMatchObject({ exists: true, state: "ENABLED", minute: "20" });
+    expect(rule.targetsStateMachine).toMatchObject({ $error: { action: "events:ListTargetsByRule", kind: "accessDenied" } });
+    events.restore();
+  });
+});

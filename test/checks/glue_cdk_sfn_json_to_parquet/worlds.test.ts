@@ -79,17 +79,23 @@ describe("glue_cdk_sfn_json_to_parquet worlds", () => {
   });
 });
 
+/** Student 42's deployment with the state machine role's grants in a customer-managed policy instead of inline. */
+function managedPolicyWorld() {
+  const base = { account: "123456789012", region: "us-east-1", pageSize: 2 };
+  const mine = deployment(base, "42");
+  const [roleName, inline] = Object.entries(mine.iamRolePolicies as Record<string, Record<string, string>>)[0]!;
+  const arn = "arn:aws:iam::123456789012:policy/PipelineRunner";
+  mine.iamRolePolicies = {};
+  mine.iamManagedPolicies = { [arn]: Object.values(inline)[0]! };
+  (mine.iamAttachedPolicies as Record<string, unknown[]>)[roleName] = [{ PolicyName: "PipelineRunner", PolicyArn: arn }];
+  return { world: compose(base, [mine]), arn };
+}
+
 describe("the state machine role's grants", () => {
   it("count from a customer-managed policy as from an inline one; AWS-managed policies are known by name, not read", async () => {
-    const base = { account: "123456789012", region: "us-east-1", pageSize: 2 };
-    const mine = deployment(base, "42");
-    const [roleName, inline] = Object.entries(mine.iamRolePolicies as Record<string, Record<string, string>>)[0]!;
-    const arn = "arn:aws:iam::123456789012:policy/PipelineRunner";
-    mine.iamRolePolicies = {};
-    mine.iamManagedPolicies = { [arn]: Object.values(inline)[0]! };
-    (mine.iamAttachedPolicies as Record<string, unknown[]>)[roleName] = [{ PolicyName: "PipelineRunner", PolicyArn: arn }];
+    const { world, arn } = managedPolicyWorld();
     const log = { calls: [] as { service: string; operation: string; input?: unknown }[] };
-    const r = await gradeWorld(ID, compose(base, [mine]), "42", { log: log as never });
+    const r = await gradeWorld(ID, world, "42", { log: log as never });
     expect(statuses(r)["iam.sfn_role_glue"]).toBe("pass");
     expect(statuses(r)["iam.sfn_role_sns"]).toBe("pass");
     const policyReads = log.calls.filter((c) => c.operation === "GetPolicy").map((c) => (c.input as { PolicyArn: string }).PolicyArn);
@@ -99,26 +105,13 @@ describe("the state machine role's grants", () => {
 
 describe("an unreadable role policy", () => {
   it("makes only the grant criteria `error` (naming iam:GetPolicyVersion); trust and managed policies are still graded", async () => {
-    const base = { account: "123456789012", region: "us-east-1", pageSize: 2 };
-    const mine = deployment(base, "42");
-    const [roleName, inline] = Object.entries(mine.iamRolePolicies as Record<string, Record<string, string>>)[0]!;
-    const arn = "arn:aws:iam::123456789012:policy/PipelineRunner";
-    mine.iamRolePolicies = {};
-    mine.iamManagedPolicies = { [arn]: Object.values(inline)[0]! };
-    (mine.iamAttachedPolicies as Record<string, unknown[]>)[roleName] = [{ PolicyName: "PipelineRunner", PolicyArn: arn }];
-    const { AwsSession } = await import("../../../src/aws/session.js");
-    const { worldTransport } = await import("../../support/world/transport.js");
-    const { bundledRubric, catalogOf, loadAssessment } = await import("../../../src/grade/assessment.js");
-    const { loadRubric } = await import("../../../src/rubric/load.js");
-    const { gradeStudent } = await import("../../../src/grade/grade.js");
-    const world = compose(base, [mine]);
-    const inner = worldTransport(world);
-    const transport: typeof inner = async (call) => {
-      if (call.operation === "GetPolicyVersion") throw Object.assign(new Error("not authorized to perform iam:GetPolicyVersion"), { name: "AccessDenied", $fault: "client", $metadata: { httpStatusCode: 403 } });
-      return inner(call);
-    };
-    const assessment = (await loadAssessment(ID))!;
-    const r = await gradeStudent({ assessment, rubric: loadRubric(bundledRubric(ID), catalogOf(assessment)), rubricSource: "test", session: new AwsSession({ region: base.region, transport }), student: "42", account: base.account, partition: "aws" });
+    const { world } = managedPolicyWorld();
+    const r = await gradeWorld(ID, world, "42", {
+      wrap: (inner) => async (call) => {
+        if (call.operation === "GetPolicyVersion") throw Object.assign(new Error("not authorized to perform iam:GetPolicyVersion"), { name: "AccessDenied", $fault: "client", $metadata: { httpStatusCode: 403 } });
+        return inner(call);
+      },
+    });
     const s = statuses(r);
     expect(s["iam.sfn_role_trust"]).toBe("pass");
     expect(s["iam.glue_role_policies"]).toBe("pass");
