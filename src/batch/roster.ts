@@ -1,6 +1,8 @@
 // The roster: a CSV with a header (`student` required; name, email, section carried through; account, role_arn,
-// external_id, region optional per row) or a plain list of IDs, one per line. Every bad row is reported with its line.
+// external_id, region optional per row), an LMS export (Canvas gradebook, Moodle grades or participants), or a plain
+// list of IDs, one per line. Every bad row is reported with its line.
 import { parseCsv } from "./csv.js";
+import { editDistance } from "../util/edit-distance.js";
 
 /** One student to grade. */
 export interface RosterEntry {
@@ -43,6 +45,20 @@ const COLUMNS = ["student", "name", "email", "section", "account", "role_arn", "
 type Column = (typeof COLUMNS)[number];
 const ALIASES: Record<string, Column> = { student_id: "student", id: "student", rolearn: "role_arn", role: "role_arn", externalid: "external_id", account_id: "account" };
 
+/** The roster layouts read: our CSV, a plain ID list, and LMS exports (Canvas gradebook, Moodle grades or participants). */
+export const ROSTER_FORMATS = ["auto", "csv", "plain", "canvas", "moodle"] as const;
+export type RosterFormat = (typeof ROSTER_FORMATS)[number];
+
+/** How to read a roster: its layout (default: recognised from the header) and which columns hold what. */
+export interface RosterMapping {
+  format?: RosterFormat;
+  /** Header of the column holding the student ID (e.g. "SIS User ID", "ID number", "Email address"). */
+  idColumn?: string;
+  nameColumn?: string;
+  emailColumn?: string;
+  sectionColumn?: string;
+}
+
 export const ROLE_ARN = /^arn:aws(?:-[a-z]+)*:iam::(\d{12}):role\/[\w+=,.@\/-]{1,512}$/;
 const ACCOUNT = /^\d{12}$/;
 const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
@@ -54,8 +70,12 @@ function column(header: string): Column | undefined {
   return (COLUMNS as readonly string[]).includes(k) ? (k as Column) : ALIASES[k];
 }
 
-/** Parses roster text (CSV with a `student` header, or one ID per line; `#` starts a comment line in a plain list). */
-export function parseRoster(text: string, rule: StudentRule): Roster {
+type Values = Partial<Record<Column, string>>;
+type Row = { line: number; values: Values };
+type Reader = (fields: readonly string[]) => string | undefined;
+
+/** Parses roster text: our CSV (a `student` header), an LMS export, or one ID per line (`#` starts a comment line). */
+export function parseRoster(text: string, rule: StudentRule, mapping: RosterMapping = {}): Roster {
   let records;
   try {
     records = parseCsv(text);
@@ -65,16 +85,23 @@ export function parseRoster(text: string, rule: StudentRule): Roster {
   }
   const first = records[0];
   if (!first) return { entries: [], problems: [{ line: 1, message: "the roster is empty" }], warnings: [] };
-  const headers = first.fields.map(column);
-  if (headers.includes("student")) return fromCsv(records.slice(1), first.fields, headers, rule);
-  if (first.fields.length > 1) {
-    return { entries: [], problems: [{ line: first.line, message: `the header has no "student" column (columns: ${first.fields.map((f) => f.trim()).join(", ")})` }], warnings: [] };
-  }
+  const format = mapping.format && mapping.format !== "auto" ? mapping.format : detectFormat(first.fields, mapping);
+  if (format === "canvas" || format === "moodle") return fromLms(format, records.slice(1), first.fields, rule, mapping);
+  if (format === "csv") return fromCsv(records.slice(1), first.fields, rule, mapping);
   // A plain list: every record is one ID.
-  const rows = records
-    .filter((r) => !r.fields[0]!.trim().startsWith("#"))
-    .map((r) => ({ line: r.line, values: { student: r.fields.join(",") } as Partial<Record<Column, string>> }));
+  const rows = records.filter((r) => !r.fields[0]!.trim().startsWith("#")).map((r) => ({ line: r.line, values: { student: r.fields.join(",") } }));
   return validate(rows, rule, []);
+}
+
+const norm = (h: string) => h.trim().toLowerCase();
+
+/** Recognises a layout from the header row. */
+function detectFormat(header: readonly string[], mapping: RosterMapping): RosterFormat {
+  const h = new Set(header.map(norm));
+  if (h.has("sis user id") && h.has("student")) return "canvas";
+  if (header.map(column).includes("student")) return "csv";
+  if (h.has("id number") || (h.has("first name") && h.has("last name")) || h.has("email address")) return "moodle";
+  return mapping.idColumn || header.length > 1 ? "csv" : "plain";
 }
 
 /** `--students a,b,c` as a roster (positions stand in for lines). */
@@ -82,32 +109,124 @@ export function rosterFromList(ids: readonly string[], rule: StudentRule): Roste
   return validate(ids.map((id, i) => ({ line: i + 1, values: { student: id } })), rule, []);
 }
 
-function fromCsv(rows: { line: number; fields: string[] }[], raw: string[], headers: (Column | undefined)[], rule: StudentRule): Roster {
-  const warnings: string[] = [];
+/** The index of a header named by a flag, or a problem that lists the columns (and the nearest one). */
+function named(header: readonly string[], wanted: string, flag: string): number | RosterProblem {
+  const i = header.findIndex((h) => norm(h) === norm(wanted));
+  if (i >= 0) return i;
+  const nearest = [...header].sort((a, b) => editDistance(norm(a), norm(wanted)) - editDistance(norm(b), norm(wanted)))[0];
+  const hint = nearest && editDistance(norm(nearest), norm(wanted)) <= Math.max(2, wanted.length / 3) ? ` (did you mean "${nearest.trim()}"?)` : "";
+  return { line: 1, message: `${flag}: the roster has no column "${wanted}"${hint}; its columns: ${header.map((f) => f.trim()).join(", ")}` };
+}
+
+/** Readers for the columns a mapping's flags name; problems for the ones that do not exist. */
+function flagged(header: readonly string[], mapping: RosterMapping): { readers: Partial<Record<Column, Reader>>; problems: RosterProblem[] } {
+  const readers: Partial<Record<Column, Reader>> = {};
   const problems: RosterProblem[] = [];
+  const flags: [Column, string | undefined, string][] = [
+    ["student", mapping.idColumn, "--id-column"], ["name", mapping.nameColumn, "--name-column"],
+    ["email", mapping.emailColumn, "--email-column"], ["section", mapping.sectionColumn, "--section-column"],
+  ];
+  for (const [col, wanted, flag] of flags) {
+    if (wanted === undefined) continue;
+    const i = named(header, wanted, flag);
+    if (typeof i === "number") readers[col] = (f) => f[i];
+    else problems.push(i);
+  }
+  return { readers, problems };
+}
+
+function fromCsv(rows: { line: number; fields: string[] }[], raw: string[], rule: StudentRule, mapping: RosterMapping): Roster {
+  const warnings: string[] = [];
+  const { readers, problems } = flagged(raw, mapping);
   const seen = new Map<Column, number>();
-  headers.forEach((h, i) => {
-    if (!h) warnings.push(`column "${raw[i]!.trim()}" is not used (known: ${COLUMNS.join(", ")})`);
-    else if (seen.has(h)) problems.push({ line: 1, message: `column "${h}" appears twice` });
+  raw.map(column).forEach((h, i) => {
+    if (!h) {
+      if (!Object.values(mapping).includes(raw[i]!.trim())) warnings.push(`column "${raw[i]!.trim()}" is not used (known: ${COLUMNS.join(", ")})`);
+    } else if (seen.has(h)) problems.push({ line: 1, message: `column "${h}" appears twice` });
     else seen.set(h, i);
   });
+  for (const [col, i] of seen) readers[col] ??= (f) => f[i];
+  if (!readers.student) problems.push({ line: 1, message: `the header has no "student" column (columns: ${raw.map((f) => f.trim()).join(", ")}); name the ID column with --id-column` });
   if (problems.length) return { entries: [], problems, warnings };
-  const out = rows.map((r) => {
-    const values: Partial<Record<Column, string>> = {};
-    for (const [col, i] of seen) {
-      const v = r.fields[i]?.trim();
+  return readRows(rows, raw.length, readers, rule, warnings);
+}
+
+/**
+ * An LMS export. Canvas gradebook: Student ("Last, First"), ID (Canvas's own number), SIS User ID (the default
+ * student ID), SIS Login ID, Section, then assignments; a "Points Possible" row and rows of posting notes are not
+ * students, nor is Canvas's "Test Student". Moodle grade export or participants: First name, Last name, ID number
+ * (the default student ID), Email address, Groups.
+ */
+function fromLms(format: "canvas" | "moodle", rows: { line: number; fields: string[] }[], raw: string[], rule: StudentRule, mapping: RosterMapping): Roster {
+  const { readers, problems } = flagged(raw, mapping);
+  const at = (name: string): Reader | undefined => {
+    const i = raw.findIndex((h) => norm(h) === name);
+    return i < 0 ? undefined : (f) => f[i];
+  };
+  const warnings: string[] = [];
+  if (format === "canvas") {
+    readers.student ??= at("sis user id");
+    readers.name ??= at("student");
+    readers.section ??= at("section");
+    const login = at("sis login id");
+    readers.email ??= login && ((f) => (EMAIL.test(login(f)?.trim() ?? "") ? login(f) : undefined));
+  } else {
+    readers.student ??= at("id number");
+    const full = at("full name");
+    const first = at("first name");
+    const last = at("last name");
+    readers.name ??= full ?? ((f) => [first?.(f), last?.(f)].map((s) => s?.trim()).filter(Boolean).join(" ") || undefined);
+    readers.email ??= at("email address");
+    readers.section ??= at("groups");
+  }
+  if (!readers.student) {
+    const usual = format === "canvas" ? "SIS User ID" : "ID number";
+    problems.push({ line: 1, message: `this ${format === "canvas" ? "Canvas" : "Moodle"} export has no "${usual}" column; name the column that holds student IDs with --id-column (columns: ${raw.map((f) => f.trim()).join(", ")})` });
+  }
+  if (problems.length) return { entries: [], problems, warnings };
+  const name = readers.name;
+  const students = rows.filter((r) => {
+    const label = (name?.(r.fields) ?? r.fields[0] ?? "").trim();
+    if (format !== "canvas") return true;
+    // "Points Possible" and posting-policy rows: an indented or empty Student cell and no SIS ID.
+    if (/^points possible$/i.test(label) || (r.fields[0] ?? "").startsWith(" ") || (!label && !readers.student!(r.fields)?.trim())) return false;
+    if (/^student,\s*test$/i.test(label) || /^test student$/i.test(label)) {
+      warnings.push(`line ${r.line}: Canvas's Test Student is not graded`);
+      return false;
+    }
+    return true;
+  });
+  const idHeader = mapping.idColumn ?? (format === "canvas" ? "SIS User ID" : "ID number");
+  return readRows(students, raw.length, readers, rule, warnings, idHeader);
+}
+
+/** Reads every row through the column readers, then validates. */
+function readRows(rows: { line: number; fields: string[] }[], width: number, readers: Partial<Record<Column, Reader>>, rule: StudentRule, warnings: string[], idHeader?: string): Roster {
+  const problems: RosterProblem[] = [];
+  const out: Row[] = [];
+  for (const r of rows) {
+    if (r.fields.length > width) {
+      problems.push({ line: r.line, message: `more fields than the header has columns (${width})` });
+      continue;
+    }
+    const values: Values = {};
+    for (const [col, read] of Object.entries(readers) as [Column, Reader | undefined][]) {
+      const v = read?.(r.fields)?.trim();
       if (v) values[col] = v;
     }
-    return { line: r.line, values, extra: r.fields.length > raw.length };
-  });
-  for (const r of out) if (r.extra) problems.push({ line: r.line, message: `more fields than the header has columns (${raw.length})` });
+    if (!values.student && idHeader) {
+      problems.push({ line: r.line, message: `no student ID in column "${idHeader}"${values.name ? ` (${values.name})` : ""}; fill it in, or read IDs from another column with --id-column` });
+      continue;
+    }
+    out.push({ line: r.line, values });
+  }
   const result = validate(out, rule, warnings);
   result.problems.unshift(...problems);
   result.problems.sort((a, b) => a.line - b.line);
   return result;
 }
 
-function validate(rows: { line: number; values: Partial<Record<Column, string>> }[], rule: StudentRule, warnings: string[]): Roster {
+function validate(rows: Row[], rule: StudentRule, warnings: string[]): Roster {
   const pattern = new RegExp(rule.pattern);
   const entries: RosterEntry[] = [];
   const problems: RosterProblem[] = [];

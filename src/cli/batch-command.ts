@@ -9,7 +9,7 @@ import { GRADEBOOK_STYLES, type GradebookStyle } from "../batch/gradebook.js";
 import { MergeError, mergeDirs } from "../batch/merge.js";
 import { writeClassOutputs } from "../batch/outputs.js";
 import { ProgressPrinter } from "../batch/progress.js";
-import { parseRoster, rosterFromList, type Roster } from "../batch/roster.js";
+import { parseRoster, rosterFromList, ROSTER_FORMATS, type Roster, type RosterFormat } from "../batch/roster.js";
 import { runBatch, type Identify, type SessionFactory } from "../batch/run.js";
 import { inShard, parseShard, type Shard } from "../batch/shard.js";
 import { readManifest, studentsDir } from "../batch/store.js";
@@ -20,6 +20,12 @@ import type { CliIo } from "./io.js";
 /** The options of `batch`, as commander parses them. */
 export interface BatchFlags {
   roster?: string;
+  /** --roster-format: auto (default), csv, plain, canvas, moodle. */
+  rosterFormat?: string;
+  idColumn?: string;
+  nameColumn?: string;
+  emailColumn?: string;
+  sectionColumn?: string;
   students?: string;
   out?: string;
   region?: string;
@@ -54,7 +60,8 @@ Examples:
   $ glue-validate merge shard-1/ shard-2/ shard-3/ shard-4/ --out grades/
 
 Roster: CSV with a header row: student (required), name, email, section, account, role_arn, external_id, region;
-or one student ID per line.
+or one student ID per line; or an LMS export: a Canvas gradebook export (IDs from "SIS User ID") or a Moodle grades
+or participants export (IDs from "ID number"); --id-column names another column.
 Exit codes: 0 every student graded · 2 some students not graded or with criteria in error (unless --allow-errors)
 · 64 usage error (bad roster row, duplicate ID, bad flag) · 130 stopped by Ctrl-C (finished students kept).`;
 
@@ -64,6 +71,11 @@ export function registerBatchCommands(program: Command, io: CliIo, run: (code: P
     .command("batch <assessment>")
     .description("grade a whole class: a roster in, one result per student, a gradebook and a class summary out")
     .option("--roster <file>", "CSV with a `student` column (plus name, email, section, account, role_arn, external_id, region), or one ID per line")
+    .addOption(new Option("--roster-format <format>", "the roster's layout (default: recognised from its header)").choices([...ROSTER_FORMATS]))
+    .option("--id-column <header>", "the roster column holding student IDs (e.g. \"SIS User ID\", \"ID number\", \"Email address\")")
+    .option("--name-column <header>", "the roster column holding names")
+    .option("--email-column <header>", "the roster column holding e-mail addresses")
+    .option("--section-column <header>", "the roster column holding sections")
     .option("--students <ids>", "comma-separated student IDs (instead of --roster)")
     .option("--out <dir>", "output folder: students/<id>.json, gradebook.csv, summary.md")
     .option("--region <region>", "AWS region of rows without one (default: AWS_REGION or us-east-1)")
@@ -109,7 +121,7 @@ function positiveNumber(v: string | undefined, flag: string): number | undefined
 }
 
 /** Reads the roster (or --students) and turns any bad row into one UsageError listing every problem with its line. */
-export function loadRoster(flags: Pick<BatchFlags, "roster" | "students">, rule: { pattern: string; description: string }): Roster & { source: string } {
+export function loadRoster(flags: Pick<BatchFlags, "roster" | "students" | "rosterFormat" | "idColumn" | "nameColumn" | "emailColumn" | "sectionColumn">, rule: { pattern: string; description: string }): Roster & { source: string } {
   if (flags.roster && flags.students) throw new UsageError("give either --roster or --students, not both");
   let roster: Roster;
   let source: string;
@@ -120,7 +132,13 @@ export function loadRoster(flags: Pick<BatchFlags, "roster" | "students">, rule:
     } catch (err) {
       throw new UsageError(`cannot read the roster ${flags.roster}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
     }
-    roster = parseRoster(text, rule);
+    roster = parseRoster(text, rule, {
+      ...(flags.rosterFormat ? { format: flags.rosterFormat as RosterFormat } : {}),
+      ...(flags.idColumn ? { idColumn: flags.idColumn } : {}),
+      ...(flags.nameColumn ? { nameColumn: flags.nameColumn } : {}),
+      ...(flags.emailColumn ? { emailColumn: flags.emailColumn } : {}),
+      ...(flags.sectionColumn ? { sectionColumn: flags.sectionColumn } : {}),
+    });
     source = flags.roster;
   } else if (flags.students) {
     roster = rosterFromList(flags.students.split(",").map((s) => s.trim()).filter(Boolean), rule);
