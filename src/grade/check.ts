@@ -1,4 +1,5 @@
 // The contract of a check module and the context it runs in: named reads that never throw for AWS errors.
+import type { z } from "zod";
 import { AwsSession, operationName, type OutputOf, type SdkCommand } from "../aws/session.js";
 import { classify, describeError } from "../aws/errors.js";
 import { iamAction, type ServiceId } from "../aws/services.js";
@@ -14,6 +15,8 @@ export interface CheckModule<F extends Facts = Facts> {
   names: readonly string[];
   /** Every IAM action the check may call, for the least-privilege policy. */
   actions: readonly string[];
+  /** The declared shape of what `collect` returns (ErrorFact positions with `orError`): `rubric lint` checks paths against it. */
+  facts?: z.ZodType<F>;
   collect(ctx: CheckContext): Promise<F>;
 }
 

@@ -1,4 +1,5 @@
 // Facts: the plain JSON a check returns. A read that failed stands in the facts as an ErrorFact.
+import { z } from "zod";
 import type { FailureKind } from "../aws/errors.js";
 
 /** JSON data, as checks return it. */
@@ -21,3 +22,26 @@ export type Facts = { [key: string]: Json | undefined };
 export function isErrorFact(v: unknown): v is ErrorFact {
   return typeof v === "object" && v !== null && "$error" in v && typeof (v as ErrorFact).$error === "object";
 }
+
+/** The zod form of an ErrorFact: `{ $error: { action, kind, message } }`. */
+export const errorFactSchema = z.object({
+  $error: z.object({
+    action: z.string(),
+    kind: z.enum(["notFound", "accessDenied", "throttled", "timeout", "network", "credentials", "notInSnapshot", "readOnly", "other"] satisfies FailureKind[]),
+    message: z.string(),
+  }),
+});
+
+// the schema and the ErrorFact type describe the same value
+const _sameErrorFact: [ErrorFact, z.infer<typeof errorFactSchema>] extends [z.infer<typeof errorFactSchema>, ErrorFact] ? true : never = true;
+void _sameErrorFact;
+
+/** A declared fact that a failed read may replace with an ErrorFact. */
+export function orError<T extends z.ZodType>(schema: T): z.ZodUnion<[T, typeof errorFactSchema]> {
+  return z.union([schema, errorFactSchema]);
+}
+
+/** Any JSON value: for facts whose shape is open (raw policy documents, tags). */
+export const jsonSchema: z.ZodType<Json> = z.lazy(() =>
+  z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(jsonSchema), z.record(z.string(), jsonSchema.optional())]),
+);
