@@ -4,6 +4,7 @@ import { SERVICES, type SdkClient, type ServiceId } from "./services.js";
 import { assertReadOnly } from "./read-only.js";
 import { classify, type SdkErrorLike } from "./errors.js";
 import { redactOutput } from "./redact.js";
+import type { NodeHttpHandlerOptions } from "@smithy/node-http-handler";
 
 /** Any SDK v3 command; its output type is read off its middleware handler. */
 export interface SdkCommand {
@@ -258,7 +259,14 @@ export class AwsSession {
     const id = `${service}|${region}`;
     let c = this.clients.get(id);
     if (!c) {
-      c = SERVICES[service].load().then((Client) => this.countThrottles(new Client(this.clientConfig(service, region)), service, region));
+      c = Promise.all([SERVICES[service].load(), import("@smithy/node-http-handler")]).then(([Client, { NodeHttpHandler }]) => {
+        const config = this.clientConfig(service, region);
+        // HTTP/1.1 for every client: Kinesis' default is HTTP/2 (NodeHttp2Handler), which emulators such as moto and
+        // LocalStack do not speak; AWS answers every read we make over HTTP/1.1 too (HTTP/2 only matters for
+        // SubscribeToShard's event stream, which a grader never opens).
+        config.requestHandler = new NodeHttpHandler(config.requestHandler as NodeHttpHandlerOptions);
+        return this.countThrottles(new Client(config), service, region);
+      });
       this.clients.set(id, c);
     }
     return c;

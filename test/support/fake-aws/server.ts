@@ -28,6 +28,8 @@ export interface LoggedCall {
   error?: string;
   /** Output fields the handler returned that the SDK schema does not have (dropped on the wire). */
   dropped?: string[];
+  /** "1.1" or "2.0" (cleartext HTTP/2). */
+  httpVersion?: string;
 }
 
 /** Options of startFakeAws. */
@@ -40,6 +42,8 @@ export interface FakeAwsOptions {
   handlers?: HandlerTable;
   /** Receives one line per request (debugging). */
   debug?: (line: string) => void;
+  /** Speak HTTP/1.1 only, like moto and LocalStack: an HTTP/2 connection preface is answered as a bad HTTP/1.1 request. */
+  http1Only?: boolean;
 }
 
 /** A running fake endpoint. */
@@ -105,7 +109,7 @@ export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
     }
     const { service, model, op, input } = routed;
     const region = routed.region ?? world.region;
-    const entry: LoggedCall = { service, operation: op.name, input, region, status: 0 };
+    const entry: LoggedCall = { service, operation: op.name, input, region, status: 0, httpVersion: req.httpVersion };
     log.push(entry);
     const decision = injector.decide(model, service, op.name, callKey(service, region, op.name, encodeValue(input)), iamAction(service, op.name), world.account);
     const fail = (kind: FaultKind, f: FaultSpec) => {
@@ -182,7 +186,7 @@ export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
       const head = socket.read(3) as Buffer | null;
       if (!head) return void socket.destroy();
       socket.unshift(head);
-      (head.toString("latin1") === "PRI" ? h2 : h1).emit("connection", socket);
+      (head.toString("latin1") === "PRI" && !options.http1Only ? h2 : h1).emit("connection", socket);
     });
   });
   await new Promise<void>((resolve, reject) => {
