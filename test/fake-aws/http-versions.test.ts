@@ -12,7 +12,7 @@ import type { ServiceId } from "../../src/aws/services.js";
 import { startFakeAws, type FakeAws } from "../support/fake-aws/index.js";
 import type { HandlerTable, World } from "../support/world/types.js";
 
-const world: World = { account: "123456789012", region: "us-east-1" };
+const world: World = { account: "123456789012", region: "us-east-1", pageSize: 5 };
 const stream = () => ({ StreamDescriptionSummary: { StreamName: "s", StreamStatus: "ACTIVE" } });
 const H: HandlerTable = {
   kinesis: { DescribeStreamSummary: stream },
