@@ -113,6 +113,7 @@ export async function gradeStudent(o: GradeOptions): Promise<GradeReport> {
     durationMs: Date.now() - started,
     score: { points, maxPoints, manualPoints: round(tasks.reduce((a, t) => a + t.manualPoints, 0)), percent, threshold, passed: percent >= threshold },
     counts: countStatuses(criteria.map((c) => c.status)),
+    ...(tasks.length < o.rubric.tasks.length ? { partial: { graded: tasks.length, total: o.rubric.tasks.length } } : {}),
     tasks,
     aws: { ...o.session.stats },
   };

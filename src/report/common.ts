@@ -40,9 +40,3 @@ export function reason(c: CriterionResult): string {
   if (c.status === "manual") return `awaits a human grader${c.manual ? `: ${c.manual}` : ""}`;
   return c.message;
 }
-
-/** The score line: "43.25 / 64.5 points (67.05%), pass mark 70%: not passed". */
-export function scoreLine(r: GradeReport): string {
-  const s = r.score;
-  return `${fmt(s.points)} / ${fmt(s.maxPoints)} points (${fmt(s.percent)}%), pass mark ${fmt(s.threshold)}%: ${s.passed ? "passed" : "not passed"}`;
-}

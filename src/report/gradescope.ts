@@ -2,7 +2,8 @@
 // https://gradescope-autograders.readthedocs.io/en/latest/specs/ — top-level score, tests[] with
 // name, score, max_score, status ("passed" | "failed"), output, output_format, visibility.
 import type { CriterionResult, GradeReport, TaskResult } from "./model.js";
-import { fmt, found, scoreLine } from "./common.js";
+import { fmt, found } from "./common.js";
+import { scoreLine } from "./wording.js";
 import { dropForbidden } from "./escape.js";
 
 /** Options of the Gradescope reporter. */

@@ -24,6 +24,8 @@ export interface CriterionResult {
   action?: string;
   /** For `manual`: what the human grader should look at. */
   manual?: string;
+  /** For `skipped` because a required criterion did not pass: that criterion, as "task.criterion". */
+  blockedBy?: string;
   /** With --verbose: the facts behind the judgement. */
   evidence?: unknown;
 }
@@ -68,6 +70,8 @@ export interface GradeReport {
     passed: boolean;
   };
   counts: StatusCounts;
+  /** Present when only some tasks were graded (--only): the score covers only those, never the whole assessment. */
+  partial?: { graded: number; total: number };
   tasks: TaskResult[];
   aws: { calls: number; memoHits: number; retries: number; errors: number };
 }

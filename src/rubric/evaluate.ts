@@ -77,7 +77,8 @@ function judgeOne(task: Task, c: Criterion, input: EvaluationInput, required: (i
   for (const req of c.requires ?? []) {
     const r = required(req);
     if (r.status !== "pass") {
-      return { ...base, status: "skipped", points: 0, message: `skipped: requires "${r.title}", which is ${r.status === "fail" || r.status === "warning" ? "not met" : r.status}` };
+      const blockedBy = req.includes(".") ? req : `${task.id}.${req}`;
+      return { ...base, status: "skipped", points: 0, blockedBy, message: `skipped: requires "${r.title}", which is ${r.status === "fail" || r.status === "warning" ? "not met" : r.status}` };
     }
   }
   const facts = input.facts[c.facts ?? task.check ?? ""];
