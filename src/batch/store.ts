@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { writeFileAtomic } from "../cli/io.js";
-import type { GradeReport } from "../report/model.js";
+import type { GradeReport } from "../grade/result.js";
 import type { Rubric } from "../rubric/schema.js";
 import type { RosterEntry } from "./roster.js";
 

@@ -8,7 +8,7 @@ import { environmentOf, gradeStudent } from "../grade/grade.js";
 import type { CheckOptions } from "../grade/check.js";
 import { loadRubric, RubricError } from "../rubric/load.js";
 import type { Rubric } from "../rubric/schema.js";
-import type { GradeReport } from "../report/model.js";
+import type { GradeReport } from "../grade/result.js";
 import { render, REPORT_FORMATS, isReportFormat, parseReportSpec, type ReportTarget } from "../report/index.js";
 import { renderMarkdown } from "../report/markdown.js";
 import { githubAnnotations, githubOutputs, githubQuiet } from "../report/github.js";

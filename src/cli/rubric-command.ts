@@ -14,7 +14,7 @@ import { nearest, resolveRubricFile, type Catalogs, type Located, type ResolvedR
 import { loadRubric, RubricError } from "../rubric/load.js";
 import type { Expectation, Rubric } from "../rubric/schema.js";
 import { resolveNames } from "../rubric/template.js";
-import type { GradeReport } from "../report/model.js";
+import type { GradeReport } from "../grade/result.js";
 import { EXIT, UsageError } from "./exit.js";
 import type { CliIo } from "./io.js";
 

@@ -1,5 +1,5 @@
 // --watch: regrade on an interval and say what changed since the last round (criteria turned green or red).
-import type { CriterionResult, GradeReport } from "../report/model.js";
+import type { CriterionResult, GradeReport } from "../grade/result.js";
 import { forTerminal } from "../report/sanitize.js";
 import type { CliIo } from "./io.js";
 

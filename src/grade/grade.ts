@@ -4,7 +4,7 @@ import { classify, describeError } from "../aws/errors.js";
 import { evaluate } from "../rubric/evaluate.js";
 import type { Rubric } from "../rubric/schema.js";
 import { resolveNames } from "../rubric/template.js";
-import type { GradeReport, Status, StatusCounts } from "../report/model.js";
+import type { GradeReport, Status, StatusCounts } from "./result.js";
 import { CheckContext, type CheckOptions } from "./check.js";
 import type { Assessment } from "./assessment.js";
 import type { Facts } from "./facts.js";

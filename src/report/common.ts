@@ -1,5 +1,5 @@
 // Helpers shared by the reporters: numbers, status words, "found" text, severity order.
-import type { CriterionResult, GradeReport, Status, TaskResult } from "./model.js";
+import type { CriterionResult, GradeReport, Status, TaskResult } from "../grade/result.js";
 import { shortJson } from "../rubric/evaluate.js";
 
 /** A number as people write it: 2, 2.5, 43.25. */

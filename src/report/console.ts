@@ -1,7 +1,7 @@
 // The console reporter, written for a student: per task a line with points; what failed with its hint; skipped
 // criteria grouped under the one that blocks them; tasks not started yet in one line; then the next steps.
 import { Chalk, type ChalkInstance } from "chalk";
-import type { CriterionResult, GradeReport, Status, TaskResult } from "./model.js";
+import type { CriterionResult, GradeReport, Status, TaskResult } from "../grade/result.js";
 import { forTerminal } from "./sanitize.js";
 import { shortJson } from "../rubric/evaluate.js";
 import { fmt } from "./common.js";

@@ -1,5 +1,5 @@
 // The CSV reporter: one row per criterion, for spreadsheets and gradebooks (RFC 4180, CRLF, formula-safe).
-import type { GradeReport } from "./model.js";
+import type { GradeReport } from "../grade/result.js";
 import { allCriteria, reason } from "./common.js";
 import { csvField } from "./escape.js";
 

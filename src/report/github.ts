@@ -1,6 +1,6 @@
 // GitHub Actions integration as pure text: workflow-command annotations, step outputs, and the stop-commands guard.
 import { randomBytes } from "node:crypto";
-import type { GradeReport } from "./model.js";
+import type { GradeReport } from "../grade/result.js";
 import { allCriteria, fmt, found } from "./common.js";
 import { ghData, ghProperty } from "./escape.js";
 

@@ -1,7 +1,7 @@
 // The Gradescope reporter: results.json of the Gradescope autograder specification.
 // https://gradescope-autograders.readthedocs.io/en/latest/specs/ — top-level score, tests[] with
 // name, score, max_score, status ("passed" | "failed"), output, output_format, visibility.
-import type { CriterionResult, GradeReport, TaskResult } from "./model.js";
+import type { CriterionResult, GradeReport, TaskResult } from "../grade/result.js";
 import { fmt, found } from "./common.js";
 import { scoreLine } from "./wording.js";
 import { dropForbidden } from "./escape.js";

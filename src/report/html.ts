@@ -1,7 +1,7 @@
 // The HTML reporter: one self-contained page (inline CSS, inline SVG, a few lines of hashed inline JS, no external
 // assets) with a score gauge, per-task bars and a <details> per criterion, failing first; printable.
 import { createHash } from "node:crypto";
-import type { CriterionResult, GradeReport, Status, TaskResult } from "./model.js";
+import type { CriterionResult, GradeReport, Status, TaskResult } from "../grade/result.js";
 import { bySeverity, fmt, STATUS_LABEL } from "./common.js";
 import { html as h } from "./escape.js";
 

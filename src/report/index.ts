@@ -1,5 +1,5 @@
 // The reporters by format name: each is a pure function from a finished GradeReport to text.
-import type { GradeReport } from "./model.js";
+import type { GradeReport } from "../grade/result.js";
 import { renderConsole } from "./console.js";
 import { renderCsv } from "./csv.js";
 import { renderGradescope } from "./gradescope.js";

@@ -1,5 +1,5 @@
 // The JSON reporter: the report model as documented in docs/report-schema.md.
-import type { GradeReport } from "./model.js";
+import type { GradeReport } from "../grade/result.js";
 
 /** The report as pretty-printed JSON. */
 export function renderJson(report: GradeReport): string {

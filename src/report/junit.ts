@@ -1,5 +1,5 @@
 // The JUnit XML reporter: one testsuite per task, one testcase per criterion, for CI test tabs (GitHub, GitLab, Jenkins).
-import type { CriterionResult, GradeReport, TaskResult } from "./model.js";
+import type { CriterionResult, GradeReport, TaskResult } from "../grade/result.js";
 import { fmt, found } from "./common.js";
 import { xmlAttr, xmlText } from "./escape.js";
 

@@ -1,5 +1,5 @@
 // The Markdown reporter: a summary for a PR comment or $GITHUB_STEP_SUMMARY (GitHub-flavoured Markdown).
-import type { GradeReport, Status } from "./model.js";
+import type { GradeReport, Status } from "../grade/result.js";
 import { bySeverity, fmt, found, STATUS_LABEL } from "./common.js";
 import { dropForbidden, mdText } from "./escape.js";
 

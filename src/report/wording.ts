@@ -1,7 +1,7 @@
 // The words every reporter uses: a criterion's sentence and hint, the verdict, a partial run, what blocks what and
 // the next steps. One source, so the console, HTML, Markdown, JUnit, CSV, Gradescope and GitHub never word a result
 // differently, and none rebuilds its own text from `expected`/`actual`.
-import type { CriterionResult, GradeReport, TaskResult } from "./model.js";
+import type { CriterionResult, GradeReport, TaskResult } from "../grade/result.js";
 import { fmt } from "./common.js";
 
 const COULD_NOT = /^could not be checked\b[:,]?\s*/i;

@@ -1,5 +1,5 @@
 // Evaluation: a pure function of (rubric, facts) → task results. No I/O.
-import type { CriterionResult, Status, TaskResult } from "../report/model.js";
+import type { CriterionResult, Status, TaskResult } from "../grade/result.js";
 import type { Facts } from "../grade/facts.js";
 import type { Criterion, Expectation, Rubric, Task } from "./schema.js";
 import { describe, match } from "./matchers.js";

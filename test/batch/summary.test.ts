@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { summarize, summaryMarkdown, summaryText } from "../../src/batch/summary.js";
 import type { StudentResult } from "../../src/batch/store.js";
-import type { GradeReport } from "../../src/report/model.js";
+import type { GradeReport } from "../../src/grade/result.js";
 import { realReports, withWarnings } from "../report/fixtures.js";
 
 const result = (student: string, report: GradeReport, line: number): StudentResult => ({ schema: "glue-validate/batch-student", schemaVersion: 1, entry: { student, line }, report: { ...report, student }, finishedAt: "2026-01-01T00:00:00Z" });

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { exitCodeFor } from "../../src/cli/grade-command.js";
-import type { GradeReport } from "../../src/report/model.js";
+import type { GradeReport } from "../../src/grade/result.js";
 import { realReports, withErrors, withWarnings } from "../report/fixtures.js";
 import { cli, snapshots, tempDir } from "./helpers.js";
 

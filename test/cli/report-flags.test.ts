@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { parse as parseCsv } from "csv-parse/sync";
 import { parseHTML } from "linkedom";
-import type { GradeReport } from "../../src/report/model.js";
+import type { GradeReport } from "../../src/grade/result.js";
 import { REPORT_FORMATS } from "../../src/report/index.js";
 import { cli, snapshots, tempDir } from "./helpers.js";
 

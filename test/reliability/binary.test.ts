@@ -8,7 +8,7 @@ import { afterAll, expect, it } from "vitest";
 import { startFakeAws } from "../support/fake-aws/index.js";
 import { hermeticHome, testEnv } from "../support/fake-aws/cli.js";
 import { completeWorld } from "../support/world/index.js";
-import type { GradeReport } from "../../src/report/model.js";
+import type { GradeReport } from "../../src/grade/result.js";
 
 const home = hermeticHome();
 afterAll(() => home.cleanup());

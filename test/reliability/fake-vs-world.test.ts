@@ -8,7 +8,7 @@ import { gradeWorld } from "../support/grade-world.js";
 import { completeWorld, partialWorld } from "../support/world/index.js";
 import { inRegion } from "../support/world/parts/storage.js";
 import type { World } from "../support/world/types.js";
-import type { GradeReport } from "../../src/report/model.js";
+import type { GradeReport } from "../../src/grade/result.js";
 
 const home = hermeticHome();
 afterAll(() => home.cleanup());

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeAws, type FaultKind, type FaultOptions } from "../support/fake-aws/index.js";
 import { gradeThroughFake, hermeticHome, scoresOf, type CliRun } from "../support/fake-aws/cli.js";
 import { completeWorld } from "../support/world/index.js";
-import type { GradeReport } from "../../src/report/model.js";
+import type { GradeReport } from "../../src/grade/result.js";
 
 const home = hermeticHome();
 afterAll(() => home.cleanup());

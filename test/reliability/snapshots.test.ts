@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { startFakeAws } from "../support/fake-aws/index.js";
 import { gradeThroughFake, hermeticHome, runCliIn, scoresOf, type CliRun } from "../support/fake-aws/cli.js";
 import { DEMO_STUDENT, EXAMPLES, examplePath, recordExample, type ExampleKind } from "../support/fake-aws/examples.js";
-import type { GradeReport } from "../../src/report/model.js";
+import type { GradeReport } from "../../src/grade/result.js";
 
 const home = hermeticHome();
 afterAll(() => home.cleanup());

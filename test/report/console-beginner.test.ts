@@ -2,7 +2,7 @@
 // them, and the output ends with the fixes worth the most points.
 import { describe, expect, it } from "vitest";
 import { renderConsole } from "../../src/report/console.js";
-import type { CriterionResult, GradeReport, TaskResult } from "../../src/report/model.js";
+import type { CriterionResult, GradeReport, TaskResult } from "../../src/grade/result.js";
 import { nextSteps, rootBlocker, criteriaByKey } from "../../src/report/wording.js";
 import { gradeWorld } from "../support/grade-world.js";
 import { emptyWorld, partialWorld } from "../support/world/index.js";

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { parse } from "csv-parse/sync";
 import { CSV_COLUMNS, renderCsv } from "../../src/report/csv.js";
 import { dropForbidden } from "../../src/report/escape.js";
-import type { GradeReport } from "../../src/report/model.js";
+import type { GradeReport } from "../../src/grade/result.js";
 import { hostile, realReports, WARNING_PAYLOADS, withErrors, withWarnings } from "./fixtures.js";
 
 function rows(csv: string): string[][] {

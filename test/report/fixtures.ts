@@ -4,7 +4,7 @@ import { bundledRubric, catalogOf, loadAssessment } from "../../src/grade/assess
 import { gradeStudent } from "../../src/grade/grade.js";
 import { loadRubric } from "../../src/rubric/load.js";
 import type { Snapshot } from "../../src/aws/snapshot.js";
-import type { CriterionResult, GradeReport } from "../../src/report/model.js";
+import type { CriterionResult, GradeReport } from "../../src/grade/result.js";
 import { countStatuses } from "../../src/grade/grade.js";
 import { taskStatus } from "../../src/rubric/evaluate.js";
 import { completeWorld, partialWorld } from "../support/world/index.js";

@@ -1,7 +1,7 @@
 // Gradescope results.json parsed back: score, one test per criterion, statuses, manual tests at 0/0, explanations.
 import { describe, expect, it } from "vitest";
 import { renderGradescope, type GradescopeResults } from "../../src/report/gradescope.js";
-import type { GradeReport } from "../../src/report/model.js";
+import type { GradeReport } from "../../src/grade/result.js";
 import { hostile, PAYLOADS, realReports, WARNING_PAYLOADS, withErrors, withWarnings } from "./fixtures.js";
 
 function check(json: string, r: GradeReport): GradescopeResults {

@@ -5,7 +5,7 @@ import { parseHTML } from "linkedom";
 import { HTML_CSP, renderHtml } from "../../src/report/html.js";
 import { dropForbidden } from "../../src/report/escape.js";
 import { SEVERITY } from "../../src/report/common.js";
-import type { GradeReport } from "../../src/report/model.js";
+import type { GradeReport } from "../../src/grade/result.js";
 import { hostile, PAYLOADS, realReports, WARNING_PAYLOADS, withErrors, withWarnings } from "./fixtures.js";
 
 function dom(html: string) {

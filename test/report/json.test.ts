@@ -1,7 +1,7 @@
 // The JSON report parsed back: a warning is status "warning" with its text verbatim (JSON escapes it), schemaVersion stays 1.
 import { describe, expect, it } from "vitest";
 import { renderJson } from "../../src/report/json.js";
-import type { GradeReport } from "../../src/report/model.js";
+import type { GradeReport } from "../../src/grade/result.js";
 import { realReports, WARNING_PAYLOADS, withWarnings } from "./fixtures.js";
 
 describe("json reporter", () => {

@@ -5,7 +5,7 @@ import { existsSync } from "node:fs";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { renderJunit } from "../../src/report/junit.js";
 import { dropForbidden } from "../../src/report/escape.js";
-import type { GradeReport } from "../../src/report/model.js";
+import type { GradeReport } from "../../src/grade/result.js";
 import { hostile, PAYLOADS, realReports, WARNING_PAYLOADS, withErrors, withWarnings } from "./fixtures.js";
 
 type Attrs = Record<string, string>;

@@ -4,7 +4,7 @@ import { marked } from "marked";
 import { parseHTML } from "linkedom";
 import { renderMarkdown } from "../../src/report/markdown.js";
 import { mdText } from "../../src/report/escape.js";
-import type { GradeReport } from "../../src/report/model.js";
+import type { GradeReport } from "../../src/grade/result.js";
 import { hostile, PAYLOADS, realReports, WARNING_PAYLOADS, withErrors, withWarnings } from "./fixtures.js";
 
 function dom(md: string) {

@@ -3,7 +3,7 @@ import { AwsSession } from "../../src/aws/session.js";
 import { bundledRubric, catalogOf, loadAssessment } from "../../src/grade/assessment.js";
 import { gradeStudent } from "../../src/grade/grade.js";
 import { loadRubric } from "../../src/rubric/load.js";
-import type { GradeReport } from "../../src/report/model.js";
+import type { GradeReport } from "../../src/grade/result.js";
 import type { World } from "./world/types.js";
 import { worldTransport, type CallLog } from "./world/transport.js";
 import type { Transport } from "../../src/aws/session.js";

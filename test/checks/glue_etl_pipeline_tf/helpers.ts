@@ -6,7 +6,7 @@ import { bundledRubric, catalogOf, loadAssessment } from "../../../src/grade/ass
 import { CheckContext } from "../../../src/grade/check.js";
 import { gradeStudent } from "../../../src/grade/grade.js";
 import { loadRubric } from "../../../src/rubric/load.js";
-import type { GradeReport } from "../../../src/report/model.js";
+import type { GradeReport } from "../../../src/grade/result.js";
 import { gradeWorld } from "../../support/grade-world.js";
 import { tfNames } from "../../support/world/assessments/tf/index.js";
 import type { World } from "../../support/world/types.js";

@@ -4,7 +4,7 @@ import { bundledRubric, catalogOf, loadAssessment } from "../../../src/grade/ass
 import { gradeStudent } from "../../../src/grade/grade.js";
 import type { CheckOptions } from "../../../src/grade/check.js";
 import { loadRubric } from "../../../src/rubric/load.js";
-import type { GradeReport } from "../../../src/report/model.js";
+import type { GradeReport } from "../../../src/grade/result.js";
 import type { World } from "../../support/world/types.js";
 import { worldTransport, type CallLog } from "../../support/world/transport.js";
 import { athenaTiming } from "../../../checks/stedi_lakehouse/athena.js";

@@ -3,7 +3,7 @@ import "./sdk-shim.js";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { GradeReport } from "../../../src/report/model.js";
+import type { GradeReport } from "../../../src/grade/result.js";
 import type { FakeAws } from "./server.js";
 
 /** What one CLI run produced. */

@@ -1,4 +1,4 @@
-// The report of one graded student: the one model every reporter reads (schema "glue-validate/report" v1).
+// The result of grading one student: the one model every reporter reads (schema "glue-validate/report" v1).
 
 /**
  * The status of one criterion. `warning` is only ever given to an advisory criterion (`severity: warning` in the
