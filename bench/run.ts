@@ -38,7 +38,7 @@ const withSingle = !argv.includes("--no-single");
 
 const home = mkdtempSync(join(tmpdir(), "gv-bench-home-"));
 const env = { PATH: process.env.PATH ?? "", HOME: home, AWS_CONFIG_FILE: join(home, "none"), AWS_SHARED_CREDENTIALS_FILE: join(home, "none"), AWS_EC2_METADATA_DISABLED: "true", AWS_ACCESS_KEY_ID: "test", AWS_SECRET_ACCESS_KEY: "test", AWS_REGION: "us-east-1" };
-const cliBuilt = existsSync(join(root, "dist/src/cli/main.js"));
+const cliBuilt = existsSync(join(root, "dist/main.js"));
 
 interface ChildResult {
   wallMs: number; graded: number; notGraded: number; withErrors: number; p50: number; p95: number;
@@ -46,7 +46,7 @@ interface ChildResult {
 }
 
 // The batch child runs compiled JavaScript, as the installed CLI does (tsx alone adds ~60 MB of RSS); falls back to tsx.
-const compiled = join(root, "dist/bench/bench/batch-child.js");
+const compiled = join(root, "bench/.dist/bench/batch-child.js");
 try {
   await run(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", join(root, "bench/tsconfig.json")], { cwd: root });
 } catch {
@@ -100,7 +100,7 @@ const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const lines: string[] = [];
 const say = (t: string) => (console.log(t), lines.push(t));
 
-say(`batch child: ${childCmd.length === 1 ? "compiled (dist/bench)" : "tsx"}${childFlags.length ? ` with ${childFlags.join(" ")}` : ""}; (b): ${cliBuilt ? "node bin/glue-validate.js (dist/)" : "dist/ not built"}`);
+say(`batch child: ${childCmd.length === 1 ? "compiled (bench/.dist)" : "tsx"}${childFlags.length ? ` with ${childFlags.join(" ")}` : ""}; (b): ${cliBuilt ? "node bin/glue-validate.js (dist/)" : "dist/ not built"}`);
 say(`glue-validate batch benchmark · fake AWS endpoint · ${latencyMs} ms latency · ${tps} TPS per operation (token bucket, burst ${tps}) · concurrency ${concurrency} · node ${process.version}`);
 for (const n of sizes) {
   const cls = classOf(n, ["complete", "partial"]);

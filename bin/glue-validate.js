@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Thin launcher: the CLI lives in src/cli, compiled to dist/ by `npm install` (prepare) or `npm run build`.
+// Thin launcher: the CLI lives in src/cli, bundled into dist/ by `npm run build` (also run by `npm install` in a clone
+// and by `npm pack`; an installed package ships dist/ prebuilt).
 
 // A batch keeps one process for a whole class: V8 would let its heap grow lazily far beyond what grading needs
 // (measured: 455 MB peak RSS for 1,000 students uncapped, 269 MB with this cap), so it runs with a capped heap.
@@ -13,13 +14,10 @@ if (process.argv[2] === "batch" && !capped) {
   process.on("SIGTERM", () => child.kill("SIGTERM"));
   child.on("exit", (code, signal) => process.exit(code ?? (signal === "SIGINT" ? 130 : 1)));
 } else {
-  // The pinned AWS SDK supports Node 20; its notice about future SDK releases needing Node 22 is not for our users.
-  const emitWarning = process.emitWarning;
-  process.emitWarning = function (warning, ...rest) {
-    if (String(warning).startsWith("NodeVersionSupportWarning")) return;
-    return emitWarning.call(process, warning, ...rest);
-  };
-  import("../dist/src/cli/main.js")
+  // The pinned AWS SDK supports Node 20; its notice that future SDK releases will need Node 22 is not for our users.
+  // The SDK's own switch (read by @aws-sdk/core when the first client is built) silences only that notice.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+  import("../dist/main.js")
     .then((cli) => cli.main(process.argv))
     .catch((err) => {
       const missing = err && err.code === "ERR_MODULE_NOT_FOUND";

@@ -11,35 +11,56 @@ export interface SdkClient {
 }
 /** A client class the factory can construct with one config object. */
 export type ClientClass = new (config: Record<string, unknown>) => SdkClient;
+/** A command class of an SDK package, constructed from the operation's input. */
+export type CommandClass = new (input: object) => object;
+
+/** What the session takes from a service's SDK package: its client and its command classes by name. */
+export interface ServicePackage {
+  Client: ClientClass;
+  /** `GetJobCommand` → the SDK's class, undefined for a name the package does not export. */
+  command(name: string): CommandClass | undefined;
+}
 
 interface ServiceInfo {
-  /** Loads the SDK package only when the first call to the service is made. */
-  load: () => Promise<ClientClass>;
+  /**
+   * Loads the SDK package only when the first call to the service is made. Each is a literal-string import() so
+   * the bundle (scripts/build.mjs) gives every service its own chunk.
+   */
+  load: () => Promise<ServicePackage>;
   /** The IAM action prefix (`events` for EventBridge, `states` for Step Functions). */
   iamPrefix: string;
 }
 
+/** The client named `client` and the command classes of a loaded SDK package. */
+function servicePackage(mod: object, client: string): ServicePackage {
+  const exports = mod as Record<string, unknown>;
+  return {
+    Client: exports[client] as ClientClass,
+    command: (name) => (name.endsWith("Command") && typeof exports[name] === "function" ? (exports[name] as CommandClass) : undefined),
+  };
+}
+
 /** Per-service loader and IAM naming. */
 export const SERVICES: Record<ServiceId, ServiceInfo> = {
-  athena: { load: async () => (await import("@aws-sdk/client-athena")).AthenaClient as unknown as ClientClass, iamPrefix: "athena" },
-  budgets: { load: async () => (await import("@aws-sdk/client-budgets")).BudgetsClient as unknown as ClientClass, iamPrefix: "budgets" },
-  cloudformation: { load: async () => (await import("@aws-sdk/client-cloudformation")).CloudFormationClient as unknown as ClientClass, iamPrefix: "cloudformation" },
-  cloudwatch: { load: async () => (await import("@aws-sdk/client-cloudwatch")).CloudWatchClient as unknown as ClientClass, iamPrefix: "cloudwatch" },
-  databrew: { load: async () => (await import("@aws-sdk/client-databrew")).DataBrewClient as unknown as ClientClass, iamPrefix: "databrew" },
-  dynamodb: { load: async () => (await import("@aws-sdk/client-dynamodb")).DynamoDBClient as unknown as ClientClass, iamPrefix: "dynamodb" },
-  ec2: { load: async () => (await import("@aws-sdk/client-ec2")).EC2Client as unknown as ClientClass, iamPrefix: "ec2" },
-  eventbridge: { load: async () => (await import("@aws-sdk/client-eventbridge")).EventBridgeClient as unknown as ClientClass, iamPrefix: "events" },
-  glue: { load: async () => (await import("@aws-sdk/client-glue")).GlueClient as unknown as ClientClass, iamPrefix: "glue" },
-  iam: { load: async () => (await import("@aws-sdk/client-iam")).IAMClient as unknown as ClientClass, iamPrefix: "iam" },
-  kinesis: { load: async () => (await import("@aws-sdk/client-kinesis")).KinesisClient as unknown as ClientClass, iamPrefix: "kinesis" },
-  kms: { load: async () => (await import("@aws-sdk/client-kms")).KMSClient as unknown as ClientClass, iamPrefix: "kms" },
-  lakeformation: { load: async () => (await import("@aws-sdk/client-lakeformation")).LakeFormationClient as unknown as ClientClass, iamPrefix: "lakeformation" },
-  lambda: { load: async () => (await import("@aws-sdk/client-lambda")).LambdaClient as unknown as ClientClass, iamPrefix: "lambda" },
-  s3: { load: async () => (await import("@aws-sdk/client-s3")).S3Client as unknown as ClientClass, iamPrefix: "s3" },
-  secretsmanager: { load: async () => (await import("@aws-sdk/client-secrets-manager")).SecretsManagerClient as unknown as ClientClass, iamPrefix: "secretsmanager" },
-  sfn: { load: async () => (await import("@aws-sdk/client-sfn")).SFNClient as unknown as ClientClass, iamPrefix: "states" },
-  sns: { load: async () => (await import("@aws-sdk/client-sns")).SNSClient as unknown as ClientClass, iamPrefix: "sns" },
-  sts: { load: async () => (await import("@aws-sdk/client-sts")).STSClient as unknown as ClientClass, iamPrefix: "sts" },
+  athena: { load: async () => servicePackage(await import("@aws-sdk/client-athena"), "AthenaClient"), iamPrefix: "athena" },
+  budgets: { load: async () => servicePackage(await import("@aws-sdk/client-budgets"), "BudgetsClient"), iamPrefix: "budgets" },
+  cloudformation: { load: async () => servicePackage(await import("@aws-sdk/client-cloudformation"), "CloudFormationClient"), iamPrefix: "cloudformation" },
+  cloudwatch: { load: async () => servicePackage(await import("@aws-sdk/client-cloudwatch"), "CloudWatchClient"), iamPrefix: "cloudwatch" },
+  databrew: { load: async () => servicePackage(await import("@aws-sdk/client-databrew"), "DataBrewClient"), iamPrefix: "databrew" },
+  dynamodb: { load: async () => servicePackage(await import("@aws-sdk/client-dynamodb"), "DynamoDBClient"), iamPrefix: "dynamodb" },
+  ec2: { load: async () => servicePackage(await import("@aws-sdk/client-ec2"), "EC2Client"), iamPrefix: "ec2" },
+  eventbridge: { load: async () => servicePackage(await import("@aws-sdk/client-eventbridge"), "EventBridgeClient"), iamPrefix: "events" },
+  glue: { load: async () => servicePackage(await import("@aws-sdk/client-glue"), "GlueClient"), iamPrefix: "glue" },
+  iam: { load: async () => servicePackage(await import("@aws-sdk/client-iam"), "IAMClient"), iamPrefix: "iam" },
+  kinesis: { load: async () => servicePackage(await import("@aws-sdk/client-kinesis"), "KinesisClient"), iamPrefix: "kinesis" },
+  kms: { load: async () => servicePackage(await import("@aws-sdk/client-kms"), "KMSClient"), iamPrefix: "kms" },
+  lakeformation: { load: async () => servicePackage(await import("@aws-sdk/client-lakeformation"), "LakeFormationClient"), iamPrefix: "lakeformation" },
+  lambda: { load: async () => servicePackage(await import("@aws-sdk/client-lambda"), "LambdaClient"), iamPrefix: "lambda" },
+  s3: { load: async () => servicePackage(await import("@aws-sdk/client-s3"), "S3Client"), iamPrefix: "s3" },
+  secretsmanager: { load: async () => servicePackage(await import("@aws-sdk/client-secrets-manager"), "SecretsManagerClient"), iamPrefix: "secretsmanager" },
+  sfn: { load: async () => servicePackage(await import("@aws-sdk/client-sfn"), "SFNClient"), iamPrefix: "states" },
+  sns: { load: async () => servicePackage(await import("@aws-sdk/client-sns"), "SNSClient"), iamPrefix: "sns" },
+  sts: { load: async () => servicePackage(await import("@aws-sdk/client-sts"), "STSClient"), iamPrefix: "sts" },
 };
 
 /** S3 operations whose IAM action is not `s3:<Operation>`. */

@@ -1,6 +1,7 @@
 // AwsSession: the only way checks reach AWS. One client per service and region, memo, record/replay, read-only guard.
 import { callKey, decodeValue, encodeValue, type RecordedCall, type RecordedError, type Snapshot } from "./snapshot.js";
 import { SERVICES, type SdkClient, type ServiceId } from "./services.js";
+import { isLazyCommand } from "./lazy-command.js";
 import { assertReadOnly } from "./read-only.js";
 import { classify, type SdkErrorLike } from "./errors.js";
 import { redactOutput } from "./redact.js";
@@ -237,7 +238,7 @@ export class AwsSession {
     const ms = this.options.callTimeoutMs ?? DEFAULTS.callTimeoutMs;
     const timer = setTimeout(() => abort.abort(), ms);
     try {
-      const out = (await client.send(command, { abortSignal: abort.signal })) as { $metadata?: { attempts?: number }; Body?: unknown };
+      const out = (await client.send(await this.sdkCommand(service, command), { abortSignal: abort.signal })) as { $metadata?: { attempts?: number }; Body?: unknown };
       this.count("retries", Math.max(0, (out.$metadata?.attempts ?? 1) - 1));
       // A streamed body (S3 GetObject) is read once, here, so it can be memoised, recorded and read by several checks;
       // never more than the request's Range asked for, even from an endpoint that ignores Range.
@@ -255,11 +256,19 @@ export class AwsSession {
     }
   }
 
+  /** The SDK's own command for a stand-in made by the bundle (src/aws/lazy-command.ts); a real command as it is. */
+  private async sdkCommand(service: ServiceId, command: SdkCommand): Promise<object> {
+    if (!isLazyCommand(command)) return command;
+    const Command = (await SERVICES[service].load()).command(command.constructor.name);
+    if (!Command) throw new Error(`the ${service} SDK package has no ${command.constructor.name}`);
+    return new Command(command.input);
+  }
+
   private client(service: ServiceId, region: string): Promise<SdkClient> {
     const id = `${service}|${region}`;
     let c = this.clients.get(id);
     if (!c) {
-      c = Promise.all([SERVICES[service].load(), import("@smithy/node-http-handler")]).then(([Client, { NodeHttpHandler }]) => {
+      c = Promise.all([SERVICES[service].load(), import("@smithy/node-http-handler")]).then(([{ Client }, { NodeHttpHandler }]) => {
         const config = this.clientConfig(service, region);
         // HTTP/1.1 for every client: Kinesis' default is HTTP/2 (NodeHttp2Handler), which emulators such as moto and
         // LocalStack do not speak; AWS answers every read we make over HTTP/1.1 too (HTTP/2 only matters for

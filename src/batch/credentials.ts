@@ -1,5 +1,4 @@
 // Credentials for multi-account rows: STS AssumeRole, cached per (role, external ID), refreshed before expiry.
-import { fromIni, fromTemporaryCredentials } from "@aws-sdk/credential-providers";
 
 /** Credentials as the SDK takes them. */
 export interface Credentials {
@@ -19,12 +18,15 @@ export const REFRESH_MS = 5 * 60_000;
 
 /** STS AssumeRole with the caller's credentials (default chain, or --profile), at --endpoint-url when given. */
 export function stsAssumeRole(o: { profile?: string; endpointUrl?: string; sessionName?: string; durationSeconds?: number }): AssumeRole {
-  return ({ roleArn, externalId, region }) =>
-    fromTemporaryCredentials({
+  return async ({ roleArn, externalId, region }) => {
+    // Loaded on the first AssumeRole only: the CLI starts without the credential providers (its own bundle chunk).
+    const { fromIni, fromTemporaryCredentials } = await import("@aws-sdk/credential-providers");
+    return (await fromTemporaryCredentials({
       params: { RoleArn: roleArn, RoleSessionName: o.sessionName ?? "glue-validate-batch", DurationSeconds: o.durationSeconds ?? 3600, ...(externalId ? { ExternalId: externalId } : {}) },
       ...(o.profile ? { masterCredentials: fromIni({ profile: o.profile }) } : {}),
       clientConfig: { region, ...(o.endpointUrl ? { endpoint: o.endpointUrl } : {}) },
-    })() as Promise<Credentials>;
+    })()) as Credentials;
+  };
 }
 
 /**

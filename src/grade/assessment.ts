@@ -1,7 +1,6 @@
 // Assessments: a rubric file plus the check modules its tasks name. The registry loads them lazily.
-import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { packageRoot } from "../util/package-root.js";
 import type { CheckModule } from "./check.js";
 import type { CheckCatalog } from "../rubric/load.js";
 
@@ -39,16 +38,8 @@ export function catalogOf(a: Assessment): CheckCatalog {
   return Object.fromEntries(a.checks.map((c) => [c.id, c.names]));
 }
 
-/** The package root (where package.json, rubrics/ and examples/ are), from src/ or dist/src/. */
-export function packageRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, "package.json"))) {
-    const up = dirname(dir);
-    if (up === dir) throw new Error("cannot find the glue-validate package root");
-    dir = up;
-  }
-  return dir;
-}
+/** The package root (where package.json, rubrics/ and examples/ are), from src/ or the bundle in dist/. */
+export { packageRoot };
 
 /** The bundled rubric file of an assessment. */
 export function bundledRubric(id: string): string {

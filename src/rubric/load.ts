@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { LineCounter, parseDocument, isNode, type Document } from "yaml";
 import { rubricSchema, type Rubric } from "./schema.js";
 import { BUILTIN_VARS, placeholders } from "./template.js";
+import { precompiledYaml } from "./yaml-cache.js";
 
 /** One problem in a rubric, located. */
 export interface RubricProblem {
@@ -59,6 +60,13 @@ export interface YamlSource {
 
 /** Parses YAML text; syntax errors are thrown as a RubricError with their lines. */
 export function parseYaml(text: string, file: string): YamlSource {
+  const data = precompiledYaml(text);
+  // A text the build parsed is valid YAML; its document (for line numbers) is parsed only if a problem needs locating.
+  if (data !== undefined) return { data, locate: (path) => parseYaml(text, file).locate(path) };
+  return parseYamlText(text, file);
+}
+
+function parseYamlText(text: string, file: string): YamlSource {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   if (doc.errors.length) {

@@ -12,7 +12,7 @@ import type { GradeReport } from "../../src/grade/result.js";
 
 const home = hermeticHome();
 afterAll(() => home.cleanup());
-const built = existsSync(join("dist", "src", "cli", "main.js"));
+const built = existsSync(join("dist", "main.js"));
 
 it.skipIf(!built)("node bin/glue-validate.js grades through --endpoint-url (skipped until `npm run build`)", async () => {
   const fake = await startFakeAws({ world: completeWorld("s1") });

@@ -1,12 +1,9 @@
-// Imported first by the fake-endpoint tests: drops the SDK's NodeVersionSupportWarning (Node 20), as
-// bin/glue-validate.js does for users, so test output stays readable.
+// Imported first by the fake-endpoint tests, scripts and bench: turns off the AWS SDK's notice that its releases after
+// January 2027 need Node 22 (printed once per process on Node 20), with the SDK's own switch — the one
+// bin/glue-validate.js sets for users — so test output stays readable. vitest.config.ts sets it for every test too.
 //
 // (It used to also redirect "@aws-sdk/region-config-resolver", which @aws-sdk/client-sts@3.1048.0 requires without
 // declaring it; package.json now declares that package, so no redirect is needed.)
-const emitWarning = process.emitWarning;
-process.emitWarning = function (warning: string | Error, ...rest: unknown[]): void {
-  if (String(warning).startsWith("NodeVersionSupportWarning")) return;
-  return (emitWarning as (...a: unknown[]) => void).call(process, warning, ...rest);
-} as typeof process.emitWarning;
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 
 export {};

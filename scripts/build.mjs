@@ -1,0 +1,90 @@
+// `npm run build`: the CLI as one esbuild ESM bundle with code splitting (dist/main.js + dist/chunks/). Every
+// literal-string dynamic import() (an SDK client per service, an assessment's checks, a reader) becomes its own chunk,
+// loaded only when a run needs it. Runtime dependencies are bundled: the packed package installs nothing.
+// `--metafile` also writes dist/meta.json (what each chunk holds, for `npx esbuild --analyze`-style inspection).
+import { build } from "esbuild";
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { isDeepStrictEqual } from "node:util";
+import { parseDocument } from "yaml";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const outdir = join(root, "dist");
+rmSync(outdir, { recursive: true, force: true });
+
+/**
+ * Checks import command classes from SDK client packages (`import { GetJobCommand } from "@aws-sdk/client-glue"`).
+ * In the bundle those imports get light stand-ins (src/aws/lazy-command.ts) that only keep their input, so loading a
+ * check loads no SDK package; src/aws/services.ts alone imports the real packages, one chunk per service, and the
+ * session swaps in the real command when a call goes to AWS.
+ */
+const lazySdkCommands = {
+  name: "lazy-sdk-commands",
+  setup(b) {
+    const services = join(root, "src/aws/services.ts");
+    const lazy = join(root, "src/aws/lazy-command.ts");
+    b.onResolve({ filter: /^@aws-sdk\/client-[a-z0-9-]+$/ }, (args) => (args.importer === services ? undefined : { path: args.path, namespace: "lazy-sdk-commands" }));
+    b.onLoad({ filter: /.*/, namespace: "lazy-sdk-commands" }, (args) => {
+      const index = readFileSync(join(root, "node_modules", args.path, "dist-types/commands/index.d.ts"), "utf8");
+      const names = [...index.matchAll(/"\.\/(\w+Command)"/g)].map((m) => m[1]);
+      const lines = names.map((n) => `export const ${n} = /* @__PURE__ */ lazyCommand(${JSON.stringify(n)});`);
+      return { contents: `import { lazyCommand } from ${JSON.stringify(lazy)};\n${lines.join("\n")}\n`, loader: "js", resolveDir: root };
+    });
+  },
+};
+
+const result = await build({
+  absWorkingDir: root,
+  entryPoints: { main: "src/cli/main.ts" },
+  outdir,
+  bundle: true,
+  splitting: true,
+  format: "esm",
+  platform: "node",
+  // ES module builds first (the SDK ships both): tree-shaken, and a dynamic import() of a package gives its named exports.
+  mainFields: ["module", "main"],
+  target: "node20",
+  chunkNames: "chunks/[name]-[hash]",
+  // Bundled CommonJS dependencies may require() Node built-ins: give ESM chunks a real require.
+  banner: { js: 'import { createRequire as __gvCreateRequire } from "node:module"; const require = __gvCreateRequire(import.meta.url);' },
+  legalComments: "none",
+  minifySyntax: true,
+  minifyWhitespace: true,
+  keepNames: false,
+  sourcemap: false,
+  metafile: true,
+  plugins: [lazySdkCommands],
+  logLevel: "warning",
+});
+if (process.argv.includes("--metafile")) writeFileSync(join(outdir, "meta.json"), JSON.stringify(result.metafile));
+const outputs = Object.keys(result.metafile.outputs);
+const mainBytes = result.metafile.outputs["dist/main.js"]?.bytes ?? 0;
+console.log(`built dist/: ${outputs.length} files, main.js ${(mainBytes / 1024).toFixed(0)} KB`);
+
+/**
+ * dist/rubric-cache.json: every shipped rubric (any .yaml under rubrics/) parsed now, keyed by the sha-256 of its text
+ * (src/rubric/yaml-cache.ts), so a run does not parse YAML. Only documents that survive JSON unchanged are kept.
+ */
+function rubricCache() {
+  const cache = {};
+  const walk = (dir) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.ya?ml$/.test(e.name)) {
+        const text = readFileSync(p, "utf8");
+        const doc = parseDocument(text, { prettyErrors: false });
+        if (doc.errors.length) continue;
+        const data = doc.toJS();
+        if (isDeepStrictEqual(data, JSON.parse(JSON.stringify(data)))) cache[createHash("sha256").update(text).digest("base64url")] = data;
+      }
+    }
+  };
+  walk(join(root, "rubrics"));
+  return cache;
+}
+const cache = rubricCache();
+writeFileSync(join(outdir, "rubric-cache.json"), JSON.stringify(cache));
+console.log(`dist/rubric-cache.json: ${Object.keys(cache).length} rubric files`);
