@@ -63,8 +63,9 @@ export class CheckContext {
     try {
       return { ok: true, value: await this.aws.send(service, command, { region: opts.region }) };
     } catch (error) {
-      const kind = classify(error, opts.missing ?? []);
-      return { ok: false, missing: kind === "notFound", error, fact: errorFact(service, operationName(command), error) };
+      const operation = operationName(command);
+      const kind = classify(error, opts.missing ?? [], { service, operation });
+      return { ok: false, missing: kind === "notFound", error, fact: errorFact(service, operation, error, opts.missing) };
     }
   }
 
@@ -105,6 +106,6 @@ export class CheckContext {
 }
 
 /** The ErrorFact for a failed call. */
-export function errorFact(service: ServiceId, operation: string, error: unknown): ErrorFact {
-  return { $error: { action: iamAction(service, operation), kind: classify(error), message: describeError(error) } };
+export function errorFact(service: ServiceId, operation: string, error: unknown, missing: readonly string[] = []): ErrorFact {
+  return { $error: { action: iamAction(service, operation), kind: classify(error, missing, { service, operation }), message: describeError(error) } };
 }

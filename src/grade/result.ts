@@ -1,4 +1,5 @@
 // The result of grading one student: the one model every reporter reads (schema "glue-validate/report" v1).
+import type { FailureKind } from "../aws/errors.js";
 
 /**
  * The status of one criterion. `warning` is only ever given to an advisory criterion (`severity: warning` in the
@@ -22,6 +23,8 @@ export interface CriterionResult {
   hint?: string;
   /** For `error` (and a `warning` that could not be checked): the IAM action that could not be performed. */
   action?: string;
+  /** For `error` (and a `warning` that could not be checked): why the read failed (only `accessDenied` is a permission problem). */
+  cause?: FailureKind;
   /** For `manual`: what the human grader should look at. */
   manual?: string;
   /** For `skipped` because a required criterion did not pass: that criterion, as "task.criterion". */

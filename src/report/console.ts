@@ -3,6 +3,7 @@
 import { Chalk, type ChalkInstance } from "chalk";
 import type { CriterionResult, GradeReport, Status, TaskResult } from "../grade/result.js";
 import { forTerminal } from "./sanitize.js";
+import { failureSummary } from "../aws/errors.js";
 import { shortJson } from "../rubric/evaluate.js";
 import { fmt } from "./common.js";
 import { blockedGroups, criteriaByKey, hintOf, nextSteps, partialNote, rootBlocker, sentence, waitingPhrase, type Located } from "./wording.js";
@@ -131,8 +132,7 @@ function summary(c: ChalkInstance, r: GradeReport): string[] {
   lines.push(c.gray(`${n.pass} passed · ${n.fail} failed · ${n.error} could not be checked · ${n.skipped} skipped · ${n.manual} for a human (${fmt(s.manualPoints)} points)${n.warning ? ` · ${n.warning} warning${n.warning === 1 ? "" : "s"}` : ""}`));
   if (n.warning > 0) lines.push(c.yellow(`${n.warning} warning${n.warning === 1 ? "" : "s"}: advice only, no points lost and no effect on passing.`));
   if (n.error > 0) {
-    const actions = [...new Set(r.tasks.flatMap((tk) => tk.criteria).filter((x) => x.status === "error" && x.action).map((x) => x.action!))];
-    lines.push(c.magenta(`${n.error} criteria could not be checked${actions.length ? ` (${actions.map(t).join(", ")})` : ""}: the score is incomplete.`));
+    lines.push(c.magenta(`${t(failureSummary(r.tasks.flatMap((tk) => tk.criteria).filter((x) => x.status === "error")))} The score is incomplete.`));
   }
   return lines;
 }

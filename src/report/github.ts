@@ -24,7 +24,7 @@ export function githubAnnotations(r: GradeReport, max = 50): string {
       const msg = [`warning (advisory, no points lost): ${c.message}`, ...(c.hint ? [`hint: ${c.hint}`] : [])].join("\n");
       lines.push(`::warning title=${ghProperty(title)}::${ghData(msg)}`);
     } else {
-      lines.push(`::warning title=${ghProperty(title)}::${ghData(`could not be checked${c.action ? ` (IAM action ${c.action})` : ""}: ${c.message}`)}`);
+      lines.push(`::warning title=${ghProperty(title)}::${ghData(c.message)}`);
     }
   }
   if (problems.length > max) lines.push(`::notice title=glue-validate::${ghData(`${problems.length - max} more failing, unchecked or warning criteria are not annotated: see the report`)}`);

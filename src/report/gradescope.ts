@@ -83,7 +83,7 @@ function test(task: TaskResult, c: CriterionResult, number: string, visibility: 
       return { ...base, score: c.points, max_score: c.maxPoints, status: "failed", output: clean(lines.join("\n")) };
     }
     case "error":
-      return { ...base, score: 0, max_score: c.maxPoints, status: "failed", output: clean(`Could not be checked: ${c.message}${c.action ? `\nThe grader lacks the IAM permission ${c.action} (or AWS throttled the call). This is not your mistake: ask for a regrade.` : ""}`) };
+      return { ...base, score: 0, max_score: c.maxPoints, status: "failed", output: clean(`${c.message}\nThis is not your mistake: ask for a regrade.`) };
     case "skipped":
       return { ...base, score: 0, max_score: c.maxPoints, status: "failed", output: clean(`Skipped: ${c.message}${c.hint ? `\nHint: ${c.hint}` : ""}`) };
     case "warning": {

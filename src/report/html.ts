@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import type { CriterionResult, GradeReport, Status, TaskResult } from "../grade/result.js";
 import { bySeverity, fmt, STATUS_LABEL } from "./common.js";
 import { html as h } from "./escape.js";
+import { failureSummary } from "../aws/errors.js";
 
 /** Options of the HTML reporter. */
 export interface HtmlOptions {
@@ -87,7 +88,7 @@ export function renderHtml(r: GradeReport, o: HtmlOptions = {}): string {
     `<div><strong>${fmt(s.points)} / ${fmt(s.maxPoints)}</strong> automatic points (${fmt(s.percent)}%) · pass mark ${fmt(s.threshold)}%</div>`,
     `<div class="counts">${(["pass", "fail", "error", "warning", "skipped", "manual"] as Status[]).map((st) => `<span><span class="badge s-${st}">${STATUS_LABEL[st]}</span>${n[st] ?? 0}</span>`).join("")}</div>`,
     s.manualPoints ? `<div class="muted">${fmt(s.manualPoints)} more points await a human grader and are not in the score.</div>` : "",
-    n.error ? `<div class="muted">${n.error} criteria could not be checked (AWS permissions or throttling): the score is incomplete.</div>` : "",
+    n.error ? `<div class="muted">${h(failureSummary(r.tasks.flatMap((tk) => tk.criteria).filter((x) => x.status === "error")))} The score is incomplete.</div>` : "",
     n.warning ? `<div class="muted">${n.warning} warning${n.warning === 1 ? "" : "s"}: advice only, no points lost and no effect on passing.</div>` : "",
     `</div>`,
     `</section>`,

@@ -5,6 +5,7 @@ import type { Criterion, Expectation, Rubric, Task } from "./schema.js";
 import { describe, match } from "./matchers.js";
 import { resolvePath } from "./path.js";
 import { fill } from "./template.js";
+import { failureSentence } from "../aws/errors.js";
 
 /** Inputs besides the rubric: facts by check id and the values of {placeholders}. */
 export interface EvaluationInput {
@@ -92,7 +93,7 @@ function judgeOne(task: Task, c: Criterion, input: EvaluationInput, required: (i
   const extra = evidence === undefined ? {} : { evidence };
   if (outcome.error) {
     const e = outcome.error.$error;
-    return { ...base, ...extra, status: "error", points: 0, expected, action: e.action, message: `could not be checked: ${e.action} failed (${e.message})` };
+    return { ...base, ...extra, status: "error", points: 0, expected, action: e.action, cause: e.kind, message: failureSentence(e) };
   }
   const found = outcome.found;
   if (outcome.ok) return { ...base, ...extra, status: "pass", points: c.points, expected, actual: found, message: `found ${shortJson(found)}` };

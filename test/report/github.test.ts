@@ -34,7 +34,7 @@ describe("github annotations", () => {
       expect(errs[i]!.props.title).toBe(`${t.title}: ${c.title}`);
       expect(errs[i]!.data.startsWith(c.message)).toBe(true);
     });
-    expect(cmds.find((c) => c.command === "warning")!.data).toContain("IAM action s3:GetBucketPolicy");
+    expect(cmds.find((c) => c.command === "warning")!.data).toContain("s3:GetBucketPolicy");
   });
 
   it("caps the number of annotations with a notice", async () => {
