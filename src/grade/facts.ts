@@ -1,6 +1,6 @@
 // Facts: the plain JSON a check returns. A read that failed stands in the facts as an ErrorFact.
 import { z } from "zod";
-import type { FailureKind } from "../aws/errors.js";
+import { FAILURE_KINDS, type FailureKind } from "../aws/errors.js";
 
 /** JSON data, as checks return it. */
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json | undefined };
@@ -27,7 +27,7 @@ export function isErrorFact(v: unknown): v is ErrorFact {
 export const errorFactSchema = z.object({
   $error: z.object({
     action: z.string(),
-    kind: z.enum(["notFound", "accessDenied", "throttled", "timeout", "network", "credentials", "notInSnapshot", "readOnly", "other"] satisfies FailureKind[]),
+    kind: z.enum(FAILURE_KINDS),
     message: z.string(),
   }),
 });
