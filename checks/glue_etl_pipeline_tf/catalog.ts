@@ -2,7 +2,7 @@
 import { GetCrawlerCommand, GetDatabaseCommand, GetDatabasesCommand, ListCrawlersCommand, type Crawler } from "@aws-sdk/client-glue";
 import type { CheckContext, CheckModule } from "../../src/grade/check.js";
 import { isErrorFact, type ErrorFact, type Facts, type Json } from "../../src/grade/facts.js";
-import { crawlerSettings } from "../shared/glue-crawlers.js";
+import { crawlerSettings, lastCrawlStatus } from "../shared/glue-crawlers.js";
 import { nearMisses } from "../shared/student-owned.js";
 
 /** The crawlers of the template by role; curated only exists in the storage module's copy and is not graded. */
@@ -86,7 +86,7 @@ export const catalog: CheckModule = {
     facts.recrawl = map((c) => c.RecrawlPolicy?.RecrawlBehavior ?? null);
     facts.lineage = map((c) => c.LineageConfiguration?.CrawlerLineageSettings ?? null);
     facts.securityConfiguration = map((c) => c.CrawlerSecurityConfiguration?.trim() || null);
-    facts.lastCrawl = map((c) => c.LastCrawl?.Status ?? null);
+    facts.lastCrawl = map((c) => lastCrawlStatus(c, "glue:GetCrawler"));
     facts.schedule = map((c) => c.Schedule?.ScheduleExpression ?? null);
     return facts;
   },

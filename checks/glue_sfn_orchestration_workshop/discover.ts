@@ -16,6 +16,7 @@ import { allJobNames } from "../shared/glue-jobs.js";
 import { analyseStateMachine, type StateMachineAnalysis } from "../shared/state-machine.js";
 import { escapeRegExp, mentionsStudent, nearMisses, taggedForStudent } from "../shared/student-owned.js";
 import { tagMap } from "../shared/tags.js";
+import { lastCrawlStatus } from "../shared/glue-crawlers.js";
 
 /** The reads behind findStateMachine and isAnchored (state machines by tag or name, buckets by tag or name): every check that uses them calls these. */
 export const ANCHOR_ACTIONS = ["states:ListStateMachines", "states:ListTagsForResource", "states:DescribeStateMachine", "s3:ListAllMyBuckets", "s3:GetBucketTagging"] as const;
@@ -226,7 +227,7 @@ export function crawlerFacts(c: Crawler, foundBy: FoundBy, others: string[]): { 
     databaseName: c.DatabaseName ?? null,
     s3Paths: (c.Targets?.S3Targets ?? []).map((t) => withSlash(t.Path?.trim() ?? "")!).filter((p) => p !== "/"),
     state: c.State ?? null,
-    lastCrawlStatus: c.LastCrawl?.Status ?? null,
+    lastCrawlStatus: lastCrawlStatus(c, "glue:GetCrawlers"),
     ...(c.LastCrawl?.ErrorMessage ? { lastCrawlError: c.LastCrawl.ErrorMessage.slice(0, 300) } : {}),
     ...(others.length ? { otherCandidates: others } : {}),
   };

@@ -1,7 +1,7 @@
 // Glue crawlers as facts: the graded settings of one crawler (targets, schedule, schema change and recrawl policies,
 // lineage, security configuration, last crawl) and its Configuration JSON string, parsed defensively.
 import type { Crawler } from "@aws-sdk/client-glue";
-import type { Json } from "../../src/grade/facts.js";
+import type { ErrorFact, Json } from "../../src/grade/facts.js";
 import { withSlash } from "./arn.js";
 import { normaliseCron } from "./cron.js";
 import { isObject, parseJson } from "./parse-json.js";
@@ -72,6 +72,21 @@ export function crawlerSettings(c: Crawler, securityConfigName?: string): { [key
     lineage: c.LineageConfiguration?.CrawlerLineageSettings ?? null,
     configuration: parseCrawlerConfiguration(c.Configuration),
     state: c.State ?? null,
-    lastCrawlStatus: c.LastCrawl?.Status ?? null,
+    lastCrawlStatus: lastCrawlStatus(c, "glue:GetCrawler"),
   };
+}
+
+/** The LastCrawl.Status values AWS documents. */
+const CRAWL_STATUSES = ["SUCCEEDED", "CANCELLED", "FAILED"];
+
+/**
+ * A crawler's last crawl status (null: never crawled). A value AWS does not use (moto answers "RUNNING" for a crawl
+ * in progress, where AWS keeps the previous crawl) is the endpoint's fault, not the student's: the criterion is an
+ * error naming `action`.
+ */
+export function lastCrawlStatus(c: Crawler, action: string): string | null | ErrorFact {
+  const status = c.LastCrawl?.Status;
+  if (status === undefined || CRAWL_STATUSES.includes(status)) return status ?? null;
+  const message = `the endpoint answered the last crawl status "${String(status).slice(0, 40)}", which AWS never returns (it returns SUCCEEDED, CANCELLED or FAILED): the endpoint's answer cannot be graded`;
+  return { $error: { action, kind: "other", message } };
 }

@@ -1,0 +1,63 @@
+// THE table of where moto 5.2.1 lacks an operation or answers unlike AWS, and which criteria that touches. Those
+// criteria must be `error` naming the action (or `skipped` behind such an error): never pass, never fail.
+/** The five bundled assessments. */
+export type Assessment = "glue_hard" | "glue_sfn_orchestration_workshop" | "stedi_lakehouse" | "glue_etl_pipeline_tf" | "glue_cdk_sfn_json_to_parquet";
+
+/** One difference between moto and AWS. */
+export interface MotoGap {
+  /** The IAM action of the operation, as the report's `action` names it. */
+  action: string;
+  /** What moto 5.2.1 answers. */
+  moto: string;
+  /** What AWS returns, per its API reference. */
+  aws: string;
+  /** Where AWS documents it. */
+  source: string;
+  /** The criteria ("task.criterion") it makes ungradable, per assessment. */
+  criteria: Partial<Record<Assessment, string[]>>;
+}
+
+export const MOTO_GAPS: MotoGap[] = [
+  {
+    action: "glue:GetCrawlers",
+    moto: 'after StartCrawler, LastCrawl.Status is "RUNNING" and stays so (its crawl never advances on reads)',
+    aws: "LastCrawl (LastCrawlInfo) is the last finished crawl, Status SUCCEEDED | CANCELLED | FAILED; a crawl in progress shows as State RUNNING",
+    source: "https://docs.aws.amazon.com/glue/latest/webapi/API_LastCrawlInfo.html",
+    criteria: { glue_sfn_orchestration_workshop: ["raw_catalog.raw_crawl_succeeded", "processed_catalog.processed_crawl_succeeded"] },
+  },
+  {
+    action: "athena:BatchGetQueryExecution",
+    moto: "not implemented: HTTP 500 with an HTML page",
+    aws: "200 with QueryExecutions (Status.State, Query, QueryExecutionContext…) and UnprocessedQueryExecutionIds",
+    source: "https://docs.aws.amazon.com/athena/latest/APIReference/API_BatchGetQueryExecution.html",
+    criteria: { glue_sfn_orchestration_workshop: ["athena_step.athena_query_succeeded", "validation.sample_queries"] },
+  },
+];
+
+/**
+ * Where moto answers like AWS would for a world it cannot reach: it does not run workloads, so a criterion that needs
+ * a finished run fails, and the message says what moto holds. Asserted as `fail`, so a change shows up here.
+ */
+export interface MotoWorldLimit {
+  what: string;
+  moto: string;
+  criteria: Partial<Record<Assessment, string[]>>;
+}
+
+export const MOTO_WORLD_LIMITS: MotoWorldLimit[] = [
+  {
+    what: "Step Functions executions",
+    moto: "StartExecution leaves the execution RUNNING (moto's interpreter, execute_state_machine, stops at glue:startJobRun.sync)",
+    criteria: { glue_sfn_orchestration_workshop: ["validation.execution_succeeded"] },
+  },
+];
+
+/** The gaps that touch `assessment`. */
+export function gapsOf(assessment: Assessment): MotoGap[] {
+  return MOTO_GAPS.filter((g) => (g.criteria[assessment]?.length ?? 0) > 0);
+}
+
+/** The criteria of `assessment` that moto's world makes fail. */
+export function worldLimitedOf(assessment: Assessment): string[] {
+  return MOTO_WORLD_LIMITS.flatMap((l) => l.criteria[assessment] ?? []);
+}
