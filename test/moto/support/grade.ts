@@ -1,7 +1,7 @@
 // Grades one student through the real CLI (`--endpoint-url` at moto, JSON report) and compares criteria statuses.
 import { expect } from "vitest";
 import { gradeThroughFake, hermeticHome } from "../../support/fake-aws/cli.js";
-import type { GradeReport } from "../../../src/report/model.js";
+import type { GradeReport } from "../../../src/grade/result.js";
 import { gapsOf, worldLimitedOf, type Assessment } from "./gaps.js";
 
 /** One graded criterion: "task.criterion" → its result. */
