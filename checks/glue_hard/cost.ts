@@ -3,6 +3,7 @@ import { GetJobCommand, type Job } from "@aws-sdk/client-glue";
 import { DescribeBudgetsCommand, type Budget } from "@aws-sdk/client-budgets";
 import type { CheckContext, CheckModule } from "../../src/grade/check.js";
 import type { ErrorFact, Facts, Json } from "../../src/grade/facts.js";
+import { effectiveArguments, jobFeatures } from "../shared/job-args.js";
 
 /** Cost-relevant settings of one Glue job. */
 export type JobCostFacts = {
@@ -25,15 +26,16 @@ const MAX_BUDGETS = 20;
 /** Cost facts of a job (exported for tests and for other checks). */
 export function jobCostFacts(name: string, job: Job | undefined): JobCostFacts {
   if (!job) return { name, exists: false };
-  const args = job.DefaultArguments ?? {};
+  // the same reader as Task 8: an argument set as non-overridable counts like a default one
+  const features = jobFeatures(effectiveArguments(job));
   return {
     name,
     exists: true,
     executionClass: job.ExecutionClass ?? "STANDARD",
     workerType: job.WorkerType ?? null,
     numberOfWorkers: job.NumberOfWorkers ?? null,
-    autoScaling: (args["--enable-auto-scaling"] ?? "").trim().toLowerCase() === "true",
-    bookmark: (args["--job-bookmark-option"] ?? "job-bookmark-disable").trim(),
+    autoScaling: features.autoScaling,
+    bookmark: features.bookmarks ?? "job-bookmark-disable",
   };
 }
 

@@ -5,6 +5,7 @@ import type { Facts, Json } from "../../src/grade/facts.js";
 import { readJob } from "../shared/glue-jobs.js";
 import { graphNodes } from "../shared/visual-graph.js";
 import { jobSettings } from "./studio_job.js";
+import { effectiveArguments } from "../shared/job-args.js";
 
 /** Connection names that look like Kafka / MSK (GetConnection is never called: it can return secrets). */
 export const KAFKA_NAME = /kafka|msk/i;
@@ -30,7 +31,7 @@ export const streaming: CheckModule = {
       const settings = jobSettings(r.job);
       const connections = r.job.Connections?.Connections ?? [];
       kafka = connections.filter((c) => KAFKA_NAME.test(c));
-      const args = Object.values({ ...(r.job.DefaultArguments ?? {}), ...(r.job.NonOverridableArguments ?? {}) });
+      const args = Object.values(effectiveArguments(r.job));
       const visualStreams = graphNodes(r.job.CodeGenConfigurationNodes)
         .nodes.filter((n) => /Kinesis|Kafka/.test(n.type))
         .map((n) => ({ type: n.type, stream: typeof n.body.StreamName === "string" ? n.body.StreamName : null, table: typeof n.body.Table === "string" ? n.body.Table : null }));

@@ -6,6 +6,7 @@ import { AccessDeniedException, BudgetsClient, DescribeBudgetsCommand, NotFoundE
 import { AwsSession } from "../../../src/aws/session.js";
 import { CheckContext } from "../../../src/grade/check.js";
 import { cost, jobCostFacts, namesStudent } from "../../../checks/glue_hard/cost.js";
+import { effectiveArguments, jobFeatures } from "../../../checks/shared/job-args.js";
 import { completeWorld, partialWorld } from "../../support/world/index.js";
 import type { World } from "../../support/world/types.js";
 import { gradeWorld, statuses } from "../../support/grade-world.js";
@@ -71,6 +72,17 @@ describe("cost check (client mock)", () => {
   it("job defaults: STANDARD, bookmarks disabled, no auto-scaling", () => {
     const job: Job = { Name: "j", Command: { Name: "glueetl" } };
     expect(jobCostFacts("j", job)).toEqual({ name: "j", exists: true, executionClass: "STANDARD", workerType: null, numberOfWorkers: null, autoScaling: false, bookmark: "job-bookmark-disable" });
+  });
+
+  it("bookmarks and auto-scaling set as NonOverridableArguments count like DefaultArguments (one reader with Task 8)", () => {
+    const job: Job = {
+      Name: "j",
+      Command: { Name: "glueetl" },
+      DefaultArguments: { "--job-bookmark-option": "job-bookmark-disable" },
+      NonOverridableArguments: { "--job-bookmark-option": "job-bookmark-enable", "--enable-auto-scaling": "true" },
+    };
+    expect(jobCostFacts("j", job)).toMatchObject({ autoScaling: true, bookmark: "job-bookmark-enable" });
+    expect(jobFeatures(effectiveArguments(job))).toMatchObject({ autoScaling: true, bookmarks: "job-bookmark-enable" });
   });
 
   it.each([
