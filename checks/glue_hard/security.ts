@@ -1,6 +1,7 @@
-// Task 12 — compliant: security configuration enterprise-security-config-{student} encrypts S3 with SSE-KMS, CloudWatch logs with SSE-KMS and job bookmarks with CSE-KMS; a Secrets Manager secret of the student has rotation on; the student's IAM roles are trusted by Glue, DataBrew and Lake Formation, and one trusts an AWS account (cross-account access).
+// Task 12 — compliant: security configuration enterprise-security-config-{student} encrypts S3 with SSE-KMS, CloudWatch logs with SSE-KMS and job bookmarks with CSE-KMS; a Secrets Manager secret of the student has rotation on; the student's IAM roles are trusted by Glue and DataBrew, one is the Lake Formation admin (a data-lake administrator or trusted by lakeformation.amazonaws.com), and one trusts an AWS account (cross-account access).
 import { DescribeSecretCommand, ListSecretsCommand, type SecretListEntry } from "@aws-sdk/client-secrets-manager";
 import { GetRoleCommand, ListRolesCommand, type Role } from "@aws-sdk/client-iam";
+import { GetDataLakeSettingsCommand } from "@aws-sdk/client-lakeformation";
 import type { CheckContext, CheckModule } from "../../src/grade/check.js";
 import { isErrorFact, type ErrorFact, type Facts, type Json } from "../../src/grade/facts.js";
 import { tagMap } from "../shared/tags.js";
@@ -37,8 +38,22 @@ async function secrets(ctx: CheckContext): Promise<Json> {
   return { count: mine.length, names: mine.map((s) => s.Name ?? ""), items };
 }
 
+/** The role names registered as Lake Formation data-lake administrators (account-wide), or why they could not be read. */
+async function dataLakeAdminRoles(ctx: CheckContext): Promise<{ ok: true; names: Set<string> } | { ok: false; fact: ErrorFact }> {
+  // The same call as Task 3's check: the session memoises it.
+  const r = await ctx.read("lakeformation", new GetDataLakeSettingsCommand({}));
+  if (!r.ok) return { ok: false, fact: r.fact };
+  const names = new Set<string>();
+  for (const a of r.value.DataLakeSettings?.DataLakeAdmins ?? []) {
+    const m = /^arn:[\w-]+:iam::\d{12}:role\/(?:.*\/)?([^/]+)$/.exec(a.DataLakePrincipalIdentifier ?? "");
+    if (m) names.add(m[1]!);
+  }
+  return { ok: true, names };
+}
+
 /** The student's IAM roles (name mentions the student) and who each trusts. */
 async function roles(ctx: CheckContext): Promise<Json> {
+  const adminsRead = dataLakeAdminRoles(ctx);
   const all = await ctx.list("iam", (m) => new ListRolesCommand({ Marker: m }), (o) => ({ items: o.Roles, next: o.IsTruncated ? o.Marker : undefined }));
   if (!all.ok) return all.fact;
   const mine = all.items.filter((r: Role) => mentionsStudent(r.RoleName, ctx.student)).slice(0, MAX_ROLES);
@@ -67,18 +82,35 @@ async function roles(ctx: CheckContext): Promise<Json> {
     glue: trusting("glue.amazonaws.com"),
     databrew: trusting("databrew.amazonaws.com"),
     lakeformation: trusting("lakeformation.amazonaws.com"),
+    // The Lake Formation admin role: a role of the student registered as a data-lake administrator (the usual setup:
+    // people assume it, nothing trusts the service), or one trusted by lakeformation.amazonaws.com. Each says which.
+    lakeformationAdmin: lakeFormationAdmins(ok, await adminsRead),
     // Cross-account access role: any role of the student that an AWS account principal may assume (the student's own
     // account counts: a lab account usually has no second account to share the catalog with).
     crossAccount: orError(ok.filter((i) => i.awsPrincipals.length > 0).map((i) => i.name)),
   };
 }
 
+/** The student's roles that serve as the Lake Formation admin role, each with why ("… (a data-lake administrator)"). */
+function lakeFormationAdmins(roles: readonly { name: string; services: string[] }[], admins: Awaited<ReturnType<typeof dataLakeAdminRoles>>): Json {
+  const found: string[] = [];
+  for (const r of roles) {
+    const isAdmin = admins.ok && admins.names.has(r.name);
+    const trusts = r.services.includes("lakeformation.amazonaws.com");
+    if (isAdmin && trusts) found.push(`${r.name} (a data-lake administrator, trusted by lakeformation.amazonaws.com)`);
+    else if (isAdmin) found.push(`${r.name} (a data-lake administrator)`);
+    else if (trusts) found.push(`${r.name} (trusted by lakeformation.amazonaws.com)`);
+  }
+  // no role found while the admin list could not be read: unknown, not "no"
+  return found.length === 0 && !admins.ok ? admins.fact : found;
+}
+
 /** Task 12: security configuration, secrets rotation, IAM role trust. */
 export const security: CheckModule = {
   id: "security",
-  description: "Glue security configuration encryption modes; the student's Secrets Manager secrets (rotation, never the value); the student's IAM roles and the principals their trust policies allow.",
+  description: "Glue security configuration encryption modes; the student's Secrets Manager secrets (rotation, never the value); the student's IAM roles, the principals their trust policies allow, and which are Lake Formation data-lake administrators.",
   names: ["securityConfig"],
-  actions: ["glue:GetSecurityConfiguration", "glue:GetSecurityConfigurations", "secretsmanager:ListSecrets", "secretsmanager:DescribeSecret", "iam:ListRoles", "iam:GetRole"],
+  actions: ["glue:GetSecurityConfiguration", "glue:GetSecurityConfigurations", "secretsmanager:ListSecrets", "secretsmanager:DescribeSecret", "iam:ListRoles", "iam:GetRole", "lakeformation:GetDataLakeSettings"],
   async collect(ctx) {
     const [config, secretFacts, roleFacts] = await Promise.all([securityConfigFacts(ctx, ctx.name("securityConfig")), secrets(ctx), roles(ctx)]);
     const facts: Facts = { securityConfig: config, secrets: secretFacts, roles: roleFacts };

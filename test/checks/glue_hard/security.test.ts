@@ -4,6 +4,7 @@ import { mockClient } from "aws-sdk-client-mock";
 import { EntityNotFoundException, GetSecurityConfigurationCommand, GetSecurityConfigurationsCommand, GlueClient } from "@aws-sdk/client-glue";
 import { DescribeSecretCommand, GetSecretValueCommand, ListSecretsCommand, SecretsManagerClient, type DescribeSecretRequest } from "@aws-sdk/client-secrets-manager";
 import { GetRoleCommand, IAMClient, ListRolesCommand, type Role } from "@aws-sdk/client-iam";
+import { GetDataLakeSettingsCommand, LakeFormationClient } from "@aws-sdk/client-lakeformation";
 import { AwsSession } from "../../../src/aws/session.js";
 import { CheckContext } from "../../../src/grade/check.js";
 import { security } from "../../../checks/glue_hard/security.js";
@@ -16,6 +17,7 @@ import type { CallLog } from "../../support/world/transport.js";
 const glue = mockClient(GlueClient);
 const sm = mockClient(SecretsManagerClient);
 const iam = mockClient(IAMClient);
+const lf = mockClient(LakeFormationClient);
 const names = { securityConfig: "enterprise-security-config-7" };
 const ctx = () => new CheckContext(new AwsSession({ region: "us-east-1", maxAttempts: 1 }), "7", names, "111122223333");
 const T = new Date("2026-11-01T00:00:00Z");
@@ -25,12 +27,14 @@ function quietDefaults() {
   glue.on(GetSecurityConfigurationCommand).resolves({ SecurityConfiguration: { Name: names.securityConfig, EncryptionConfiguration: {} } });
   sm.on(ListSecretsCommand).resolves({ SecretList: [] });
   iam.on(ListRolesCommand).resolves({ Roles: [], IsTruncated: false });
+  lf.on(GetDataLakeSettingsCommand).resolves({ DataLakeSettings: { DataLakeAdmins: [] } });
 }
 
 beforeEach(() => {
   glue.reset();
   sm.reset();
   iam.reset();
+  lf.reset();
   process.env.AWS_ACCESS_KEY_ID = "test";
   process.env.AWS_SECRET_ACCESS_KEY = "test";
 });
@@ -114,6 +118,30 @@ describe("security check (client mock)", () => {
     expect((roles.items as Record<string, unknown>[])[3]).toMatchObject({ name: "xacct-7", accounts: ["210987654321", "111122223333"], externalAccounts: ["210987654321"] });
     expect(iam.commandCalls(ListRolesCommand)).toHaveLength(2);
     expect(iam.commandCalls(GetRoleCommand)).toHaveLength(0);
+  });
+
+  it("the Lake Formation admin role: a data-lake administrator (trusting no service) or a role trusted by lakeformation.amazonaws.com, each saying which", async () => {
+    quietDefaults();
+    iam.on(ListRolesCommand).resolves({
+      Roles: [
+        role("LakeFormationAdmin-7", trustDoc({ AWS: "arn:aws:iam::111122223333:root" })),
+        role("lf-service-7", trustDoc({ Service: "lakeformation.amazonaws.com" })),
+        role("GlueServiceRole-7", trustDoc({ Service: "glue.amazonaws.com" })),
+      ],
+      IsTruncated: false,
+    });
+    lf.on(GetDataLakeSettingsCommand).resolves({
+      DataLakeSettings: { DataLakeAdmins: [{ DataLakePrincipalIdentifier: "arn:aws:iam::111122223333:role/admins/LakeFormationAdmin-7" }, { DataLakePrincipalIdentifier: "arn:aws:iam::111122223333:user/teacher" }] },
+    });
+    const roles = (await security.collect(ctx())).roles as Record<string, unknown>;
+    expect(roles.lakeformationAdmin).toEqual(["LakeFormationAdmin-7 (a data-lake administrator)", "lf-service-7 (trusted by lakeformation.amazonaws.com)"]);
+  });
+
+  it("the Lake Formation admin role: no trusting role and the admin list unreadable is an error, not a fail", async () => {
+    quietDefaults();
+    lf.on(GetDataLakeSettingsCommand).rejects(Object.assign(new Error("denied"), { name: "AccessDeniedException", $metadata: { httpStatusCode: 400 } }));
+    const roles = (await security.collect(ctx())).roles as Record<string, unknown>;
+    expect(roles.lakeformationAdmin).toMatchObject({ $error: { action: "lakeformation:GetDataLakeSettings", kind: "accessDenied" } });
   });
 
   it("reads the trust policy with GetRole when ListRoles leaves it out", async () => {
