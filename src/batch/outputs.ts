@@ -1,12 +1,24 @@
-// Writes the class-level outputs of a batch folder: gradebook(s) and summary.md; returns the console summary.
+// Writes the class-level outputs of a batch folder: gradebook(s), summary.md and class.html; returns the console summary.
 import { join } from "node:path";
 import { writeFileAtomic } from "../cli/io.js";
+import { renderClassHtml, type ClassColumn } from "../report/class-html.js";
+import { classView } from "./class-view.js";
 import { gradebookCsv, gradebookFile, type GradebookStyle } from "./gradebook.js";
+import { reportLinks } from "./reports.js";
 import { summarize, summaryMarkdown, summaryText } from "./summary.js";
 import { ordered, type BatchManifest, type StudentResult } from "./store.js";
 
-/** gradebook.csv always, plus the LMS variant asked for; summary.md. Returns the files written and the console text. */
-export function writeClassOutputs(out: string, manifest: BatchManifest, results: readonly StudentResult[], style: GradebookStyle = "default"): { files: string[]; console: string } {
+/** What the class outputs may add to the defaults. */
+export interface ClassOutputOptions {
+  /** The student table's columns in class.html (default: CLASS_COLUMNS). */
+  columns?: readonly ClassColumn[];
+}
+
+/**
+ * gradebook.csv always, plus the LMS variant asked for; summary.md; class.html (linking each student to the best
+ * report in <out>/reports). Returns the files written and the console text.
+ */
+export function writeClassOutputs(out: string, manifest: BatchManifest, results: readonly StudentResult[], style: GradebookStyle = "default", o: ClassOutputOptions = {}): { files: string[]; console: string } {
   const rows = ordered(results);
   const files: string[] = [];
   for (const s of new Set<GradebookStyle>(["default", style])) {
@@ -18,5 +30,8 @@ export function writeClassOutputs(out: string, manifest: BatchManifest, results:
   const md = join(out, "summary.md");
   writeFileAtomic(md, summaryMarkdown(summary));
   files.push(md);
+  const page = join(out, "class.html");
+  writeFileAtomic(page, renderClassHtml(classView(manifest, rows, { reportHref: reportLinks(out), summary }), o.columns ? { columns: o.columns } : {}));
+  files.push(page);
   return { files, console: summaryText(summary) };
 }

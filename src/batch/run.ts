@@ -1,16 +1,15 @@
 // The batch engine: grade a roster with shared sessions, paced calls and bounded memory; write each result as it lands.
-import { join } from "node:path";
 import { AwsSession, type SessionOptions } from "../aws/session.js";
 import { describeError } from "../aws/errors.js";
 import type { Assessment } from "../grade/assessment.js";
 import { gradeStudent } from "../grade/grade.js";
 import type { Rubric } from "../rubric/schema.js";
-import { render, type ReportFormat } from "../report/index.js";
-import { writeFileAtomic } from "../cli/io.js";
+import type { ReportFormat } from "../report/index.js";
 import { RoleCredentialCache } from "./credentials.js";
 import { TokenBuckets } from "./rate-limit.js";
 import type { RosterEntry } from "./roster.js";
-import { compact, fileNameFor, hasErrors, manifestFor, readStudentResults, writeManifest, writeStudentResult, type BatchManifest, type StudentResult } from "./store.js";
+import { missingReports, writeStudentReports } from "./reports.js";
+import { compact, errorActions, hasErrors, mentionsStudent, manifestFor, readStudentResult, readStudentResults, removeStudentResult, writeManifest, writeStudentResult, type BatchManifest, type StudentResult } from "./store.js";
 
 /** Who the credentials of a session belong to (GetCallerIdentity), or a one-sentence reason it cannot be used. */
 export type Identify = (session: AwsSession) => Promise<{ account?: string; partition: string }>;
@@ -60,7 +59,7 @@ export interface BatchOptions {
   only?: readonly string[];
   /** --env, already checked against the rubric. */
   env?: string;
-  /** Per-student reports written to <out>/reports/<id>.<ext>. */
+  /** Per-student reports written to <out>/reports/<id>.<ext> (on --resume also for students already done that lack them). */
   reports?: readonly ReportFormat[];
   shard?: string;
   signal?: AbortSignal;
@@ -81,9 +80,28 @@ export interface BatchResult {
   /** Sessions used, with their totals (for the benchmark and the closing line). */
   sessions: { key: string; calls: number; memoHits: number; retries: number; throttles: number; memoSize: number }[];
   assumeRoleCalls: number;
+  /** Report files written for students already done (--resume with new --report formats). */
+  reportsFilled: number;
+  /**
+   * Set when the batch stopped because its first students all failed on credentials or the endpoint: why, in one
+   * sentence (their results were removed, so nothing pretends they were graded).
+   */
+  stoppedEarly?: { students: number; reason: string };
 }
 
-const EXT: Record<ReportFormat, string> = { console: "txt", json: "json", junit: "xml", markdown: "md", csv: "csv", gradescope: "gradescope.json", html: "html" };
+/** How many of a run's first finished students must all fail on access (credentials, endpoint) to stop the batch. */
+export const EARLY_STOP_STUDENTS = 5;
+
+/**
+ * Whether a result failed for reasons that are not the student's: not graded at all (credentials, role, account,
+ * endpoint), or graded with every judged criterion in error. An internal error is not counted.
+ */
+function failedOnAccess(r: StudentResult, internal: boolean): boolean {
+  if (internal) return false;
+  if (!r.report) return true;
+  const c = r.report.counts;
+  return c.error > 0 && c.pass + c.fail + c.warning === 0;
+}
 
 /** The pooled session of a row: one per (account, region, role) for the whole batch. */
 interface Pooled {
@@ -96,11 +114,22 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
   const manifest = manifestFor(o.rubric.assessment, o.rubric, o.rubricSource, o.entries.length, o.shard, o.env);
   writeManifest(o.out, manifest);
   const existing = o.resume || o.retryErrors ? readStudentResults(o.out).results : new Map<string, StudentResult>();
+  // A student who was not graded is never done: --resume grades them again.
   const todo = o.entries.filter((e) => {
     const r = existing.get(e.student);
-    if (!r) return true;
+    if (!r?.report) return true;
     return Boolean(o.retryErrors && hasErrors(r));
   });
+  let reportsFilled = 0;
+  if (o.reports?.length) {
+    const formats = o.reports;
+    const todoIds = new Set(todo.map((e) => e.student));
+    for (const e of o.entries) {
+      if (todoIds.has(e.student) || !existing.has(e.student) || !missingReports(o.out, e.student, formats)) continue;
+      const full = readStudentResult(o.out, e.student);
+      if (full) reportsFilled += writeStudentReports(o.out, full, formats, { missingOnly: true });
+    }
+  }
   const progress: BatchProgress = { total: o.entries.length, done: 0, skipped: o.entries.length - todo.length, inFlight: 0, errors: 0, calls: 0, memoHits: 0, throttles: 0, retries: 0, startedAt: Date.now() };
   for (const e of o.entries) {
     const r = existing.get(e.student);
@@ -137,7 +166,8 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
     Object.assign(progress, { calls, memoHits, throttles, retries });
   };
 
-  const gradeOne = async (e: RosterEntry): Promise<StudentResult> => {
+  /** One student's result; `internal` when grading itself broke (a bug, not access). */
+  const gradeOne = async (e: RosterEntry): Promise<{ result: StudentResult; internal?: true }> => {
     const base = { schema: "glue-validate/batch-student", schemaVersion: 1, entry: e } as const;
     let p: Pooled;
     let who: { account?: string; partition: string };
@@ -145,10 +175,10 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
       p = pooled(e);
       who = await p.who;
     } catch (err) {
-      return { ...base, failure: err instanceof Error && err.name === "CannotGradeError" ? err.message : describeError(err), finishedAt: new Date().toISOString() };
+      return { result: { ...base, failure: err instanceof Error && err.name === "CannotGradeError" ? err.message : describeError(err), finishedAt: new Date().toISOString() } };
     }
     if (e.account && !e.roleArn && who.account && who.account !== e.account) {
-      return { ...base, failure: `the roster puts ${e.student} in account ${e.account}, but the credentials are for account ${who.account} (give the row a role_arn)`, finishedAt: new Date().toISOString() };
+      return { result: { ...base, failure: `the roster puts ${e.student} in account ${e.account}, but the credentials are for account ${who.account} (give the row a role_arn)`, finishedAt: new Date().toISOString() } };
     }
     const view = p.session.scope();
     try {
@@ -156,9 +186,9 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
         assessment: o.assessment, rubric: o.rubric, rubricSource: o.rubricSource, session: view, student: e.student,
         account: who.account ?? e.account, partition: who.partition, ...(o.only?.length ? { only: o.only } : {}), ...(o.minScore !== undefined ? { minScore: o.minScore } : {}), ...(o.env ? { env: o.env } : {}),
       });
-      return { ...base, report, finishedAt: new Date().toISOString() };
+      return { result: { ...base, report, finishedAt: new Date().toISOString() } };
     } catch (err) {
-      return { ...base, failure: `internal error while grading: ${(err as Error)?.message ?? String(err)}`, finishedAt: new Date().toISOString() };
+      return { result: { ...base, failure: `internal error while grading: ${(err as Error)?.message ?? String(err)}`, finishedAt: new Date().toISOString() }, internal: true };
     } finally {
       if (!o.keepMemo) {
         const mentions = mentionsStudent(e.student);
@@ -170,16 +200,28 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
   const finished = new Map(existing);
   let graded = 0;
   const queue = [...todo];
+  // The first students to finish in this run: if every one failed on access, the rest would too.
+  const firstN = Math.min(EARLY_STOP_STUDENTS, todo.length);
+  const first: { student: string; access: boolean; reason: string }[] = [];
+  const accessFailures: string[] = [];
+  let stoppedEarly: BatchResult["stoppedEarly"];
   const worker = async () => {
-    while (queue.length && !o.signal?.aborted) {
+    while (queue.length && !o.signal?.aborted && !stoppedEarly) {
       const e = queue.shift()!;
       progress.inFlight++;
-      const r = await gradeOne(e);
+      const { result: r, internal } = await gradeOne(e);
       progress.inFlight--;
-      writeStudentResult(o.out, r);
-      if (r.report && o.reports?.length) {
-        for (const f of o.reports) writeFileAtomic(join(o.out, "reports", `${fileNameFor(e.student)}.${EXT[f]}`), render(f, r.report));
+      const access = failedOnAccess(r, Boolean(internal));
+      if (access) accessFailures.push(e.student);
+      if (first.length < firstN) {
+        first.push({ student: e.student, access, reason: r.failure ?? `nothing could be checked (${r.report ? errorActionsText(r) : "no report"})` });
+        if (first.length === firstN && first.every((f) => f.access)) {
+          stoppedEarly = { students: firstN, reason: first[0]!.reason };
+          queue.length = 0;
+        }
       }
+      writeStudentResult(o.out, r);
+      if (r.report && o.reports?.length) writeStudentReports(o.out, r, o.reports);
       finished.set(e.student, compact(r));
       graded++;
       progress.done++;
@@ -196,6 +238,13 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
     totals();
     for (const p of pool.values()) await p.session.close();
   }
+  if (stoppedEarly) {
+    // Nothing was learned about these students: leave no result that a gradebook or --resume would count.
+    for (const student of accessFailures) {
+      removeStudentResult(o.out, student);
+      finished.delete(student);
+    }
+  }
   const roster = new Set(o.entries.map((e) => e.student));
   return {
     results: [...finished.values()].filter((r) => roster.has(r.entry.student)),
@@ -206,7 +255,13 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
     progress: { ...progress },
     sessions: [...pool].map(([key, p]) => ({ key, calls: p.session.stats.calls, memoHits: p.session.stats.memoHits, retries: p.session.stats.retries, throttles: p.session.throttled, memoSize: p.session.memoSize })),
     assumeRoleCalls: o.roles?.assumed ?? 0,
+    reportsFilled,
+    ...(stoppedEarly ? { stoppedEarly } : {}),
   };
+}
+
+function errorActionsText(r: StudentResult): string {
+  return r.report ? errorActions(r.report).slice(0, 3).join(", ") : "";
 }
 
 function requireRoles(o: BatchOptions): RoleCredentialCache {
@@ -214,8 +269,4 @@ function requireRoles(o: BatchOptions): RoleCredentialCache {
   return o.roles;
 }
 
-/** Matches memo keys that name the student as a whole word (e.g. `landing_s1`, not `s10`). */
-export function mentionsStudent(student: string): RegExp {
-  const id = student.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return new RegExp(`(?<![A-Za-z0-9])${id}(?![A-Za-z0-9])`);
-}
+export { mentionsStudent };

@@ -1,5 +1,5 @@
 // The batch output folder: one JSON file per student written atomically the moment it is graded, plus a manifest.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { writeFileAtomic } from "../cli/io.js";
 import type { GradeReport } from "../grade/result.js";
@@ -48,9 +48,35 @@ export function writeStudentResult(out: string, r: StudentResult): void {
   writeFileAtomic(join(studentsDir(out), `${fileNameFor(r.entry.student)}.json`), `${JSON.stringify(r)}\n`);
 }
 
+/** Reads one student's full result, or undefined when there is none (or it cannot be read). */
+export function readStudentResult(out: string, student: string): StudentResult | undefined {
+  try {
+    const r = JSON.parse(readFileSync(join(studentsDir(out), `${fileNameFor(student)}.json`), "utf8")) as StudentResult;
+    return r?.schema === "glue-validate/batch-student" && r.entry?.student === student ? r : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Deletes one student's result file, if any. */
+export function removeStudentResult(out: string, student: string): void {
+  rmSync(join(studentsDir(out), `${fileNameFor(student)}.json`), { force: true });
+}
+
+/** Matches text (memo keys, titles) that name the student as a whole word (e.g. `landing_s1`, not `s10`). */
+export function mentionsStudent(student: string): RegExp {
+  const id = student.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`(?<![A-Za-z0-9])${id}(?![A-Za-z0-9])`);
+}
+
 /** Whether a result still needs grading under --retry-errors: not graded, or some criterion in `error`. */
 export function hasErrors(r: StudentResult): boolean {
   return r.failure !== undefined || !r.report || r.report.counts.error > 0;
+}
+
+/** The IAM actions (or, without one, the titles) of the criteria that could not be checked, each once. */
+export function errorActions(report: GradeReport): string[] {
+  return [...new Set(report.tasks.flatMap((t) => t.criteria).filter((c) => c.status === "error").map((c) => c.action ?? c.title))];
 }
 
 /**

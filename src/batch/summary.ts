@@ -1,6 +1,6 @@
 // The class summary: score histogram, per-task and per-criterion pass rates (hardest first), students with errors,
 // and the most frequent warnings (advisory criteria: never failures, so they stay out of the pass rates).
-import type { BatchManifest, StudentResult } from "./store.js";
+import { errorActions, type BatchManifest, type StudentResult } from "./store.js";
 
 /** Aggregates over the graded students. */
 export interface ClassSummary {
@@ -71,7 +71,7 @@ export function summarize(manifest: Pick<BatchManifest, "assessment" | "rubric" 
       .map((r) => ({
         student: r.entry.student,
         errors: r.report!.counts.error,
-        actions: [...new Set(r.report!.tasks.flatMap((t) => t.criteria).filter((c) => c.status === "error").map((c) => c.action ?? c.title))],
+        actions: errorActions(r.report!),
       })),
     passed: graded.filter((r) => r.report!.score.passed).length,
     meanPercent: percents.length ? round(percents.reduce((a, b) => a + b, 0) / percents.length) : 0,

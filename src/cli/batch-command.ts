@@ -12,7 +12,8 @@ import { ProgressPrinter } from "../batch/progress.js";
 import { parseRoster, rosterFromList, ROSTER_FORMATS, type Roster, type RosterFormat } from "../batch/roster.js";
 import { runBatch, type Identify, type SessionFactory } from "../batch/run.js";
 import { inShard, parseShard, type Shard } from "../batch/shard.js";
-import { readManifest, studentsDir } from "../batch/store.js";
+import { reportFormatsIn, writeStudentReports } from "../batch/reports.js";
+import { readManifest, readStudentResults, studentsDir } from "../batch/store.js";
 import { EXIT, UsageError } from "./exit.js";
 import { checkEnv, resolveAssessment, sessionFor, whoAmI } from "./grade-command.js";
 import type { CliIo } from "./io.js";
@@ -58,18 +59,34 @@ Examples:
   $ glue-validate batch glue_hard --roster class.csv --out grades/ --retry-errors    regrade students with errors
   $ glue-validate batch glue_hard --roster class.csv --out shard-2/ --shard 2/4      one slice of a CI matrix
   $ glue-validate merge shard-1/ shard-2/ shard-3/ shard-4/ --out grades/
+  $ glue-validate batch report grades/ --report html --report junit   rebuild reports and class.html, no AWS calls
 
 Roster: CSV with a header row: student (required), name, email, section, account, role_arn, external_id, region;
 or one student ID per line; or an LMS export: a Canvas gradebook export (IDs from "SIS User ID") or a Moodle grades
 or participants export (IDs from "ID number"); --id-column names another column.
-Exit codes: 0 every student graded · 2 some students not graded or with criteria in error (unless --allow-errors)
+Writes <out>/class.html (the class dashboard), gradebook.csv (plus --gradebook's LMS file) and summary.md.
+Exit codes: 0 every student graded · 2 some students not graded or with criteria in error (unless --allow-errors),
+or the first students all failed on credentials or the endpoint (the batch stops, no gradebook is written)
 · 64 usage error (bad roster row, duplicate ID, bad flag) · 130 stopped by Ctrl-C (finished students kept).`;
+
+const REPORT_EXAMPLES = `
+Examples:
+  $ glue-validate batch report grades/                       regenerate the reports already there, gradebook, summary, class.html
+  $ glue-validate batch report grades/ --report html         add an HTML report per student
+  $ glue-validate batch report grades/ --gradebook canvas    add the Canvas gradebook file
+
+Reads only <folder>/batch.json and <folder>/students/*.json: no AWS calls, no credentials needed.
+Without --report it regenerates the formats already in <folder>/reports (HTML when there are none).`;
 
 /** Adds `batch` and `merge` to the program. */
 export function registerBatchCommands(program: Command, io: CliIo, run: (code: Promise<number>) => void): void {
-  program
-    .command("batch <assessment>")
-    .description("grade a whole class: a roster in, one result per student, a gradebook and a class summary out")
+  const batch = program
+    .command("batch")
+    .description("grade a whole class: a roster in, one result per student, a gradebook, a summary and a class dashboard out")
+    .addHelpText("after", BATCH_EXAMPLES);
+  batch
+    .command("grade <assessment>", { isDefault: true })
+    .description("grade the roster (the default: `batch <assessment>` is `batch grade <assessment>`)")
     .option("--roster <file>", "CSV with a `student` column (plus name, email, section, account, role_arn, external_id, region), or one ID per line")
     .addOption(new Option("--roster-format <format>", "the roster's layout (default: recognised from its header)").choices([...ROSTER_FORMATS]))
     .option("--id-column <header>", "the roster column holding student IDs (e.g. \"SIS User ID\", \"ID number\", \"Email address\")")
@@ -98,6 +115,14 @@ export function registerBatchCommands(program: Command, io: CliIo, run: (code: P
     .addHelpText("after", BATCH_EXAMPLES)
     .action((assessment: string, flags: BatchFlags) => run(runBatchCommand(assessment, flags, io)));
 
+  batch
+    .command("report <folder>")
+    .description("regenerate per-student reports, the gradebooks, summary.md and class.html from a batch folder's stored results")
+    .option("--report <format>", `write one report per student to <folder>/reports/ (repeatable): ${REPORT_FORMATS.join(", ")}`, (v: string, prev: string[] = []) => [...prev, v])
+    .addOption(new Option("--gradebook <style>", "also write the gradebook in an LMS's import format").choices([...GRADEBOOK_STYLES]).default("default"))
+    .addHelpText("after", REPORT_EXAMPLES)
+    .action((folder: string, flags: BatchReportFlags) => run(runBatchReportCommand(folder, flags, io)));
+
   program
     .command("merge <dirs...>")
     .description("merge the output folders of `batch --shard` runs into one gradebook and summary")
@@ -118,6 +143,16 @@ function positiveNumber(v: string | undefined, flag: string): number | undefined
   const n = Number(v);
   if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${flag} takes a number > 0, got "${v}"`);
   return n;
+}
+
+/** Parses repeatable --report flags into formats, refusing an unknown one. */
+function reportFormats(flags: readonly string[] | undefined): ReportFormat[] {
+  const out: ReportFormat[] = [];
+  for (const f of flags ?? []) {
+    if (!isReportFormat(f)) throw new UsageError(`--report takes a format (${REPORT_FORMATS.join(", ")}), got "${f}"`);
+    if (!out.includes(f)) out.push(f);
+  }
+  return out;
 }
 
 /** Reads the roster (or --students) and turns any bad row into one UsageError listing every problem with its line. */
@@ -178,11 +213,7 @@ export async function runBatchCommand(id: string, flags: BatchFlags, io: CliIo, 
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
-  const reports: ReportFormat[] = [];
-  for (const f of flags.report ?? []) {
-    if (!isReportFormat(f)) throw new UsageError(`--report takes a format (${REPORT_FORMATS.join(", ")}), got "${f}"`);
-    reports.push(f);
-  }
+  const reports = reportFormats(flags.report);
   const known = rubric.tasks.map((t) => t.id);
   const only = (flags.only ?? []).flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean);
   for (const t of only) if (!known.includes(t)) throw new UsageError(`--only: unknown task "${t}"; tasks: ${known.join(", ")}`);
@@ -250,6 +281,12 @@ export async function runBatchCommand(id: string, flags: BatchFlags, io: CliIo, 
       },
     });
     printer.stop();
+    if (result.stoppedEarly) {
+      const { students, reason } = result.stoppedEarly;
+      io.err(`glue-validate: stopped: the first ${students === 1 ? "student" : `${students} students`} could not be graded (${forTerminal(reason)}), so no gradebook was written; fix the credentials, role or --endpoint-url and run the same command again.\n`);
+      return EXIT.CANNOT_GRADE;
+    }
+    if (result.reportsFilled) io.err(`glue-validate: wrote ${result.reportsFilled} missing report${result.reportsFilled === 1 ? "" : "s"} for students already graded\n`);
     const outputs = writeClassOutputs(flags.out, result.manifest, result.results, (flags.gradebook ?? "default") as GradebookStyle);
     if (!flags.quiet) io.out(forTerminal(outputs.console));
     io.err(
@@ -267,6 +304,34 @@ export async function runBatchCommand(id: string, flags: BatchFlags, io: CliIo, 
     printer.stop();
     process.off("SIGINT", stop);
   }
+}
+
+/** The options of `batch report`. */
+export interface BatchReportFlags {
+  report?: string[];
+  gradebook?: string;
+}
+
+/** Runs `batch report <folder>`: everything a batch writes, rebuilt from its stored results without AWS; returns the exit code. */
+export async function runBatchReportCommand(folder: string, flags: BatchReportFlags, io: CliIo): Promise<number> {
+  let manifest: ReturnType<typeof readManifest>;
+  try {
+    manifest = readManifest(folder);
+  } catch (err) {
+    throw new UsageError(`${folder}/batch.json cannot be read (${(err as Error).message.split("\n")[0]})`);
+  }
+  if (!manifest) throw new UsageError(`${folder} is not a batch folder (it has no batch.json): give the --out folder of a \`glue-validate batch\` run`);
+  const requested = reportFormats(flags.report);
+  const existing = reportFormatsIn(folder);
+  const formats = [...new Set([...existing, ...requested])];
+  if (!formats.length) formats.push("html");
+  let written = 0;
+  const { results, problems } = readStudentResults(folder, { each: (r) => void (written += writeStudentReports(folder, r, formats)) });
+  for (const p of problems) io.err(`glue-validate: skipped ${forTerminal(p)}\n`);
+  const outputs = writeClassOutputs(folder, manifest, [...results.values()], (flags.gradebook ?? "default") as GradebookStyle);
+  io.out(forTerminal(outputs.console));
+  io.err(`glue-validate: regenerated ${written} report${written === 1 ? "" : "s"} (${formats.join(", ")}) for ${results.size} student${results.size === 1 ? "" : "s"}, without AWS calls. Wrote ${outputs.files.join(", ")}\n`);
+  return problems.length ? EXIT.CANNOT_GRADE : EXIT.PASS;
 }
 
 /** Runs `merge`; returns the exit code. */

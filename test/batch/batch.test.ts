@@ -102,7 +102,7 @@ describe("batch over one shared account", () => {
       expect(row.email).toBe(`${row.student}@example.edu`);
     }
     const canvas = parse(readFileSync(join(out, "gradebook-canvas.csv"), "utf8")) as string[][];
-    expect(canvas[0]).toEqual(["Student", "ID", "SIS User ID", "SIS Login ID", "Section", rubric.title]);
+    expect(canvas[0]).toEqual(["Student", "ID", "SIS User ID", "SIS Login ID", "Section", rubric.title, "Notes"]);
     expect(canvas[1]![0]).toBe("Points Possible");
     expect(canvas[2]!.slice(0, 5)).toEqual(["Name s0001", "", "s0001", "s0001@example.edu", "A"]);
     const moodle = parse(readFileSync(join(out, "gradebook-moodle.csv"), "utf8"), { columns: true }) as Record<string, string>[];
