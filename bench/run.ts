@@ -2,6 +2,10 @@
 // (a) by `batch` in-process and (b) one student at a time as separate CLI runs; plus the 20%-throttling check
 // and the single-student figure of every assessment. Flags: --sizes 50,200,1000 --latency 50 --tps 10 --concurrency 16
 // --sample 3 (CLI runs for (b), extrapolated) --throttle-n 20 (0 skips) --no-single --no-cli --child-flags=<node flag>
+// --only startup,single,batch,throttle (sections to run; default all) --startup-runs 15.
+// Start-up: the bundled CLI's `--version` and an offline grading of examples/glue_hard/complete.json, as ratios to a
+// bare `node -e 0` measured in the same run (medians of interleaved runs). Single: waves (longest chain of dependent
+// calls, bench/waves.ts) and calls per assessment at 100 ms per call.
 import "../test/support/fake-aws/sdk-shim.js";
 import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
@@ -16,6 +20,7 @@ import * as lakehouse from "../test/support/world/assessments/lakehouse.js";
 import * as tf from "../test/support/world/assessments/tf/index.js";
 import * as cdk from "../test/support/world/assessments/cdk.js";
 import { classOf, classWorld } from "../test/batch/class-world.js";
+import { countWaves } from "./waves.js";
 import type { World } from "../test/support/world/types.js";
 
 const run = promisify(execFile);
@@ -34,7 +39,9 @@ const throttleN = Number(opt("throttle-n", "20"));
 const withCli = !argv.includes("--no-cli");
 /** Node flags for the batch child, e.g. --child-flags=--max-old-space-size=128 (bounds V8's lazily grown heap). */
 const childFlags = argv.filter((a) => a.startsWith("--child-flags=")).map((a) => a.slice("--child-flags=".length));
-const withSingle = !argv.includes("--no-single");
+const only = new Set(opt("only", "startup,single,batch,throttle").split(","));
+const withSingle = !argv.includes("--no-single") && only.has("single");
+const startupRuns = Number(opt("startup-runs", "15"));
 
 const home = mkdtempSync(join(tmpdir(), "gv-bench-home-"));
 const env = { PATH: process.env.PATH ?? "", HOME: home, AWS_CONFIG_FILE: join(home, "none"), AWS_SHARED_CREDENTIALS_FILE: join(home, "none"), AWS_EC2_METADATA_DISABLED: "true", AWS_ACCESS_KEY_ID: "test", AWS_SECRET_ACCESS_KEY: "test", AWS_REGION: "us-east-1" };
@@ -102,7 +109,33 @@ const say = (t: string) => (console.log(t), lines.push(t));
 
 say(`batch child: ${childCmd.length === 1 ? "compiled (bench/.dist)" : "tsx"}${childFlags.length ? ` with ${childFlags.join(" ")}` : ""}; (b): ${cliBuilt ? "node bin/glue-validate.js (dist/)" : "dist/ not built"}`);
 say(`glue-validate batch benchmark · fake AWS endpoint · ${latencyMs} ms latency · ${tps} TPS per operation (token bucket, burst ${tps}) · concurrency ${concurrency} · node ${process.version}`);
-for (const n of sizes) {
+if (only.has("startup") && cliBuilt) {
+  // Interleaved so that load on the machine hits all three alike; medians.
+  const bin = join(root, "bin/glue-validate.js");
+  const cmds: [string, string[]][] = [
+    ["node -e 0", ["-e", "0"]],
+    ["--version", [bin, "--version"]],
+    ["replay glue_hard complete", [bin, "glue_hard", "--student", "demo", "--replay", join(root, "examples/glue_hard/complete.json"), "--no-color"]],
+  ];
+  const times: number[][] = cmds.map(() => []);
+  for (let i = 0; i < startupRuns; i++) {
+    for (const [k, [, args]] of cmds.entries()) {
+      const t0 = performance.now();
+      await run(process.execPath, args, { cwd: root, env });
+      times[k]!.push(performance.now() - t0);
+    }
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const base = median(times[0]!);
+  say(`\n== start-up (bundled CLI, dist/), median of ${startupRuns} interleaved runs ==`);
+  const targets = [0, 3, 8];
+  for (const [k, [name]] of cmds.entries()) {
+    const m = median(times[k]!);
+    say(`${name.padEnd(28)} ${m.toFixed(0).padStart(5)} ms  ${(m / base).toFixed(2)}× node -e 0${targets[k] ? ` (target ≤ ${targets[k]}×)` : ""}`);
+  }
+}
+
+for (const n of only.has("batch") ? sizes : []) {
   const cls = classOf(n, ["complete", "partial"]);
   const ids = cls.map((c) => c.id);
   const world = classWorld(cls, { pageSize: 100 });
@@ -136,7 +169,7 @@ for (const n of sizes) {
   } else if (withCli) say("(b) skipped: dist/ is not built (npm run build)");
 }
 
-if (throttleN > 0) {
+if (throttleN > 0 && only.has("throttle")) {
   const cls = classOf(throttleN, ["complete", "partial"]);
   const world = classWorld(cls, { pageSize: 100 });
   const ids = cls.map((c) => c.id);
@@ -157,8 +190,8 @@ if (withSingle && cliBuilt) {
     ["glue_cdk_sfn_json_to_parquet", cdk.completeWorld],
   ];
   for (const [id, make] of worlds) {
-    const single = await withFake(make("s1", { pageSize: 100 }), { latencyMs: 100 }, async (url, log) => ({ ...(await cliRun(url, "s1", id)), calls: log.length }));
-    say(`${id.padEnd(32)} wall ${s(single.ms)} (process start-up included), ${single.calls} AWS calls, exit ${single.code}`);
+    const single = await withFake(make("s1", { pageSize: 100 }), { latencyMs: 100 }, async (url, log) => ({ ...(await cliRun(url, "s1", id)), calls: log.length, waves: countWaves(log, 100) }));
+    say(`${id.padEnd(32)} wall ${(single.ms / 1000).toFixed(2)} s (process start-up included), ${single.calls} AWS calls in ${single.waves} waves, exit ${single.code}${id === "glue_hard" ? " (target ≤ 1.0 s)" : ""}`);
   }
 }
 rmSync(home, { recursive: true, force: true });

@@ -50,8 +50,9 @@ const result = await build({
   // Bundled CommonJS dependencies may require() Node built-ins: give ESM chunks a real require.
   banner: { js: 'import { createRequire as __gvCreateRequire } from "node:module"; const require = __gvCreateRequire(import.meta.url);' },
   legalComments: "none",
-  minifySyntax: true,
-  minifyWhitespace: true,
+  // Minified: about 15% less to parse at every start. Nothing depends on a class's name (SDK command stand-ins carry
+  // theirs explicitly); readable stack traces come from the sources (vitest, tsx).
+  minify: true,
   keepNames: false,
   sourcemap: false,
   metafile: true,

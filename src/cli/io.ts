@@ -29,7 +29,7 @@ export function processIo(): CliIo {
 }
 
 /** Writes a file via a temporary name and a rename, creating its folder. */
-export function writeFileAtomic(file: string, text: string): void {
+export function writeFileAtomic(file: string, text: string | Uint8Array): void {
   mkdirSync(dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
   writeFileSync(tmp, text);

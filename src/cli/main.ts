@@ -72,6 +72,7 @@ export function buildProgram(io: CliIo, run: (code: Promise<number>) => void): C
     .option("--min-score <percent>", "the pass mark the job gates on", "70")
     .option("-o, --output <file>", `where to write (github: ${".github/workflows/glue-validate.yml"}; gitlab: stdout)`)
     .option("--force", "overwrite an existing file")
+    .option("--install <source>", "where the job gets glue-validate: tarball (default: writes this version's .tgz next to the job, to commit with it), registry (glue-validate@<this version>), glue-validate@<x.y.z>, a git URL pinned to a commit (github:OWNER/REPO#<sha>), or the path of a committed .tgz")
     .action((ci: string, flags: InitCiFlags) => run(runInitCi(ci, flags, io)));
 
   program

@@ -30,6 +30,8 @@ export interface LoggedCall {
   dropped?: string[];
   /** "1.1" or "2.0" (cleartext HTTP/2). */
   httpVersion?: string;
+  /** When the request arrived (performance.now(), ms): bench counts sequential waves from these. */
+  startedAt?: number;
 }
 
 /** Options of startFakeAws. */
@@ -96,20 +98,21 @@ export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
   };
 
   const handle = async (req: Req, res: Res) => {
+    const startedAt = performance.now();
     const body = await readBody(req);
     const method = req.method ?? "GET";
     const requestId = `fake-${(++requestSeq).toString(16).padStart(8, "0")}`;
     const routed = await route({ method, url: req.url ?? "/", headers: req.headers, body });
     if (!routed.ok) {
       faults.unmapped++;
-      log.push({ service: routed.service ?? "?", operation: routed.operation ?? "?", input: { method, url: req.url }, status: 501, fault: "unmapped", error: "NotImplemented" });
+      log.push({ service: routed.service ?? "?", operation: routed.operation ?? "?", input: { method, url: req.url }, status: 501, fault: "unmapped", error: "NotImplemented", startedAt });
       options.debug?.(`501 ${method} ${req.url}: ${routed.reason}`);
       const model = routed.service ? await serviceModel(routed.service) : undefined;
       return send(res, errorResponse(model, { code: "NotImplemented", status: 501, message: `fake-aws cannot map this request: ${routed.reason}` }, method, requestId));
     }
     const { service, model, op, input } = routed;
     const region = routed.region ?? world.region;
-    const entry: LoggedCall = { service, operation: op.name, input, region, status: 0, httpVersion: req.httpVersion };
+    const entry: LoggedCall = { service, operation: op.name, input, region, status: 0, httpVersion: req.httpVersion, startedAt };
     log.push(entry);
     const decision = injector.decide(model, service, op.name, callKey(service, region, op.name, encodeValue(input)), iamAction(service, op.name), world.account);
     const fail = (kind: FaultKind, f: FaultSpec) => {
