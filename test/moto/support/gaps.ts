@@ -30,7 +30,7 @@ export const MOTO_GAPS: MotoGap[] = [
     moto: "not implemented: HTTP 500 with an HTML page",
     aws: "200 with QueryExecutions (Status.State, Query, QueryExecutionContext…) and UnprocessedQueryExecutionIds",
     source: "https://docs.aws.amazon.com/athena/latest/APIReference/API_BatchGetQueryExecution.html",
-    criteria: { glue_sfn_orchestration_workshop: ["athena_step.athena_query_succeeded", "validation.sample_queries"] },
+    criteria: { glue_sfn_orchestration_workshop: ["athena_step.athena_query_succeeded", "validation.sample_queries"], stedi_lakehouse: ["setup.athena_output"] },
   },
 ];
 
