@@ -5,6 +5,7 @@ import { BudgetsClient } from "@aws-sdk/client-budgets";
 import { CloudFormationClient } from "@aws-sdk/client-cloudformation";
 import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import { DataBrewClient } from "@aws-sdk/client-databrew";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { EC2Client } from "@aws-sdk/client-ec2";
 import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
 import { GlueClient } from "@aws-sdk/client-glue";
@@ -38,6 +39,7 @@ export function writers(url: string) {
     cloudformation: new CloudFormationClient(config),
     cloudwatch: new CloudWatchClient(config),
     databrew: new DataBrewClient(config),
+    dynamodb: new DynamoDBClient(config),
     ec2: new EC2Client(config),
     events: new EventBridgeClient(config),
     glue: new GlueClient(config),

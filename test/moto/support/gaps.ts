@@ -19,11 +19,11 @@ export interface MotoGap {
 
 export const MOTO_GAPS: MotoGap[] = [
   {
-    action: "glue:GetCrawlers",
-    moto: 'after StartCrawler, LastCrawl.Status is "RUNNING" and stays so (its crawl never advances on reads)',
+    action: "glue:GetCrawler",
+    moto: 'GetCrawler / GetCrawlers after StartCrawler: LastCrawl.Status "RUNNING", and it stays so (the crawl never advances on reads)',
     aws: "LastCrawl (LastCrawlInfo) is the last finished crawl, Status SUCCEEDED | CANCELLED | FAILED; a crawl in progress shows as State RUNNING",
     source: "https://docs.aws.amazon.com/glue/latest/webapi/API_LastCrawlInfo.html",
-    criteria: { glue_sfn_orchestration_workshop: ["raw_catalog.raw_crawl_succeeded", "processed_catalog.processed_crawl_succeeded"] },
+    criteria: { glue_sfn_orchestration_workshop: ["raw_catalog.raw_crawl_succeeded", "processed_catalog.processed_crawl_succeeded"], glue_etl_pipeline_tf: ["catalog.last_crawl"] },
   },
   {
     action: "athena:BatchGetQueryExecution",
@@ -36,7 +36,8 @@ export const MOTO_GAPS: MotoGap[] = [
 
 /**
  * Where moto answers like AWS would for a world it cannot reach: it does not run workloads, so a criterion that needs
- * a finished run fails, and the message says what moto holds. Asserted as `fail`, so a change shows up here.
+ * a finished run fails (or is skipped behind that failure), as it would on AWS before the run ends. Asserted, so a
+ * change shows up here.
  */
 export interface MotoWorldLimit {
   what: string;
@@ -49,6 +50,11 @@ export const MOTO_WORLD_LIMITS: MotoWorldLimit[] = [
     what: "Step Functions executions",
     moto: "StartExecution leaves the execution RUNNING (moto's interpreter, execute_state_machine, stops at glue:startJobRun.sync)",
     criteria: { glue_sfn_orchestration_workshop: ["validation.execution_succeeded"] },
+  },
+  {
+    what: "Glue workflow runs",
+    moto: "StartWorkflowRun leaves the run RUNNING, with no Statistics (moto does not run the workflow's triggers)",
+    criteria: { glue_etl_pipeline_tf: ["orchestration.completed_run", "orchestration.successful_run"] },
   },
 ];
 
