@@ -187,7 +187,7 @@ export class AwsSession {
   }
 
   /** The recorded calls as a snapshot file body. */
-  toSnapshot(meta: { account?: string; description?: string } = {}): Snapshot {
+  toSnapshot(meta: { account?: string; description?: string; assessment?: string; student?: string } = {}): Snapshot {
     return { format: "glue-validate-snapshot", version: 1, recordedAt: new Date().toISOString(), region: this.region, ...meta, calls: this.recordedCalls };
   }
 

@@ -30,7 +30,27 @@ export interface Snapshot {
   account?: string;
   region: string;
   description?: string;
+  /** The assessment and the student ID graded when it was recorded: a replay answers only that student's calls. */
+  assessment?: string;
+  student?: string;
   calls: RecordedCall[];
+}
+
+/** The student a snapshot was recorded for: its `student`, else read from an older snapshot's description. */
+export function recordedStudent(snapshot: Snapshot): string | undefined {
+  if (typeof snapshot.student === "string" && snapshot.student) return snapshot.student;
+  const m = /^\S+ for student (\S+)$/.exec(snapshot.description ?? "");
+  return m?.[1];
+}
+
+/**
+ * Replaying a snapshot under another student ID reads names nobody recorded: every read would come back "not in
+ * the snapshot". The one sentence that says so, or undefined when the IDs agree (or the snapshot does not say).
+ */
+export function replayStudentMismatch(snapshot: Snapshot, file: string, student: string): string | undefined {
+  const recorded = recordedStudent(snapshot);
+  if (recorded === undefined || recorded === student) return undefined;
+  return `the snapshot ${file} was recorded for student ${recorded}, not ${student}: replay it with --student ${recorded} (a snapshot holds only the AWS answers read for the student it was recorded for)`;
 }
 
 /** JSON with sorted keys, so equal inputs give equal keys. */

@@ -2,7 +2,7 @@
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { AwsSession } from "../aws/session.js";
 import { classify, describeError } from "../aws/errors.js";
-import { readSnapshot, SnapshotError, type Snapshot } from "../aws/snapshot.js";
+import { readSnapshot, replayStudentMismatch, SnapshotError, type Snapshot } from "../aws/snapshot.js";
 import { assessmentIds, bundledRubric, catalogOf, loadAssessment, type Assessment } from "../grade/assessment.js";
 import { environmentOf, gradeStudent } from "../grade/grade.js";
 import type { CheckOptions } from "../grade/check.js";
@@ -216,6 +216,8 @@ export async function runGrade(id: string, flags: GradeFlags, io: CliIo): Promis
     return runWatch(flags, io, targets, grade);
   }
   const { session, snapshot } = sessionFor(flags, io.env);
+  const mismatch = snapshot && flags.replay ? replayStudentMismatch(snapshot, flags.replay, student) : undefined;
+  if (mismatch) throw new UsageError(mismatch);
   let account: string | undefined;
   try {
     const who = await whoAmI(session, snapshot, flags.endpointUrl ?? io.env.AWS_ENDPOINT_URL);
@@ -229,7 +231,7 @@ export async function runGrade(id: string, flags: GradeFlags, io: CliIo): Promis
     return exitCodeFor(report, Boolean(flags.allowErrors));
   } finally {
     if (flags.record) {
-      writeFileAtomic(flags.record, `${JSON.stringify(session.toSnapshot({ account, description: `${id} for student ${student}` }), null, 1)}\n`);
+      writeFileAtomic(flags.record, `${JSON.stringify(session.toSnapshot({ account, description: `${id} for student ${student}`, assessment: id, student }), null, 1)}\n`);
       io.err(`AWS calls recorded to ${flags.record}\n`);
     }
     await session.close();
