@@ -1,6 +1,5 @@
 // Helpers shared by the reporters: numbers, status words, "found" text, severity order.
 import type { CriterionResult, GradeReport, Status, TaskResult } from "../grade/result.js";
-import { shortJson } from "../rubric/evaluate.js";
 
 /** A number as people write it: 2, 2.5, 43.25. */
 export function fmt(n: number): string {
@@ -25,18 +24,7 @@ export function bySeverity<T extends { status: Status }>(items: readonly T[]): T
   return items.map((x, i) => [x, i] as const).sort((a, b) => SEVERITY[a[0].status] - SEVERITY[b[0].status] || a[1] - b[1]).map(([x]) => x);
 }
 
-/** What was found, as short JSON, or undefined when the criterion carries no actual value. */
-export function found(c: CriterionResult, max = 300): string | undefined {
-  return "actual" in c && c.actual !== undefined ? shortJson(c.actual, max) : undefined;
-}
-
 /** Every criterion with its task. */
 export function allCriteria(r: GradeReport): { task: TaskResult; criterion: CriterionResult }[] {
   return r.tasks.flatMap((task) => task.criteria.map((criterion) => ({ task, criterion })));
-}
-
-/** One sentence explaining a non-passing criterion: the message, or for manual what the grader looks at. */
-export function reason(c: CriterionResult): string {
-  if (c.status === "manual") return `awaits a human grader${c.manual ? `: ${c.manual}` : ""}`;
-  return c.message;
 }

@@ -2,9 +2,10 @@
 // https://gradescope-autograders.readthedocs.io/en/latest/specs/ — top-level score, tests[] with
 // name, score, max_score, status ("passed" | "failed"), output, output_format, visibility.
 import type { CriterionResult, GradeReport, TaskResult } from "../grade/result.js";
-import { fmt, found } from "./common.js";
-import { scoreLine } from "./wording.js";
+import { fmt } from "./common.js";
+import { hintOf, partialNote, scoreLine, sentence } from "./wording.js";
 import { dropForbidden } from "./escape.js";
+import { failureSummary } from "../aws/errors.js";
 
 /** Options of the Gradescope reporter. */
 export interface GradescopeOptions {
@@ -54,8 +55,9 @@ export function renderGradescope(r: GradeReport, o: GradescopeOptions = {}): str
   const output = [
     `${r.rubric.title}: student ${r.student}`,
     `Score: ${scoreLine(r)}`,
+    ...(partialNote(r) ? [partialNote(r)!] : []),
     `${n.pass} passed, ${n.fail} failed, ${n.error} could not be checked, ${n.skipped} skipped, ${n.manual} await a human grader (${fmt(r.score.manualPoints)} points, not included yet).`,
-    ...(n.error ? [`${n.error} criteria could not be checked (AWS permissions or throttling): they score 0 here; ask your instructor for a regrade.`] : []),
+    ...(n.error ? [`${failureSummary(r.tasks.flatMap((t) => t.criteria).filter((c) => c.status === "error"))} They score 0 here; ask your instructor for a regrade.`] : []),
     ...(n.warning ? [`${n.warning} warning${n.warning === 1 ? "" : "s"}: advice only, listed as passed tests worth 0 points; they never lower the score.`] : []),
   ].join("\n");
   const results: GradescopeResults = {
@@ -74,26 +76,26 @@ export function renderGradescope(r: GradeReport, o: GradescopeOptions = {}): str
 
 function test(task: TaskResult, c: CriterionResult, number: string, visibility: string): GradescopeTest {
   const base = { name: clean(`${task.title}: ${c.title}`), number, output_format: "text" as const, tags: [task.id, c.status], visibility };
+  const hint = hintOf(c);
+  const text = (first: string, ...more: string[]) => clean([first, ...(hint ? [`Hint: ${hint}`] : []), ...more].join("\n"));
   switch (c.status) {
     case "pass":
-      return { ...base, score: c.points, max_score: c.maxPoints, status: "passed", output: clean(c.message) };
-    case "fail": {
-      const f = found(c, 1000);
-      const lines = [c.message, ...(c.expected ? [`Expected: ${c.expected}`] : []), ...(f !== undefined ? [`Found: ${f}`] : []), ...(c.hint ? [`Hint: ${c.hint}`] : [])];
-      return { ...base, score: c.points, max_score: c.maxPoints, status: "failed", output: clean(lines.join("\n")) };
-    }
+      return { ...base, score: c.points, max_score: c.maxPoints, status: "passed", output: text(sentence(c)) };
+    case "fail":
+      return { ...base, score: c.points, max_score: c.maxPoints, status: "failed", output: text(sentence(c)) };
     case "error":
-      return { ...base, score: 0, max_score: c.maxPoints, status: "failed", output: clean(`${c.message}\nThis is not your mistake: ask for a regrade.`) };
+      return { ...base, score: 0, max_score: c.maxPoints, status: "failed", output: text(capital(sentence(c)), ...(c.action ? [`AWS action: ${c.action}.`] : []), "This is not your mistake: ask for a regrade.") };
     case "skipped":
-      return { ...base, score: 0, max_score: c.maxPoints, status: "failed", output: clean(`Skipped: ${c.message}${c.hint ? `\nHint: ${c.hint}` : ""}`) };
-    case "warning": {
-      const f = found(c, 1000);
-      const lines = [`Warning: ${c.message}`, ...(c.expected ? [`Expected: ${c.expected}`] : []), ...(f !== undefined ? [`Found: ${f}`] : []), ...(c.hint ? [`Hint: ${c.hint}`] : []), "This is advice only: it costs no points."];
-      return { ...base, score: 0, max_score: 0, status: "passed", output: clean(lines.join("\n")) };
-    }
+      return { ...base, score: 0, max_score: c.maxPoints, status: "failed", output: text(`Skipped: ${sentence(c)}`) };
+    case "warning":
+      return { ...base, score: 0, max_score: 0, status: "passed", output: text(`Warning: ${sentence(c)}`, "This is advice only: it costs no points.") };
     case "manual":
-      return { ...base, score: 0, max_score: 0, output: clean(`Awaits a human grader (${fmt(c.maxPoints)} points, not included in the automatic score).${c.manual ? `\nThe grader looks at: ${c.manual}` : ""}`) };
+      return { ...base, score: 0, max_score: 0, output: text(`${capital(sentence(c))} (${fmt(c.maxPoints)} points, not included in the automatic score).`) };
   }
+}
+
+function capital(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 function clean(s: string): string {

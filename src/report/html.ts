@@ -3,12 +3,13 @@
 import { createHash } from "node:crypto";
 import type { CriterionResult, GradeReport, Status, TaskResult } from "../grade/result.js";
 import { bySeverity, fmt, STATUS_LABEL } from "./common.js";
+import { hintOf, nextSteps, partialNote, sentence } from "./wording.js";
 import { html as h } from "./escape.js";
 import { failureSummary } from "../aws/errors.js";
 
 /** Options of the HTML reporter. */
 export interface HtmlOptions {
-  /** Largest JSON shown for a found value or evidence, in characters. */
+  /** Largest JSON shown for the evidence (--verbose), in characters. */
   maxJson?: number;
 }
 
@@ -29,16 +30,16 @@ const STYLE = `
 :root{--pass:#1a7f37;--fail:#cf222e;--error:#8250df;--skipped:#6e7781;--manual:#0969da;--warning:#d4a72c;--fg:#1f2328;--muted:#59636e;--line:#d1d9e0;--bg:#fff;--card:#f6f8fa}
 @media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--muted:#9198a1;--line:#3d444d;--bg:#0d1117;--card:#151b23;--pass:#3fb950;--fail:#f85149;--error:#ab7df8;--manual:#4493f8;--warning:#d29922}}
 *{box-sizing:border-box}
-body{margin:0 auto;max-width:980px;padding:24px;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg)}
+body{margin:0 auto;max-width:980px;padding:24px;overflow-wrap:anywhere;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg)}
 h1{font-size:1.5em;margin:0 0 4px}h2{font-size:1.2em;margin:28px 0 8px;border-bottom:1px solid var(--line);padding-bottom:4px}h3{font-size:1.05em;margin:20px 0 6px}
 .meta,.muted{color:var(--muted);font-size:.9em}
 .summary{display:flex;gap:24px;align-items:center;background:var(--card);border:1px solid var(--line);border-radius:8px;padding:16px;margin-top:16px}
 .gauge{flex:none}.gauge text{fill:var(--fg);font:700 22px system-ui,sans-serif}.gauge .sub{font:12px system-ui,sans-serif;fill:var(--muted)}
 .verdict{font-size:1.3em;font-weight:700}.verdict.passed{color:var(--pass)}.verdict.failed{color:var(--fail)}
 .counts span{display:inline-block;margin-right:12px}
-table.tasks{width:100%;border-collapse:collapse}table.tasks td,table.tasks th{padding:4px 8px;border-bottom:1px solid var(--line);text-align:left;vertical-align:middle}
+table.tasks{width:100%;border-collapse:collapse;table-layout:fixed}table.tasks th:nth-child(2){width:28%}table.tasks th:nth-child(3){width:7.5em}table.tasks th:nth-child(4){width:9.5em}table.tasks td,table.tasks th{padding:4px 8px;border-bottom:1px solid var(--line);text-align:left;vertical-align:middle}
 table.tasks th{font-size:.85em;color:var(--muted);font-weight:600}
-.bar{position:relative;height:12px;width:100%;min-width:120px;background:var(--line);border-radius:6px;overflow:hidden}
+.bar{position:relative;height:12px;width:100%;background:var(--line);border-radius:6px;overflow:hidden}
 .bar>i{position:absolute;left:0;top:0;bottom:0;background:var(--pass)}.bar>i.partial{background:#d4a72c}.bar>i.zero{background:var(--fail)}
 .num{white-space:nowrap;text-align:right}
 .badge{display:inline-block;white-space:nowrap;min-width:8.5em;text-align:center;font-size:.75em;font-weight:600;padding:1px 6px;border-radius:10px;color:#fff;margin-right:8px;vertical-align:1px}
@@ -47,19 +48,22 @@ details.c{border:1px solid var(--line);border-left-width:4px;border-radius:6px;m
 details.c.fail{border-left-color:var(--fail)}details.c.error{border-left-color:var(--error)}details.c.pass{border-left-color:var(--pass)}details.c.skipped{border-left-color:var(--skipped)}details.c.manual{border-left-color:var(--manual)}details.c.warning{border-left-color:var(--warning)}
 details.c>summary{cursor:pointer;overflow-wrap:anywhere}details.c .pts{float:right;color:var(--muted);font-variant-numeric:tabular-nums;margin-left:8px}
 dl{margin:8px 0 2px;display:grid;grid-template-columns:max-content 1fr;gap:4px 12px}dt{font-weight:600;color:var(--muted)}dd{margin:0;overflow-wrap:anywhere;min-width:0}
-pre{margin:0;padding:6px 8px;background:var(--card);border:1px solid var(--line);border-radius:4px;white-space:pre-wrap;overflow-wrap:anywhere;font:12px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;max-height:320px;overflow:auto}
+pre{margin:0;padding:6px 8px;background:var(--card);border:1px solid var(--line);border-radius:4px;white-space:pre-wrap;overflow-wrap:anywhere;font:12px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
 .toolbar{display:none;gap:8px;align-items:center;margin:8px 0}.js .toolbar{display:flex}
 button{font:inherit;font-size:.85em;padding:2px 10px;border:1px solid var(--line);border-radius:6px;background:var(--card);color:var(--fg);cursor:pointer}
 body.hidepass details.c.pass{display:none}body.hidewarn details.c.warning{display:none}
+ol.next li{margin:4px 0}.partial{color:var(--warning);font-weight:600}
+@media (max-width:640px){body{padding:12px}.summary{flex-direction:column;align-items:flex-start}.badge{min-width:0}details.c .pts{float:none;display:block;margin:0}dl{grid-template-columns:1fr}dd{margin-bottom:6px}
+table.tasks,table.tasks tbody,table.tasks tr,table.tasks td{display:block;width:auto}table.tasks thead{display:none}table.tasks tr{padding:6px 0;border-bottom:1px solid var(--line)}table.tasks td{border:0;padding:2px 0;text-align:left}}
 footer{margin-top:32px;color:var(--muted);font-size:.8em;border-top:1px solid var(--line);padding-top:8px}
 @media print{body{max-width:none;padding:0;font-size:11pt;color:#000;background:#fff}.toolbar{display:none!important}details.c{break-inside:avoid;page-break-inside:avoid}
-.summary{background:none}pre{max-height:none;overflow:visible;background:none}body.hidepass details.c.pass,body.hidewarn details.c.warning{display:block}a{color:inherit;text-decoration:none}
+.summary{background:none}pre{background:none}body.hidepass details.c.pass,body.hidewarn details.c.warning{display:block}a{color:inherit;text-decoration:none}
 .badge,.bar>i,.s-pass,.s-fail,.s-error,.s-skipped,.s-manual,.s-warning{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
 `;
 
 /** The report as one self-contained, offline HTML page; every student-controlled string is HTML-escaped. */
 export function renderHtml(r: GradeReport, o: HtmlOptions = {}): string {
-  const maxJson = o.maxJson ?? 4000;
+  const maxJson = o.maxJson ?? 8000;
   const s = r.score;
   const n = r.counts;
   const title = `${r.rubric.title}: student ${r.student}`;
@@ -84,7 +88,9 @@ export function renderHtml(r: GradeReport, o: HtmlOptions = {}): string {
     `<section class="summary" aria-label="score">`,
     gauge(s.percent, s.threshold, s.passed),
     `<div>`,
-    `<div class="verdict ${s.passed ? "passed" : "failed"}">${s.passed ? "Passed" : "Not passed"}</div>`,
+    r.partial
+      ? `<div class="verdict partial">Partial run: ${r.partial.graded} of ${r.partial.total} tasks graded</div><div class="partial">${h(partialNote(r)!)}</div>`
+      : `<div class="verdict ${s.passed ? "passed" : "failed"}">${s.passed ? "Passed" : "Not passed"}</div>`,
     `<div><strong>${fmt(s.points)} / ${fmt(s.maxPoints)}</strong> automatic points (${fmt(s.percent)}%) · pass mark ${fmt(s.threshold)}%</div>`,
     `<div class="counts">${(["pass", "fail", "error", "warning", "skipped", "manual"] as Status[]).map((st) => `<span><span class="badge s-${st}">${STATUS_LABEL[st]}</span>${n[st] ?? 0}</span>`).join("")}</div>`,
     s.manualPoints ? `<div class="muted">${fmt(s.manualPoints)} more points await a human grader and are not in the score.</div>` : "",
@@ -92,6 +98,7 @@ export function renderHtml(r: GradeReport, o: HtmlOptions = {}): string {
     n.warning ? `<div class="muted">${n.warning} warning${n.warning === 1 ? "" : "s"}: advice only, no points lost and no effect on passing.</div>` : "",
     `</div>`,
     `</section>`,
+    ...nextStepsSection(r),
     `<h2>Tasks</h2>`,
     `<table class="tasks"><thead><tr><th>Task</th><th>Progress</th><th class="num">Points</th><th>Status</th></tr></thead><tbody>`,
     ...r.tasks.map(taskRow),
@@ -106,6 +113,13 @@ export function renderHtml(r: GradeReport, o: HtmlOptions = {}): string {
     "",
   ];
   return parts.filter((x) => x !== "").join("\n");
+}
+
+function nextStepsSection(r: GradeReport): string[] {
+  const steps = nextSteps(r);
+  if (!steps.length) return [];
+  const items = steps.map((st) => `<li><strong>${h(st.criterion.title)}</strong> <span class="muted">(${h(st.task.title)}: ${fmt(st.points)} points${st.unblocks.length ? `, and ${st.unblocks.length} criteria wait for it` : ""})</span><br>${h(st.criterion.hint ?? sentence(st.criterion))}</li>`);
+  return [`<h2>Next steps</h2>`, `<ol class="next">${items.join("")}</ol>`];
 }
 
 function gauge(percent: number, threshold: number, passed: boolean): string {
@@ -152,12 +166,11 @@ function criterion(c: CriterionResult, maxJson: number): string {
   const open = c.status === "fail" || c.status === "error" || c.status === "warning" ? " open" : "";
   const rows: [string, string][] = [];
   if (c.status === "manual") rows.push(["For the grader", h(c.manual ?? "")]);
-  rows.push(["Why", h(c.message)]);
-  if (c.expected !== undefined) rows.push(["Expected", h(c.expected)]);
-  if (c.actual !== undefined) rows.push(["Found", `<pre>${json(c.actual, maxJson)}</pre>`]);
-  if (c.action) rows.push(["IAM action", `<code>${h(c.action)}</code>`]);
-  if (c.hint && c.status !== "pass") rows.push(["Hint", h(c.hint)]);
-  if (c.evidence !== undefined) rows.push(["Evidence", `<pre>${json(c.evidence, maxJson * 2)}</pre>`]);
+  else rows.push(["Result", h(sentence(c))]);
+  if (c.action) rows.push(["AWS action", `<code>${h(c.action)}</code>`]);
+  const hint = hintOf(c);
+  if (hint) rows.push(["Hint", h(hint)]);
+  if (c.evidence !== undefined) rows.push(["Evidence", `<pre>${json(c.evidence, maxJson)}</pre>`]);
   return [
     `<details class="c ${c.status}"${open}>`,
     `<summary><span class="badge s-${c.status}">${STATUS_LABEL[c.status]}</span>${h(c.title)}<span class="pts">${c.status === "warning" ? "advisory" : `${fmt(c.points)} / ${fmt(c.maxPoints)}`}</span></summary>`,

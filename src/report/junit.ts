@@ -1,6 +1,7 @@
 // The JUnit XML reporter: one testsuite per task, one testcase per criterion, for CI test tabs (GitHub, GitLab, Jenkins).
 import type { CriterionResult, GradeReport, TaskResult } from "../grade/result.js";
-import { fmt, found } from "./common.js";
+import { fmt } from "./common.js";
+import { hintOf, sentence } from "./wording.js";
 import { xmlAttr, xmlText } from "./escape.js";
 
 interface Counts {
@@ -69,23 +70,26 @@ function testcase(task: TaskResult, c: CriterionResult): string[] {
     case "pass":
       return [`${open}/>`];
     case "fail": {
-      const body = [`expected: ${c.expected ?? "(see message)"}`, `found: ${found(c, 2000) ?? "nothing"}`, c.message, ...(c.hint ? [`hint: ${c.hint}`] : []), points];
-      return [`${open}>`, `      <failure message="${xmlAttr(c.message)}" type="fail">${xmlText(body.join("\n"))}</failure>`, `    </testcase>`];
+      const body = [sentence(c), ...hintLine(c), points];
+      return [`${open}>`, `      <failure message="${xmlAttr(sentence(c))}" type="fail">${xmlText(body.join("\n"))}</failure>`, `    </testcase>`];
     }
     case "error": {
-      const action = c.action ?? "unknown action";
-      const body = [c.message, `IAM action: ${action}`, points];
-      return [`${open}>`, `      <error message="${xmlAttr(c.message)}" type="${xmlAttr(action)}">${xmlText(body.join("\n"))}</error>`, `    </testcase>`];
+      const body = [sentence(c), ...(c.action ? [`AWS action: ${c.action}`] : []), points];
+      return [`${open}>`, `      <error message="${xmlAttr(sentence(c))}" type="${xmlAttr(c.action ?? "error")}">${xmlText(body.join("\n"))}</error>`, `    </testcase>`];
     }
     case "skipped":
-      return [`${open}>`, `      <skipped message="${xmlAttr(c.message)}"/>`, `    </testcase>`];
+      return [`${open}>`, `      <skipped message="${xmlAttr(sentence(c))}">${xmlText(hintLine(c).join(""))}</skipped>`, `    </testcase>`];
     case "warning": {
       // advisory: a passing testcase (a CI test tab must not turn red), the advice in <system-out>
-      const f = found(c, 2000);
-      const body = [`warning: ${c.message}`, ...(c.expected ? [`expected: ${c.expected}`] : []), ...(f !== undefined ? [`found: ${f}`] : []), ...(c.hint ? [`hint: ${c.hint}`] : []), "advisory: no points, not a failure"];
+      const body = [`warning: ${sentence(c)}`, ...hintLine(c), "advisory: no points, not a failure"];
       return [`${open}>`, `      <system-out>${xmlText(body.join("\n"))}</system-out>`, `    </testcase>`];
     }
     case "manual":
-      return [`${open}>`, `      <skipped message="${xmlAttr(`awaits a human grader (${fmt(c.maxPoints)} points)${c.manual ? `: ${c.manual}` : ""}`)}"/>`, `    </testcase>`];
+      return [`${open}>`, `      <skipped message="${xmlAttr(`${sentence(c)} (${fmt(c.maxPoints)} points)`)}"/>`, `    </testcase>`];
   }
+}
+
+function hintLine(c: CriterionResult): string[] {
+  const hint = hintOf(c);
+  return hint ? [`hint: ${hint}`] : [];
 }

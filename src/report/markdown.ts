@@ -1,6 +1,7 @@
 // The Markdown reporter: a summary for a PR comment or $GITHUB_STEP_SUMMARY (GitHub-flavoured Markdown).
 import type { GradeReport, Status } from "../grade/result.js";
-import { bySeverity, fmt, found, STATUS_LABEL } from "./common.js";
+import { bySeverity, fmt, STATUS_LABEL } from "./common.js";
+import { hintOf, nextSteps, partialNote, sentence, verdict } from "./wording.js";
 import { dropForbidden, mdText } from "./escape.js";
 
 /** Escaped and trimmed: `**` next to whitespace would not open or close emphasis. */
@@ -20,10 +21,11 @@ export function renderMarkdown(r: GradeReport, o: MarkdownOptions = {}): string 
   const s = r.score;
   const n = r.counts;
   const head = [
-    `## ${s.passed ? "✅" : "❌"} ${md(r.rubric.title)}: student ${md(r.student)}${r.environment ? ` (${md(r.environment)})` : ""}`,
+    `## ${r.partial ? "🟡" : s.passed ? "✅" : "❌"} ${md(r.rubric.title)}: student ${md(r.student)}${r.environment ? ` (${md(r.environment)})` : ""}`,
     "",
-    `**Score ${fmt(s.points)} / ${fmt(s.maxPoints)} (${fmt(s.percent)}%)** · pass mark ${fmt(s.threshold)}% · **${s.passed ? "passed" : "not passed"}**`,
+    `**Score ${fmt(s.points)} / ${fmt(s.maxPoints)} (${fmt(s.percent)}%)** · pass mark ${fmt(s.threshold)}% · **${verdict(r)}**`,
     "",
+    ...(r.partial ? [`_${md(partialNote(r)!)}_`, ""] : []),
     `${n.pass} passed · ${n.fail} failed · ${n.error} could not be checked · ${n.skipped} skipped · ${n.manual} for a human grader (${fmt(s.manualPoints)} points)${n.warning ? ` · ${n.warning} warning${n.warning === 1 ? "" : "s"}` : ""}`,
     "",
     "| Task | Points | Status |",
@@ -31,6 +33,10 @@ export function renderMarkdown(r: GradeReport, o: MarkdownOptions = {}): string 
     ...r.tasks.map((t) => `| ${md(t.title)} | ${fmt(t.points)} / ${fmt(t.maxPoints)}${t.manualPoints ? ` (+${fmt(t.manualPoints)} manual)` : ""} | ${ICON[t.status]} ${STATUS_LABEL[t.status]} |`),
     "",
   ];
+  const steps = nextSteps(r);
+  if (steps.length) {
+    head.push("### Next steps", "", ...steps.map((st, i) => `${i + 1}. **${md(st.criterion.title)}** (${md(st.task.title)}: ${fmt(st.points)} points${st.unblocks.length ? `, and ${st.unblocks.length} criteria wait for it` : ""}): ${md(st.criterion.hint ?? sentence(st.criterion))}`), "");
+  }
   const problems = bySeverity(r.tasks.flatMap((t) => t.criteria.filter((c) => c.status === "fail" || c.status === "error").map((c) => ({ ...c, task: t }))));
   const body: string[] = [];
   let size = head.join("\n").length + 200;
@@ -39,18 +45,10 @@ export function renderMarkdown(r: GradeReport, o: MarkdownOptions = {}): string 
     let shown = 0;
     for (const c of problems) {
       const item = [`- ${ICON[c.status]} **${md(c.task.title)}: ${md(c.title)}** (${fmt(c.points)} / ${fmt(c.maxPoints)})`];
-      if (c.status === "error") {
-        item.push(`  - could not be checked: ${md(c.message)}`);
-        if (c.action) item.push(`  - IAM action: ${md(c.action)}`);
-      } else {
-        if (c.expected) item.push(`  - expected: ${md(c.expected)}`);
-        const f = found(c);
-        if (f !== undefined) item.push(`  - found: ${md(f)}`);
-        const note = c.message.indexOf("; ");
-        if (f === undefined || !c.expected) item.push(`  - ${md(c.message)}`);
-        else if (note >= 0) item.push(`  - note: ${md(c.message.slice(note + 2))}`);
-        if (c.hint) item.push(`  - hint: ${md(c.hint)}`);
-      }
+      item.push(`  - ${md(sentence(c))}`);
+      if (c.status === "error" && c.action) item.push(`  - AWS action: ${md(c.action)}`);
+      const hint = hintOf(c);
+      if (hint) item.push(`  - hint: ${md(hint)}`);
       const text = item.join("\n");
       if (size + text.length > max) break;
       size += text.length + 1;
@@ -65,7 +63,8 @@ export function renderMarkdown(r: GradeReport, o: MarkdownOptions = {}): string 
     body.push(`### Warnings`, "", "Advice only: no points lost, no effect on passing.", "");
     let shown = 0;
     for (const c of warnings) {
-      const item = [`- ${ICON.warning} **${md(c.task.title)}: ${md(c.title)}**`, `  - ${md(c.message)}`, ...(c.hint ? [`  - hint: ${md(c.hint)}`] : [])].join("\n");
+      const hint = hintOf(c);
+      const item = [`- ${ICON.warning} **${md(c.task.title)}: ${md(c.title)}**`, `  - ${md(sentence(c))}`, ...(hint ? [`  - hint: ${md(hint)}`] : [])].join("\n");
       if (size + item.length > max) break;
       size += item.length + 1;
       body.push(item);

@@ -4,7 +4,7 @@
 import type { CriterionResult, GradeReport, TaskResult } from "../grade/result.js";
 import { fmt } from "./common.js";
 
-const COULD_NOT = /^could not be checked\b[:,]?\s*/i;
+const COULD_NOT = /^(?:could not be checked\b[:,]?\s*)+/i;
 
 /**
  * The one sentence shown for a criterion: its `message`; for `error` (and a warning that could not be checked)

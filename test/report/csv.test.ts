@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { parse } from "csv-parse/sync";
 import { CSV_COLUMNS, renderCsv } from "../../src/report/csv.js";
+import { hintOf } from "../../src/report/wording.js";
 import { dropForbidden } from "../../src/report/escape.js";
 import type { GradeReport } from "../../src/grade/result.js";
 import { hostile, realReports, WARNING_PAYLOADS, withErrors, withWarnings } from "./fixtures.js";
@@ -17,7 +18,8 @@ function assertRows(csv: string, r: GradeReport): string[][] {
   expect(body).toHaveLength(all.length);
   body.forEach((row, i) => {
     const { t, c } = all[i]!;
-    expect(row).toHaveLength(7);
+    expect(row).toHaveLength(8);
+    expect(row[7]!.replace(/^'/, "")).toBe(dropForbidden(hintOf(c) ?? ""));
     expect(row[0]).toBe(r.student);
     expect(row[1]).toBe(t.id);
     expect(row[3]).toBe(c.status);

@@ -34,7 +34,20 @@ describe("github annotations", () => {
       expect(errs[i]!.props.title).toBe(`${t.title}: ${c.title}`);
       expect(errs[i]!.data.startsWith(c.message)).toBe(true);
     });
-    expect(cmds.find((c) => c.command === "warning")!.data).toContain("s3:GetBucketPolicy");
+    const unchecked = cmds.find((c) => c.command === "warning")!.data;
+    expect(unchecked).toMatch(/^could not be checked: /);
+    expect(unchecked).not.toContain("could not be checked: could not be checked");
+    expect(unchecked).toContain("AWS action: s3:GetBucketPolicy");
+  });
+
+  it("at most 10 annotations by default (GitHub shows no more), then one notice that counts the rest", async () => {
+    const r = withErrors((await realReports()).partial);
+    const all = r.counts.fail + r.counts.error + (r.counts.warning ?? 0);
+    expect(all).toBeGreaterThan(10);
+    const cmds = parseCommands(githubAnnotations(r));
+    expect(cmds).toHaveLength(11);
+    expect(cmds.slice(0, 10).every((c) => c.command !== "notice")).toBe(true);
+    expect(cmds[10]).toMatchObject({ command: "notice", data: expect.stringContaining(`${all - 10} more failing, unchecked or warning criteria are not annotated`) });
   });
 
   it("caps the number of annotations with a notice", async () => {

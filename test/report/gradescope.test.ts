@@ -26,7 +26,8 @@ function check(json: string, r: GradeReport): GradescopeResults {
       expect(t.output).toMatch(/^Awaits a human grader/);
     }
     if (c.status === "skipped") expect(t.output).toMatch(/^Skipped: /);
-    if (c.status === "error") expect(t.output).toContain(c.message);
+    if (c.status === "error") expect(t.output).toContain(c.message.charAt(0).toUpperCase() + c.message.slice(1));
+    if (c.status === "error") expect(t.output).toContain(`AWS action: ${c.action}`);
     if (c.status === "fail" && c.hint) expect(t.output).toContain(`Hint: `);
     if (c.status === "warning") {
       expect([t.status, t.score, t.max_score]).toEqual(["passed", 0, 0]);

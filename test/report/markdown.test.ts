@@ -5,6 +5,7 @@ import { parseHTML } from "linkedom";
 import { renderMarkdown } from "../../src/report/markdown.js";
 import { mdText } from "../../src/report/escape.js";
 import type { GradeReport } from "../../src/grade/result.js";
+import { nextSteps } from "../../src/report/wording.js";
 import { hostile, PAYLOADS, realReports, WARNING_PAYLOADS, withErrors, withWarnings } from "./fixtures.js";
 
 function dom(md: string) {
@@ -28,7 +29,7 @@ function assertStructure(md: string, r: GradeReport) {
 }
 
 describe("markdown reporter", () => {
-  it("the partial world: summary line, one table row per task, each failing criterion with expected/found/hint", async () => {
+  it("the partial world: summary line, one table row per task, next steps, each failing criterion with its sentence and hint", async () => {
     const r = withErrors((await realReports()).partial);
     const md = renderMarkdown(r);
     const doc = assertStructure(md, r);
@@ -41,10 +42,12 @@ describe("markdown reporter", () => {
     const items = [...doc.querySelectorAll("body > ul > li")].map((li) => li.textContent ?? "");
     const first = r.tasks.flatMap((t) => t.criteria).find((c) => c.status === "fail" && c.hint && c.expected)!;
     const item = items.find((x) => x.includes(first.title))!;
-    expect(item).toContain(`expected: ${first.expected}`);
-    expect(item).toContain("found: ");
+    expect(item).toContain(first.message);
+    expect(item).not.toContain("found: ");
     expect(item).toContain(`hint: ${first.hint}`);
-    expect(items.filter((x) => x.includes("IAM action: s3:GetBucketPolicy"))).toHaveLength(1);
+    expect(items.filter((x) => x.includes("AWS action: s3:GetBucketPolicy"))).toHaveLength(1);
+    const steps = [...doc.querySelectorAll("body > ol > li")].map((li) => li.textContent ?? "");
+    expect(steps).toEqual(nextSteps(r).map((s) => expect.stringContaining(`${s.criterion.title} (${s.task.title}: ${s.points} points`)));
     expect(md.length).toBeLessThan(65_536);
   });
 
@@ -60,9 +63,9 @@ describe("markdown reporter", () => {
     const md = renderMarkdown(r);
     const doc = assertStructure(md, r);
     expect([...doc.querySelectorAll("img, script, a, em, code, iframe, del")].map((e) => e.outerHTML)).toEqual([]);
-    // the only strong elements are ours: the score line, the verdict and one per listed criterion
+    // the only strong elements are ours: the score line, the verdict, one per next step and one per listed criterion
     const problems = r.counts.fail + r.counts.error + (r.counts.warning ?? 0);
-    expect([...doc.querySelectorAll("strong")].length).toBe(2 + problems);
+    expect([...doc.querySelectorAll("strong")].length).toBe(2 + nextSteps(r).length + problems);
     expect(md.replace(/<br>/g, "")).not.toMatch(/<(?!br>)/);
     expect(md).not.toMatch(/[\u0000\u001b]/);
     // each payload's escaped form is present and renders back to the payload text
@@ -79,7 +82,7 @@ describe("markdown reporter", () => {
     const r = withWarnings((await realReports()).partial);
     const md = renderMarkdown(r);
     const doc = assertStructure(md, r);
-    expect([...doc.querySelectorAll("h3")].map((h) => h.textContent)).toEqual(["Failing and unchecked criteria", "Warnings"]);
+    expect([...doc.querySelectorAll("h3")].map((h) => h.textContent)).toEqual(["Next steps", "Failing and unchecked criteria", "Warnings"]);
     const lists = [...doc.querySelectorAll("body > ul")];
     const warn = [...lists[lists.length - 1]!.children].map((li) => li.textContent ?? "");
     expect(warn).toHaveLength(WARNING_PAYLOADS.length);
