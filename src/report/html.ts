@@ -37,7 +37,7 @@ h1{font-size:1.5em;margin:0 0 4px}h2{font-size:1.2em;margin:28px 0 8px;border-bo
 .gauge{flex:none}.gauge text{fill:var(--fg);font:700 22px system-ui,sans-serif}.gauge .sub{font:12px system-ui,sans-serif;fill:var(--muted)}
 .verdict{font-size:1.3em;font-weight:700}.verdict.passed{color:var(--pass)}.verdict.failed{color:var(--fail)}
 .counts span{display:inline-block;margin-right:12px}
-table.tasks{width:100%;border-collapse:collapse;table-layout:fixed}table.tasks th:nth-child(2){width:28%}table.tasks th:nth-child(3){width:7.5em}table.tasks th:nth-child(4){width:9.5em}table.tasks td,table.tasks th{padding:4px 8px;border-bottom:1px solid var(--line);text-align:left;vertical-align:middle}
+table.tasks{width:100%;border-collapse:collapse}table.tasks th:nth-child(2){width:25%}table.tasks td,table.tasks th{padding:4px 8px;border-bottom:1px solid var(--line);text-align:left;vertical-align:middle}
 table.tasks th{font-size:.85em;color:var(--muted);font-weight:600}
 .bar{position:relative;height:12px;width:100%;background:var(--line);border-radius:6px;overflow:hidden}
 .bar>i{position:absolute;left:0;top:0;bottom:0;background:var(--pass)}.bar>i.partial{background:#d4a72c}.bar>i.zero{background:var(--fail)}
