@@ -51,7 +51,7 @@ describe.skipIf(!existsSync(CHROMIUM))("html report in headless Chromium", () =>
   it("runs the page script under the CSP and injects nothing from a hostile report", async () => {
     const r = hostile((await realReports()).partial);
     const { page, blocked } = await open("hostile", renderHtml(r), 1100);
-    expect(await page.evaluate(() => document.documentElement.className)).toContain("js");
+    expect(await page.locator("html").getAttribute("class")).toContain("js");
     expect(await page.locator("img").count()).toBe(0);
     expect(await page.locator("script").count()).toBe(1);
     expect(await page.locator("details.c").count()).toBe(r.tasks.flatMap((t) => t.criteria).length);
@@ -68,14 +68,17 @@ describe.skipIf(!existsSync(CHROMIUM))("html report in headless Chromium", () =>
     const r = longValues(withErrors((await realReports()).partial));
     const { page } = await open(`long-${width}`, renderHtml(r), width);
     await page.click("#expand");
-    const m = await page.evaluate(() => {
+    // run in the page (a string: this project's TypeScript has no DOM types)
+    const m = (await page.evaluate(`(() => {
       const doc = document.documentElement;
       const overflowing = [...document.querySelectorAll("body *")]
         .filter((e) => e.getBoundingClientRect().right > doc.clientWidth + 1)
-        .map((e) => `${e.tagName.toLowerCase()}.${e.className}`);
-      const scrolling = [...document.querySelectorAll("pre, dd, td, summary")].filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => `${e.tagName.toLowerCase()} ${e.scrollWidth}>${e.clientWidth}: ${e.textContent?.slice(0, 60)}`);
+        .map((e) => e.tagName.toLowerCase() + "." + e.className);
+      const scrolling = [...document.querySelectorAll("pre, dd, td, summary")]
+        .filter((e) => e.scrollWidth > e.clientWidth + 1)
+        .map((e) => e.tagName.toLowerCase() + " " + e.scrollWidth + ">" + e.clientWidth + ": " + (e.textContent || "").slice(0, 60));
       return { scrollWidth: doc.scrollWidth, clientWidth: doc.clientWidth, overflowing: overflowing.slice(0, 5), scrolling: scrolling.slice(0, 5) };
-    });
+    })()`)) as { scrollWidth: number; clientWidth: number; overflowing: string[]; scrolling: string[] };
     expect(m.clientWidth).toBe(width);
     expect(m.scrollWidth).toBeLessThanOrEqual(m.clientWidth);
     expect(m.overflowing).toEqual([]);
