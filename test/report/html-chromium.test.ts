@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Browser } from "playwright-core";
 import { renderHtml } from "../../src/report/html.js";
-import type { GradeReport } from "../../src/report/model.js";
+import type { GradeReport } from "../../src/grade/result.js";
 import { clone, hostile, realReports, withErrors } from "./fixtures.js";
 
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";

@@ -7,7 +7,7 @@ import { parse as parseCsv } from "csv-parse/sync";
 import { XMLParser } from "fast-xml-parser";
 import { render, type ReportFormat } from "../../src/report/index.js";
 import { githubAnnotations } from "../../src/report/github.js";
-import type { CriterionResult, GradeReport } from "../../src/report/model.js";
+import type { CriterionResult, GradeReport } from "../../src/grade/result.js";
 import { hintOf, sentence } from "../../src/report/wording.js";
 import { clone, realReports, recount, withErrors } from "./fixtures.js";
 
