@@ -9,7 +9,8 @@ import { countStatuses } from "../../src/grade/grade.js";
 import { taskStatus } from "../../src/rubric/evaluate.js";
 import { loadRubric } from "../../src/rubric/load.js";
 import { runBatch } from "../../src/batch/run.js";
-import { readManifest, readStudentResults, writeManifest, writeStudentResult, type StudentResult } from "../../src/batch/store.js";
+import { mentionsStudent, readManifest, readStudentResults, writeManifest, writeStudentResult, type StudentResult } from "../../src/batch/store.js";
+import type { GradeReport } from "../../src/grade/result.js";
 import type { Transport } from "../../src/aws/session.js";
 import { classOf, classWorld, identifyWorld, worldSessions } from "./class-world.js";
 
@@ -82,7 +83,8 @@ export async function classFolder(n: number): Promise<string> {
       delete r.report;
       r.failure = i === n - 1 ? HOSTILE.failure : "the role arn:aws:iam::210987654321:role/Grader could not be assumed (AccessDenied)";
     } else {
-      r.report!.student = student;
+      // the copy's titles and messages name the copy, as grading that student would
+      r.report = JSON.parse(JSON.stringify(base.report).replace(new RegExp(mentionsStudent(base.entry.student).source, "g"), student)) as GradeReport;
       if (i >= seeds.length) withMistakes(r, ((i * 13) % 26) + ((i * 7) % 21), i + 1);
     }
     writeStudentResult(out, r);
