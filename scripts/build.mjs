@@ -4,7 +4,7 @@
 // `--metafile` also writes dist/meta.json (what each chunk holds, for `npx esbuild --analyze`-style inspection).
 import { build } from "esbuild";
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { isDeepStrictEqual } from "node:util";
 import { parseDocument } from "yaml";
 import { dirname, join } from "node:path";
@@ -25,7 +25,20 @@ const lazySdkCommands = {
   setup(b) {
     const services = join(root, "src/aws/services.ts");
     const lazy = join(root, "src/aws/lazy-command.ts");
-    b.onResolve({ filter: /^@aws-sdk\/client-[a-z0-9-]+$/ }, (args) => (args.importer === services ? undefined : { path: args.path, namespace: "lazy-sdk-commands" }));
+    const used = usedSdkCommands();
+    b.onResolve({ filter: /^@aws-sdk\/client-[a-z0-9-]+$/ }, (args) => {
+      if (args.namespace === "sdk-subset") return undefined;
+      if (args.importer === services) return { path: args.path, namespace: "sdk-subset" };
+      return { path: args.path, namespace: "lazy-sdk-commands" };
+    });
+    // What services.ts loads for a service: its client and only the commands some source file imports, so each
+    // service's chunk holds those operations' schemas instead of all of them (Glue: 265 operations).
+    b.onLoad({ filter: /.*/, namespace: "sdk-subset" }, (args) => {
+      const names = used.get(args.path);
+      const client = clientNames().get(args.path);
+      if (!names || !client || names === "all") return { contents: `export * from ${JSON.stringify(args.path)};\n`, loader: "js", resolveDir: root };
+      return { contents: `export { ${[client, ...[...names].sort()].join(", ")} } from ${JSON.stringify(args.path)};\n`, loader: "js", resolveDir: root };
+    });
     b.onLoad({ filter: /.*/, namespace: "lazy-sdk-commands" }, (args) => {
       const index = readFileSync(join(root, "node_modules", args.path, "dist-types/commands/index.d.ts"), "utf8");
       const names = [...index.matchAll(/"\.\/(\w+Command)"/g)].map((m) => m[1]);
@@ -34,6 +47,51 @@ const lazySdkCommands = {
     });
   },
 };
+
+/** Source files the bundle is built from (tests excluded). */
+function sourceFiles() {
+  const out = [];
+  const walk = (dir) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith(".ts") && !e.name.endsWith(".test.ts")) out.push(p);
+    }
+  };
+  for (const dir of ["src", "checks", "readers"]) if (existsSync(join(root, dir))) walk(join(root, dir));
+  return out;
+}
+
+/** package → the command classes imported from it anywhere in the sources ("all" when imported as a namespace). */
+function usedSdkCommands() {
+  const used = new Map();
+  for (const file of sourceFiles()) {
+    const text = readFileSync(file, "utf8");
+    for (const m of text.matchAll(/(?:import|export)\s+(type\s+)?(\{[^}]*\}|\*(?:\s+as\s+\w+)?)\s+from\s+"(@aws-sdk\/client-[a-z0-9-]+)"/g)) {
+      const [, typeOnly, what, pkg] = m;
+      if (typeOnly) continue;
+      if (what.startsWith("*")) {
+        used.set(pkg, "all");
+        continue;
+      }
+      const set = used.get(pkg) ?? new Set();
+      if (set === "all") continue;
+      for (const part of what.slice(1, -1).split(",")) {
+        const name = part.trim().split(/\s+as\s+/)[0].trim();
+        if (name && !name.startsWith("type ") && name.endsWith("Command")) set.add(name);
+      }
+      used.set(pkg, set);
+    }
+  }
+  return used;
+}
+
+let clients;
+/** package → its client class name, as src/aws/services.ts names it. */
+function clientNames() {
+  clients ??= new Map([...readFileSync(join(root, "src/aws/services.ts"), "utf8").matchAll(/import\("(@aws-sdk\/client-[a-z0-9-]+)"\)\s*,\s*"(\w+)"/g)].map((m) => [m[1], m[2]]));
+  return clients;
+}
 
 const result = await build({
   absWorkingDir: root,

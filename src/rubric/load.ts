@@ -62,7 +62,7 @@ export interface YamlSource {
 export function parseYaml(text: string, file: string): YamlSource {
   const data = precompiledYaml(text);
   // A text the build parsed is valid YAML; its document (for line numbers) is parsed only if a problem needs locating.
-  if (data !== undefined) return { data, locate: (path) => parseYaml(text, file).locate(path) };
+  if (data !== undefined) return { data, locate: (path) => parseYamlText(text, file).locate(path) };
   return parseYamlText(text, file);
 }
 
