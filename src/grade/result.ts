@@ -18,6 +18,8 @@ export interface CriterionResult {
   expected?: string;
   /** What was found (JSON-safe), for fail, warning and pass. */
   actual?: unknown;
+  /** What was found, in words (the graded value rendered, or the rubric's `found:` sentence), for fail, warning and pass. */
+  found?: string;
   /** One readable sentence: why this status. */
   message: string;
   hint?: string;

@@ -4,6 +4,7 @@ import type { Facts } from "../grade/facts.js";
 import type { Criterion, Expectation, Rubric, Task } from "./schema.js";
 import { describe, match } from "./matchers.js";
 import { resolvePath } from "./path.js";
+import { FACT_PLACEHOLDER, renderValue } from "./render.js";
 import { fill } from "./template.js";
 import { failureSentence } from "../aws/errors.js";
 
@@ -27,7 +28,7 @@ function fillExpectation(e: Expectation, vars: EvaluationInput["vars"]): Expecta
   return walk(e) as Expectation;
 }
 
-/** A found value, short enough for a report line. */
+/** A found value as JSON, short enough for a report line (reporters' raw view; messages use renderValue). */
 export function shortJson(v: unknown, max = 160): string {
   if (v === undefined) return "nothing";
   const s = JSON.stringify(v) ?? String(v);
@@ -84,9 +85,9 @@ function judgeOne(task: Task, c: Criterion, input: EvaluationInput, required: (i
   }
   const facts = input.facts[c.facts ?? task.check ?? ""];
   const expectation = fillExpectation(c.expect!, input.vars);
-  const expected = c.expected ? fill(c.expected, input.vars) : describe(expectation);
+  const expected = c.expected ? fill(c.expected, input.vars) : expectedWords(expectation, base.title);
   if (facts === undefined) {
-    return { ...base, status: "error", points: 0, expected, message: `no facts were collected for check "${c.facts ?? task.check}"` };
+    return { ...base, status: "error", points: 0, expected, message: `could not be checked: no facts were collected for check "${c.facts ?? task.check}"` };
   }
   const outcome = match(expectation, facts);
   const evidence = input.verbose ? evidenceOf(facts, c, expectation) : undefined;
@@ -95,16 +96,43 @@ function judgeOne(task: Task, c: Criterion, input: EvaluationInput, required: (i
     const e = outcome.error.$error;
     return { ...base, ...extra, status: "error", points: 0, expected, action: e.action, cause: e.kind, message: failureSentence(e) };
   }
-  const found = outcome.found;
-  if (outcome.ok) return { ...base, ...extra, status: "pass", points: c.points, expected, actual: found, message: `found ${shortJson(found)}` };
-  let message = `expected ${expected}, found ${shortJson(found)}`;
+  const value = outcome.found;
+  if (outcome.ok) {
+    // `found:` words a failure; a pass shows the graded value, or (a yes/no, an object) the expectation it met.
+    const shown = isPlainValue(value) ? renderValue(value) : undefined;
+    return { ...base, ...extra, status: "pass", points: c.points, expected, actual: value, ...(shown ? { found: shown } : {}), message: shown ? `found ${shown}` : `met: ${expected}` };
+  }
+  const told = c.found ? fillFound(c.found, facts, input.vars) : undefined;
+  const phrase = told ?? outcome.shown ?? `found ${renderValue(value)}`;
+  let message = `expected ${expected}${phrase.startsWith("found ") ? "," : ";"} ${phrase}`;
   if (c.didYouMean) {
     const similar = resolvePath(facts, c.didYouMean);
     if (similar.ok && Array.isArray(similar.value) && similar.value.length) {
-      message += `; a similar name exists: ${similar.value.map((s) => JSON.stringify(s)).join(", ")} (check the exact spelling)`;
+      message += `; a similar name exists: ${renderValue(similar.value)} (check the exact spelling)`;
     }
   }
-  return { ...base, ...extra, status: "fail", points: 0, expected, actual: found, message };
+  return { ...base, ...extra, status: "fail", points: 0, expected, actual: value, found: phrase.replace(/^found /, ""), message };
+}
+
+/** The expectation in words; a yes/no test (or one with nothing to say) reads as the criterion's title. */
+function expectedWords(e: Expectation, title: string): string {
+  const yesNo = typeof e.equals === "boolean" || e.exists !== undefined;
+  const words = yesNo ? "" : describe(e, "");
+  return words || title.replace(/^([A-Z])(?=[a-z]+\b)/, (x) => x.toLowerCase());
+}
+
+/** A value that reads well as itself: a string, a number, or a list of them (not a yes/no, not an object). */
+function isPlainValue(v: unknown): boolean {
+  if (typeof v === "string" || typeof v === "number") return true;
+  return Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === "string" || typeof x === "number");
+}
+
+/** Fills a `found:` template: {names} from the rubric, {$fact.path} with the fact rendered in words. */
+export function fillFound(template: string, facts: Facts, vars: EvaluationInput["vars"]): string {
+  return fill(template, vars).replace(FACT_PLACEHOLDER, (_, path: string) => {
+    const r = resolvePath(facts, path);
+    return r.ok ? renderValue(r.value) : "unreadable";
+  });
 }
 
 /**
@@ -119,9 +147,16 @@ function advisory(c: Criterion, r: CriterionResult): CriterionResult {
   return { ...r, status, message, points: 0, maxPoints: 0 };
 }
 
+/** The graded field(s) behind a judgement: the evidence path, the expectation's path, or each top-level sub-path. */
 function evidenceOf(facts: Facts, c: Criterion, e: Expectation): unknown {
-  const r = resolvePath(facts, c.evidence ?? e.path);
-  return r.ok ? r.value : r.error;
+  const at = (path: string): unknown => {
+    const r = resolvePath(facts, path);
+    return r.ok ? r.value : r.error;
+  };
+  const path = c.evidence ?? e.path;
+  if (path) return at(path);
+  const subs = [...(e.all ?? []), ...(e.any ?? []), ...(e.not ? [e.not] : [])].map((x) => x.path).filter((p): p is string => Boolean(p));
+  return subs.length ? Object.fromEntries(subs.map((p) => [p, at(p)])) : undefined;
 }
 
 function sum(xs: number[]): number {

@@ -20,6 +20,7 @@ export const overrideSchema = z
     points: z.number().min(0).optional(),
     hint: z.string().optional(),
     expected: z.string().optional(),
+    found: z.string().min(1).optional(),
     expect: expectationSchema.optional(),
     requires: z.array(z.string().regex(/^([a-z0-9_]+\.)?[a-z0-9_]+$/)).optional(),
     didYouMean: z.string().optional(),

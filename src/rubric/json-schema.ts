@@ -20,6 +20,7 @@ const DESCRIPTIONS: Record<string, string> = {
   expect: "The expectation: an optional fact path and exactly one matcher.",
   facts: "Read the facts of another check instead of this task's.",
   expected: "What is expected, in words, when the matcher's own wording is unclear.",
+  found: "What was found, in words, when the graded value is a yes/no or an object: a template over {names} and {$fact.path} (a fact of this criterion's check, rendered as words: lists as \"a, b and c\", nothing as \"none\"). Example: \"the bucket uses key {$encryption.keyId}\".",
   hint: "How to fix it, shown when the criterion fails.",
   requires: "Criteria (id here, or task.criterion) that must pass first; otherwise this one is skipped.",
   didYouMean: "A fact path holding similarly named resources, shown when this criterion fails.",
@@ -42,7 +43,7 @@ const DESCRIPTIONS: Record<string, string> = {
   any: "The value meets at least one of these expectations.",
   not: "The value does not meet this expectation.",
   removeTasks: "Task ids of the base to drop.",
-  overrides: 'Changes to base criteria ("task.criterion": { points, hint, title, expected, expect, requires, disabled: true }) or tasks ("task": { title, description, disabled: true }).',
+  overrides: 'Changes to base criteria ("task.criterion": { points, hint, title, expected, found, expect, requires, disabled: true }) or tasks ("task": { title, description, disabled: true }).',
   disabled: "true: drop this criterion (or task); requires that pointed to it are dropped too.",
   add: "New tasks, or criteria for an existing task (same id, only criteria).",
 };

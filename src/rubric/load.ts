@@ -122,7 +122,7 @@ export function crossCheck(r: Rubric, catalog?: CheckCatalog): { path: PropertyK
       if (c.facts && catalog && !catalog[c.facts]) out.push({ path: ["tasks", ti, "criteria", ci, "facts"], message: `unknown check "${c.facts}"` });
       if (c.onlyIf?.facts && catalog && !catalog[c.onlyIf.facts]) out.push({ path: ["tasks", ti, "criteria", ci, "onlyIf", "facts"], message: `unknown check "${c.onlyIf.facts}"` });
       if (c.onlyIf && !c.onlyIf.facts && !t.check) out.push({ path: ["tasks", ti, "criteria", ci, "onlyIf"], message: "onlyIf needs facts: give the task a `check` or onlyIf `facts`" });
-      const texts: [string, string[]][] = [["title", [c.title]], ["hint", [c.hint ?? ""]], ["expected", [c.expected ?? ""]], ["manual", [c.manual ?? ""]], ["expect", expectationStrings(c.expect)]];
+      const texts: [string, string[]][] = [["title", [c.title]], ["hint", [c.hint ?? ""]], ["expected", [c.expected ?? ""]], ["found", [c.found ?? ""]], ["manual", [c.manual ?? ""]], ["expect", expectationStrings(c.expect)]];
       for (const [field, strings] of texts) {
         for (const text of strings) for (const p of placeholders(text)) if (!known.has(p)) out.push({ path: ["tasks", ti, "criteria", ci, field], message: `unknown placeholder {${p}}` });
       }

@@ -87,6 +87,11 @@ export const criterionSchema = z
     facts: id.optional(),
     /** What is expected, in words, when the matcher's own wording is not clear enough. */
     expected: z.string().optional(),
+    /**
+     * What was found, in words, when the graded value is a yes/no or an object: a sentence template over
+     * {names} and {$fact.path} (a fact of this criterion's check, rendered: "the bucket uses {$encryption.keyId}").
+     */
+    found: z.string().min(1).optional(),
     hint: z.string().optional(),
     /** Criteria (here or `task.criterion`) that must pass first; otherwise this one is skipped. */
     requires: z.array(z.string().regex(/^([a-z0-9_]+\.)?[a-z0-9_]+$/)).optional(),

@@ -15,7 +15,7 @@ tasks:
     title: "Bucket {bucket}"
     check: bucket
     criteria:
-      - { id: exists, title: "{bucket} exists", points: 4, expect: { path: exists, equals: true }, hint: "create {bucket}", didYouMean: similar }
+      - { id: exists, title: "{bucket} exists", points: 4, expect: { path: exists, equals: true }, found: "no bucket {bucket}", hint: "create {bucket}", didYouMean: similar }
       - { id: versioning, title: versioning, points: 2, requires: [exists], expect: { path: versioning, equals: Enabled } }
       - { id: tag, title: tag, points: 2, requires: [exists], expect: { path: tags.StudentID, equals: "{student}" } }
       - { id: notes, title: notes, points: 2, manual: "read the student's notes" }
@@ -43,7 +43,7 @@ describe("evaluate", () => {
 
   it("a failure says what was expected and what was found, with the near-miss name", () => {
     const c = byId({ exists: false, similar: ["Lake-07"] });
-    expect(c.exists!.message).toBe('expected exists equal to true, found false; a similar name exists: "Lake-07" (check the exact spelling)');
+    expect(c.exists!.message).toBe("expected lake-7 exists; no bucket lake-7; a similar name exists: Lake-07 (check the exact spelling)");
     expect(c.exists!.hint).toBe("create lake-7");
     expect(c.exists!.title).toBe("lake-7 exists");
     expect(c.versioning!.message).toContain('requires "lake-7 exists"');
@@ -167,7 +167,7 @@ tasks:
   it("a warning keeps the failure's message (expected X, found Y), its found value and its hint", () => {
     const c = grade({ exists: true, jobs: ["data-ingestion"] }).criteria[1]!;
     expect(c).toMatchObject({ status: "warning", points: 0, maxPoints: 0, hint: "use the full job names", actual: ["data-ingestion"] });
-    expect(c.message).toMatch(/^expected .*glue-etl-pipeline-.*, found \["data-ingestion"\]$/);
+    expect(c.message).toBe("expected every item matching /^glue-etl-pipeline-/, found data-ingestion");
     expect(grade({ exists: true, jobs: ["data-ingestion"], target: "sfn" }).criteria[2]!.message).toContain("which is not met");
   });
 
@@ -189,5 +189,57 @@ tasks:
     [["skipped", "warning"], "skipped"],
   ] as const)("task status of %j is %s", (s, want) => {
     expect(taskStatus([...s])).toBe(want);
+  });
+});
+
+describe("messages: expected and found in words", () => {
+  const r = parseRubric(
+    `assessment: t
+title: T
+version: "1"
+totalPoints: 3
+names: { alias: "alias/lake-{student}" }
+tasks:
+  - id: s3
+    title: Bucket
+    check: bucket
+    criteria:
+      - id: key
+        title: The bucket key is the one behind {alias}
+        points: 1
+        expect: { path: encryption.keyMatchesAlias, equals: true }
+        expected: "the key behind {alias}"
+        found: "the bucket uses {$encryption.keyId}"
+      - { id: versioning, title: Versioning, points: 1, expect: { path: versioning, equals: Enabled } }
+      - { id: policy, title: Policy present, points: 1, expect: { all: [{ path: policy.present, equals: true }, { path: policy.statements, atLeast: 1 }] } }
+`,
+    "t.yaml",
+  );
+  const grade = (facts: unknown, verbose = false) => Object.fromEntries(evaluate(r, { facts: { bucket: facts as never }, vars: { student: "7", alias: "alias/lake-7" }, verbose })[0]!.criteria.map((c) => [c.id, c]));
+  const facts = { encryption: { keyMatchesAlias: false, keyId: "arn:aws:kms:us-east-1:123456789012:key/other" }, versioning: "Suspended", policy: { present: true, statements: 0, raw: "x" }, unrelated: { big: "object" } };
+
+  it("found: names the graded value from the facts instead of a bare false", () => {
+    expect(grade(facts).key!.message).toBe("expected the key behind alias/lake-7; the bucket uses arn:aws:kms:us-east-1:123456789012:key/other");
+    expect(grade(facts).key!.found).toBe("the bucket uses arn:aws:kms:us-east-1:123456789012:key/other");
+  });
+
+  it("a plain value is shown as itself, no quotes and no fact path", () => {
+    expect(grade(facts).versioning!.message).toBe("expected Enabled, found Suspended");
+  });
+
+  it("a failed sub-expectation shows its own value by its key in words", () => {
+    expect(grade(facts).policy!.message).toBe("expected present and statements at least 1, found statements: 0");
+  });
+
+  it("a pass shows the graded value; a yes/no pass shows the expectation it met", () => {
+    const ok = grade({ ...facts, encryption: { keyMatchesAlias: true, keyId: "k" }, versioning: "Enabled" });
+    expect(ok.versioning!.message).toBe("found Enabled");
+    expect(ok.key!.message).toBe("met: the key behind alias/lake-7");
+  });
+
+  it("--verbose evidence holds the graded fields, not the whole facts object", () => {
+    const c = grade(facts, true);
+    expect(c.versioning!.evidence).toBe("Suspended");
+    expect(c.policy!.evidence).toEqual({ "policy.present": true, "policy.statements": 0 });
   });
 });

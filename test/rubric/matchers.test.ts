@@ -62,12 +62,31 @@ describe("matchers", () => {
   });
 
   it.each([
-    [{ path: "versioning", equals: "Enabled" }, 'versioning equal to "Enabled"'],
+    [{ path: "versioning", equals: "Enabled" }, "versioning Enabled"],
+    [{ equals: "Enabled" }, "Enabled"],
     [{ path: "n", atLeast: 1, atMost: 3 }, "n between 1 and 3"],
-    [{ path: "rules", some: { path: "days", equals: 90 } }, "rules with an item days equal to 90"],
-    [{ path: "kind", oneOf: ["a", "b"], ignoreCase: true }, 'kind one of "a", "b" (any case)'],
-  ] as [Expectation, string][])("describes %j as %s", (e, text) => {
+    [{ path: "rules", some: { path: "days", equals: 90 } }, "rules with an item: days 90"],
+    [{ path: "kind", oneOf: ["a", "b"], ignoreCase: true }, "kind a or b (any case)"],
+    [{ path: "job.workerType", equals: "G.2X" }, "worker type G.2X"],
+    [{ all: [{ path: "enabled", equals: true }, { path: "publicAllow", equals: false }] }, "enabled and not public allow"],
+    [{ path: "tags", all: [{ path: "Environment", equals: "Production" }, { path: "StudentID", equals: "7" }] }, "tags: Environment Production and StudentID 7"],
+    [{ every: { matches: "^glue-" } }, "every item matching /^glue-/"],
+    [{ path: "missing", length: { equals: 0 } }, "missing with 0 items"],
+  ] as [Expectation, string][])("describes %j as %s, without the fact path", (e, text) => {
     expect(words(e)).toBe(text);
+  });
+
+  it.each([
+    ["every over a map shows only the values that differ", { every: { equals: "Enabled" } }, { raw: "Enabled", temp: "Suspended", curated: "Suspended" }, "found temp: Suspended and curated: Suspended"],
+    ["every over a list shows only the items that differ", { every: { matches: "^glue-" } }, ["glue-a", "x", "y"], "found x and y"],
+    ["none shows the items it forbids", { none: { equals: "*" } }, ["a", "*"], "found *"],
+    ["includesAll names what is missing, then what is there", { includesAll: ["cost", "dpu"] }, ["dpu", "duration"], "missing: cost; found dpu and duration"],
+    ["includesAll on an empty list: only what is missing", { includesAll: ["raw/", "curated/"] }, [], "missing: raw/ and curated/"],
+    ["all shows the sub-value that failed, by its key", { path: "tags", all: [{ path: "Environment", equals: "Production" }, { path: "Compliance", equals: "GDPR" }] }, { tags: { Environment: "Production" } }, "found Compliance: none"],
+  ] as [string, Expectation, unknown, string][])("%s", (_n, e, value, shown) => {
+    const r = match(e, value);
+    expect(r.ok).toBe(false);
+    expect(r.shown).toBe(shown);
   });
 });
 
