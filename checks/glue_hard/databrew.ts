@@ -30,6 +30,8 @@ export type StepFact = {
   columns: string[];
   params: Record<string, string>;
   conditions?: { condition: string; value: string | null; targetColumn: string }[];
+  /** The step in words, for messages: "REMOVE_DUPLICATES on email". */
+  summary: string;
 };
 
 /** Which lab steps a list of recipe steps performs, and how. */
@@ -72,6 +74,7 @@ export function normaliseSteps(steps: readonly RecipeStep[] | undefined): StepFa
       columns,
       params,
       ...(conditions.length ? { conditions } : {}),
+      summary: `${(s.Action?.Operation ?? "").toUpperCase() || "(no operation)"}${columns.length ? ` on ${columns.join(", ")}` : ""}`,
     };
   });
 }

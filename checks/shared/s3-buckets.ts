@@ -14,6 +14,8 @@ export type LifecycleRuleFacts = {
   prefix: string;
   transitions: { days: number | null; date: string | null; storageClass: string | null }[];
   expirationDays: number | null;
+  /** The rule in words, for messages: "silver-archive (silver/): GLACIER after 180 days". */
+  summary: string;
 };
 
 /** "bronze", "/bronze/", "bronze//" → "bronze/"; "" or "/" → "" (the whole bucket). */
@@ -29,13 +31,24 @@ function isoOrNull(d: unknown): string | null {
 
 /** A lifecycle rule in any of the three filter forms (Filter.Prefix, Filter.And.Prefix, legacy top-level Prefix) → facts. */
 export function lifecycleRuleFacts(r: LifecycleRule): LifecycleRuleFacts {
-  return {
+  const rule = {
     id: r.ID ?? null,
     enabled: r.Status === "Enabled",
     prefix: normalisePrefix(r.Filter?.Prefix || r.Filter?.And?.Prefix || r.Prefix || ""),
     transitions: (r.Transitions ?? []).slice(0, 20).map((t) => ({ days: typeof t.Days === "number" ? t.Days : null, date: isoOrNull(t.Date), storageClass: t.StorageClass ?? null })),
     expirationDays: typeof r.Expiration?.Days === "number" ? r.Expiration.Days : null,
   };
+  return { ...rule, summary: ruleSummary(rule) };
+}
+
+/** "silver-archive (silver/): GLACIER after 180 days", "expire-logs (logs/, disabled): expires after 365 days". */
+function ruleSummary(r: Omit<LifecycleRuleFacts, "summary">): string {
+  const actions = [
+    ...r.transitions.map((t) => `${t.storageClass ?? "another storage class"} ${t.days !== null ? `after ${t.days} days` : t.date ? `on ${t.date.slice(0, 10)}` : ""}`.trim()),
+    ...(r.expirationDays !== null ? [`expires after ${r.expirationDays} days`] : []),
+  ];
+  const scope = [r.prefix || "the whole bucket", ...(r.enabled ? [] : ["disabled"])].join(", ");
+  return `rule ${r.id ?? "(no id)"} (${scope}): ${actions.length ? actions.join(", ") : "no transition or expiration"}`;
 }
 
 /** Where a bucket is: in a region, missing (404), forbidden (403: another account's name, or a policy denies the grader), or an error. */

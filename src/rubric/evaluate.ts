@@ -85,10 +85,11 @@ function judgeOne(task: Task, c: Criterion, input: EvaluationInput, required: (i
   }
   const facts = input.facts[c.facts ?? task.check ?? ""];
   const expectation = fillExpectation(c.expect!, input.vars);
-  const expected = c.expected ? fill(c.expected, input.vars) : expectedWords(expectation, base.title);
   if (facts === undefined) {
+    const expected = c.expected ? fill(c.expected, input.vars) : expectedWords(expectation, base.title);
     return { ...base, status: "error", points: 0, expected, message: `could not be checked: no facts were collected for check "${c.facts ?? task.check}"` };
   }
+  const expected = c.expected ? fillFound(c.expected, facts, input.vars) : expectedWords(expectation, base.title);
   const outcome = match(expectation, facts);
   const evidence = input.verbose ? evidenceOf(facts, c, expectation) : undefined;
   const extra = evidence === undefined ? {} : { evidence };
@@ -127,7 +128,7 @@ function isPlainValue(v: unknown): boolean {
   return Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === "string" || typeof x === "number");
 }
 
-/** Fills a `found:` template: {names} from the rubric, {$fact.path} with the fact rendered in words. */
+/** Fills a `found:` (or `expected:`) template: {names} from the rubric, {$fact.path} with the fact rendered in words. */
 export function fillFound(template: string, facts: Facts, vars: EvaluationInput["vars"]): string {
   return fill(template, vars).replace(FACT_PLACEHOLDER, (_, path: string) => {
     const r = resolvePath(facts, path);

@@ -59,7 +59,7 @@ export function renderValue(v: unknown, depth = 0): string {
 }
 
 /** A fact placeholder in a `found:` template: `{$path.to.fact}`. */
-export const FACT_PLACEHOLDER = /\{\$([A-Za-z0-9_.]+)\}/g;
+export const FACT_PLACEHOLDER = /\{\$([A-Za-z0-9_.:-]+)\}/g;
 
 /** The fact paths a `found:` template refers to. */
 export function factPlaceholders(template: string): string[] {
