@@ -110,7 +110,7 @@ export function explainRubric(rubric: Rubric, assessment: Assessment, only?: rea
           ...(c.manual ? { manual: c.manual } : {}),
           ...(c.expect ? { check: c.facts ?? t.check } : {}),
           paths: criterionPaths(c),
-          ...(c.expect ? { expected: c.expected ?? describe(c.expect) } : {}),
+          ...(c.expect ? { expected: c.expected ?? describe(c.expect, "") } : {}),
           requires: (c.requires ?? []).map((r) => (r.includes(".") ? r : `${t.id}.${r}`)),
           ...(c.hint ? { hint: c.hint } : {}),
           ...(c.didYouMean ? { didYouMean: c.didYouMean } : {}),

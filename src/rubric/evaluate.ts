@@ -99,7 +99,7 @@ function judgeOne(task: Task, c: Criterion, input: EvaluationInput, required: (i
   }
   const value = outcome.found;
   if (outcome.ok) {
-    // `found:` words a failure; a pass shows the graded value, or (a yes/no, an object) the expectation it met.
+    // `found:` words a failure; a pass shows the graded value in words, or (a yes/no, nothing) the expectation it met.
     const shown = isPlainValue(value) ? renderValue(value) : undefined;
     return { ...base, ...extra, status: "pass", points: c.points, expected, actual: value, ...(shown ? { found: shown } : {}), message: shown ? `found ${shown}` : `met: ${expected}` };
   }
@@ -122,10 +122,9 @@ function expectedWords(e: Expectation, title: string): string {
   return words || title.replace(/^([A-Z])(?=[a-z]+\b)/, (x) => x.toLowerCase());
 }
 
-/** A value that reads well as itself: a string, a number, or a list of them (not a yes/no, not an object). */
+/** A value that reads as itself in a pass message: anything but a lone yes/no or nothing. */
 function isPlainValue(v: unknown): boolean {
-  if (typeof v === "string" || typeof v === "number") return true;
-  return Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === "string" || typeof x === "number");
+  return v !== undefined && v !== null && typeof v !== "boolean" && !(Array.isArray(v) && v.length === 0);
 }
 
 /** Fills a `found:` (or `expected:`) template: {names} from the rubric, {$fact.path} with the fact rendered in words. */

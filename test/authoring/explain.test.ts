@@ -14,7 +14,7 @@ describe("explain", () => {
       /Task 1: Enterprise S3 data lake \[s3_data_lake\] — 11 points/,
       /Check s3_data_lake: /,
       /Reads \(IAM actions\): s3:ListBucket, .*kms:DescribeKey/,
-      /• Versioning is enabled \[s3_data_lake\.versioning\] — 1 point\n\s+Checks: versioning\.status\n\s+Expects: versioning\.status equal to "Enabled"\n\s+Requires: s3_data_lake\.bucket_exists/,
+      /• Versioning is enabled \[s3_data_lake\.versioning\] — 1 point\n\s+Checks: versioning\.status\n\s+Expects: Enabled\n\s+Requires: s3_data_lake\.bucket_exists/,
       /bucket\s+enterprise-datalake-\{student\}/,
       /Bucket \{bucket\} exists/,
     ], [/Task 2/]],

@@ -44,7 +44,7 @@ describe("rubric test", () => {
     expect(r.out).toMatch(/^PASS complete/m);
     expect(r.out).toMatch(/^FAIL partial/m);
     expect(r.out).toMatch(/- percent [\d.]+, expected 99/);
-    expect(r.out).toMatch(/- s3_data_lake\.versioning: fail, expected pass \(expected versioning\.status equal to "Enabled"/);
+    expect(r.out).toMatch(/- s3_data_lake\.versioning: fail, expected pass \(expected Enabled, found Suspended/);
     expect(r.out).toMatch(/2\/3 cases passed/);
   });
 

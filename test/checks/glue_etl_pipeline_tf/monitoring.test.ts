@@ -224,7 +224,7 @@ describe("monitoring graded against the Terraform worlds", () => {
       "monitoring.data_trigger_lambda": "fail",
       "monitoring.raw_bucket_trigger": "skipped",
     });
-    expect(messageOf(r, "monitoring.memory_alarms")).toContain("[85,85,95]");
+    expect(messageOf(r, "monitoring.memory_alarms")).toContain("found 95");
     expect(messageOf(r, "monitoring.dashboard_widgets")).toContain("invalid JSON");
     expect(messageOf(r, "monitoring.rule_pattern_jobs")).toContain("glue-etl-pipeline-42-dev-data-ingestion");
     expect(messageOf(r, "monitoring.alarm_job_dimensions")).toContain("JobName=data-ingestion");

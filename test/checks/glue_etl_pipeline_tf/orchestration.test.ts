@@ -160,7 +160,7 @@ describe("orchestration graded against the Terraform worlds", () => {
     const r = await grade(partialWorld("42"), "orchestration");
     expect(notPassing(r)).toEqual({ "orchestration.processing_trigger": "fail", "orchestration.successful_run": "fail" });
     expect(messageOf(r, "orchestration.processing_trigger")).toContain("job:glue-etl-pipeline-42-dev-data-ingestion FAILED");
-    expect(messageOf(r, "orchestration.successful_run")).toContain('"failedActions":1');
+    expect(messageOf(r, "orchestration.successful_run")).toContain("had failed actions: 1");
   });
 
   it("--env staging grades the staging copy; prod's SCHEDULED start trigger passes", async () => {
@@ -195,7 +195,7 @@ describe("orchestration graded against the Terraform worlds", () => {
     runs.splice(0, 1);
     const r = await grade(w, "orchestration");
     expect(notPassing(r)).toEqual({ "orchestration.successful_run": "fail" });
-    expect(messageOf(r, "orchestration.successful_run")).toContain('"failedActions":1');
+    expect(messageOf(r, "orchestration.successful_run")).toContain("had failed actions: 1");
   });
 
   it("prod: a SCHEDULED start trigger left CREATED fails only start_trigger_schedule, naming the state", async () => {
@@ -205,7 +205,7 @@ describe("orchestration graded against the Terraform worlds", () => {
     start.State = "CREATED";
     const r = await grade(w, "orchestration", { env: "prod" });
     expect(notPassing(r)).toEqual({ "orchestration.start_trigger_schedule": "fail" });
-    expect(messageOf(r, "orchestration.start_trigger_schedule")).toContain('"state":"CREATED"');
+    expect(messageOf(r, "orchestration.start_trigger_schedule")).toContain("in state CREATED");
   });
 
   it("nothing deployed: the workflow fails once (with other students' workflows ignored), the rest is skipped", async () => {

@@ -76,7 +76,7 @@ describe("state graded against the Terraform worlds", () => {
   it("the partial deployment: PITR off fails, the missing metadata table only warns (no points lost for it)", async () => {
     const r = await grade(partialWorld("42"), "state");
     expect(notPassing(r)).toEqual({ "state.bookmarks_pitr": "fail", "state.metadata_table": "warning" });
-    expect(messageOf(r, "state.bookmarks_pitr")).toContain('found "DISABLED"');
+    expect(messageOf(r, "state.bookmarks_pitr")).toContain("found DISABLED");
     expect(r.tasks[0]!.points).toBe(6.5);
     expect(r.tasks[0]!.maxPoints).toBe(8);
   });

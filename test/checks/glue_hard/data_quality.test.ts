@@ -102,9 +102,9 @@ describe("data_quality task graded from worlds", () => {
       "data_quality.business_rules": "fail",
       "data_quality.anomaly_detection": "fail",
     });
-    const msg = (id: string) => r.tasks[0]!.criteria.find((c) => c.id === id)!.message.split(", found ")[1]!;
+    const msg = (id: string) => r.tasks[0]!.criteria.find((c) => c.id === id)!.message.split("; found ")[1]!;
     expect(msg("business_rules")).not.toContain("Uniqueness");
-    expect(msg("anomaly_detection")).toBe('["Mean amount","CustomSql"]');
+    expect(msg("anomaly_detection")).toBe("Mean amount and CustomSql");
   });
 
   it("other students' rulesets are not counted", async () => {

@@ -70,6 +70,6 @@ describe("databases task graded from worlds", () => {
       "databases.bronze_exists": "pass",
     });
     const gold = r.tasks[0]!.criteria.find((c) => c.id === "gold_exists")!;
-    expect(gold.message).toContain('"gold_042"');
+    expect(gold.message).toContain("a similar name exists: gold_042");
   });
 });

@@ -59,7 +59,7 @@ describe("databrew check (client mock)", () => {
       outliers: { operation: "FLAG_OUTLIERS", strategy: "Z_SCORE", threshold: "3", zScore3: true },
       count: 6,
     });
-    expect((f.recipe as { steps: unknown[] }).steps[0]).toEqual({ operation: "REMOVE_DUPLICATES", sourceColumn: "customer_id", columns: ["customer_id"], params: { sourceColumn: "customer_id" } });
+    expect((f.recipe as { steps: unknown[] }).steps[0]).toEqual({ operation: "REMOVE_DUPLICATES", sourceColumn: "customer_id", columns: ["customer_id"], params: { sourceColumn: "customer_id" }, summary: "REMOVE_DUPLICATES on customer_id" });
     expect(f.project).toEqual({ name: "data-quality-project-7", exists: true, datasetName: "customer-data-7", recipeName: "clean-customer-data-7", roleArn: "arn:aws:iam::111122223333:role/DataBrewServiceRole-7" });
     expect(f.dataset).toMatchObject({ exists: true, inputType: "S3", s3Path: "s3://enterprise-datalake-7/landing/customers.csv" });
     const versions = brew.commandCalls(DescribeRecipeCommand).map((c) => c.args[0].input.RecipeVersion ?? "(published)");
@@ -164,7 +164,7 @@ describe("databrew task graded from worlds", () => {
     const failed = Object.entries(s).filter(([, v]) => v !== "pass").map(([k, v]) => `${k}=${v}`);
     expect(failed).toEqual(["databrew.project_links=fail", "databrew.remove_duplicates=fail", "databrew.flag_outliers=fail"]);
     const links = r.tasks[0]!.criteria.find((c) => c.id === "project_links")!;
-    expect(links.message).toContain('"data-quality-project-42-recipe"');
+    expect(links.message).toContain("found recipe name: data-quality-project-42-recipe");
     // Unpublished recipe (LATEST_WORKING only) and REMOVE_VALUES + IS_MISSING are accepted forms.
     expect(s["databrew.delete_null_customer_id"]).toBe("pass");
     expect(s["databrew.recipe_exists"]).toBe("pass");

@@ -162,8 +162,8 @@ describe("studio_job task graded from worlds", () => {
     const failing = Object.fromEntries(Object.entries(statuses(r)).filter(([, v]) => v !== "pass"));
     expect(failing).toEqual({ "studio_job.workers": "fail", "studio_job.flex": "fail", "studio_job.aggregate": "fail" });
     const c = (id: string) => r.tasks[0]!.criteria.find((x) => x.id === id)!;
-    expect(c("workers").message).toContain('found "G.1X"');
-    expect(c("flex").message).toContain('found "STANDARD"');
+    expect(c("workers").message).toContain("found worker type: G.1X");
+    expect(c("flex").message).toContain("found STANDARD");
     expect(c("aggregate").message).toContain("an Aggregate node");
   });
 
