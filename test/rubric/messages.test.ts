@@ -9,7 +9,7 @@ import { readSnapshot } from "../../src/aws/snapshot.js";
 import { assessmentIds, bundledRubric, catalogOf, loadAssessment, packageRoot } from "../../src/grade/assessment.js";
 import { CheckContext } from "../../src/grade/check.js";
 import { environmentOf, gradeStudent } from "../../src/grade/grade.js";
-import type { GradeReport } from "../../src/report/model.js";
+import type { GradeReport } from "../../src/grade/result.js";
 import { loadRubric } from "../../src/rubric/load.js";
 import { resolveNames } from "../../src/rubric/template.js";
 import { worldTransport } from "../support/world/transport.js";
