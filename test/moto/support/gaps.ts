@@ -32,6 +32,13 @@ export const MOTO_GAPS: MotoGap[] = [
     source: "https://docs.aws.amazon.com/athena/latest/APIReference/API_BatchGetQueryExecution.html",
     criteria: { glue_sfn_orchestration_workshop: ["athena_step.athena_query_succeeded", "validation.sample_queries"], stedi_lakehouse: ["setup.athena_output"] },
   },
+  {
+    action: "glue:ListDataQualityResults",
+    moto: "not implemented (no Glue Data Quality at all): HTTP 500 with an HTML page",
+    aws: "200 with Results (ResultId, JobName, JobRunId, StartedOn…) and NextToken",
+    source: "https://docs.aws.amazon.com/glue/latest/webapi/API_ListDataQualityResults.html",
+    criteria: { glue_cdk_sfn_json_to_parquet: ["runs.data_quality_passed"] },
+  },
 ];
 
 /**
@@ -49,7 +56,7 @@ export const MOTO_WORLD_LIMITS: MotoWorldLimit[] = [
   {
     what: "Step Functions executions",
     moto: "StartExecution leaves the execution RUNNING (moto's interpreter, execute_state_machine, stops at glue:startJobRun.sync)",
-    criteria: { glue_sfn_orchestration_workshop: ["validation.execution_succeeded"] },
+    criteria: { glue_sfn_orchestration_workshop: ["validation.execution_succeeded"], glue_cdk_sfn_json_to_parquet: ["runs.execution_succeeded"] },
   },
   {
     what: "Glue workflow runs",

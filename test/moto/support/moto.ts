@@ -46,7 +46,11 @@ async function freePort(): Promise<number> {
 
 /** Starts moto on 127.0.0.1 and a free port; resolves once it listens. */
 export async function startMoto(): Promise<Moto> {
-  const child = spawn(PYTHON, ["-m", "moto.server", "-H", "127.0.0.1", "-p", String(await freePort())], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, PYTHONUNBUFFERED: "1" } });
+  const child = spawn(PYTHON, ["-m", "moto.server", "-H", "127.0.0.1", "-p", String(await freePort())], {
+    stdio: ["ignore", "pipe", "pipe"],
+    // AWS managed policies exist in every account (AWSGlueServiceRole, AmazonS3FullAccess…); moto loads them on request.
+    env: { ...process.env, PYTHONUNBUFFERED: "1", MOTO_IAM_LOAD_MANAGED_POLICIES: "true" },
+  });
   running.add(child);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   void exited.then(() => running.delete(child));
