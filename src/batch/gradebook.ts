@@ -20,20 +20,34 @@ export function gradebookFile(style: GradebookStyle): string {
 export function gradebookCsv(style: GradebookStyle, manifest: Pick<BatchManifest, "tasks" | "rubric">, results: readonly StudentResult[]): string {
   if (style === "canvas") return canvas(manifest, results);
   if (style === "moodle") return moodle(manifest, results);
-  const head = ["student", "name", "email", "section", "score", "max_score", "percent", "passed", ...manifest.tasks.map((t) => t.id), "errors", "status"];
+  const manual = withManual(results);
+  const head = ["student", "name", "email", "section", "score", "max_score", "percent", "passed", ...manifest.tasks.map((t) => t.id), "errors", "status", ...(manual ? ["manual_points", "manual_max", "manual_pending", "total", "total_max", "total_percent"] : [])];
   const rows = results.map((r) => {
     const e = r.entry;
     const rep = r.report;
     const byTask = new Map(rep?.tasks.map((t) => [t.id, t.points]) ?? []);
+    const m = rep?.score.manual;
+    const total = rep?.score.total;
     return [
       e.student, e.name, e.email, e.section,
       rep?.score.points, rep?.score.maxPoints, rep?.score.percent, rep ? (rep.score.passed ? "yes" : "no") : undefined,
       ...manifest.tasks.map((t) => byTask.get(t.id)),
       rep?.counts.error,
       status(r),
+      ...(manual ? [m?.points, m?.maxPoints, m?.pending, total?.points, total?.maxPoints, total?.percent] : []),
     ];
   });
   return toCsv([head, ...rows]);
+}
+
+/** Whether manual scores were merged into these results (then the LMS gets automatic + manual points). */
+function withManual(results: readonly StudentResult[]): boolean {
+  return results.some((r) => r.report?.score.manual);
+}
+
+/** The points an LMS receives: automatic + manual when a person's scores were merged, else automatic. */
+function lmsPoints(r: StudentResult): number | undefined {
+  return r.report?.score.total?.points ?? r.report?.score.points;
 }
 
 function status(r: StudentResult): string {
@@ -60,14 +74,15 @@ export function problem(r: StudentResult): string | undefined {
  * grading is incomplete, gets an empty score cell (Canvas leaves the grade as it is) and the reason in "Notes".
  */
 function canvas(manifest: Pick<BatchManifest, "rubric">, results: readonly StudentResult[]): string {
-  const maxPoints = results.find((r) => r.report)?.report?.score.maxPoints;
+  const scored = results.find((r) => r.report)?.report?.score;
+  const maxPoints = scored?.total?.maxPoints ?? scored?.maxPoints;
   const rows: (string | number | undefined)[][] = [
     ["Student", "ID", "SIS User ID", "SIS Login ID", "Section", manifest.rubric.title, "Notes"],
     ["Points Possible", "", "", "", "", maxPoints, ""],
   ];
   for (const r of results) {
     const why = problem(r);
-    rows.push([r.entry.name ?? r.entry.student, "", r.entry.student, r.entry.email ?? r.entry.student, r.entry.section ?? "", why ? undefined : r.report?.score.points, why ? notFinal(r, why) : ""]);
+    rows.push([r.entry.name ?? r.entry.student, "", r.entry.student, r.entry.email ?? r.entry.student, r.entry.section ?? "", why ? undefined : lmsPoints(r), why ? notFinal(r, why) : ""]);
   }
   return toCsv(rows);
 }
@@ -89,8 +104,9 @@ function moodle(manifest: Pick<BatchManifest, "rubric">, results: readonly Stude
     const rep = r.report;
     const why = problem(r);
     const tasks = rep ? rep.tasks.map((t) => `${t.id} ${t.points}/${t.maxPoints}`).join(", ") : "";
-    const feedback = why ? `${notFinal(r, why)}${tasks ? `; ${tasks}` : ""}` : `${rep!.score.percent}% (${rep!.score.points}/${rep!.score.maxPoints}); ${tasks}`;
-    rows.push([r.entry.student, r.entry.email ?? "", r.entry.name ?? "", why ? undefined : rep?.score.points, feedback]);
+    const manual = rep?.score.manual ? `; graded by a person: ${rep.score.manual.points}/${rep.score.manual.maxPoints}${rep.score.manual.pending ? ` (${rep.score.manual.pending} not scored yet)` : ""}` : "";
+    const feedback = why ? `${notFinal(r, why)}${tasks ? `; ${tasks}` : ""}` : `${rep!.score.percent}% (${rep!.score.points}/${rep!.score.maxPoints}); ${tasks}${manual}`;
+    rows.push([r.entry.student, r.entry.email ?? "", r.entry.name ?? "", why ? undefined : lmsPoints(r), feedback]);
   }
   return toCsv(rows);
 }

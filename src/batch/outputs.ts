@@ -7,11 +7,14 @@ import { gradebookCsv, gradebookFile, type GradebookStyle } from "./gradebook.js
 import { reportLinks } from "./reports.js";
 import { summarize, summaryMarkdown, summaryText } from "./summary.js";
 import { ordered, type BatchManifest, type StudentResult } from "./store.js";
+import { withManualScores, type ManualScore } from "./manual-scores.js";
 
 /** What the class outputs may add to the defaults. */
 export interface ClassOutputOptions {
   /** The student table's columns in class.html (default: CLASS_COLUMNS). */
   columns?: readonly ClassColumn[];
+  /** Points a person gave (a manual-scores file), merged into every student's result first. */
+  manual?: ReadonlyMap<string, readonly ManualScore[]>;
 }
 
 /**
@@ -19,7 +22,7 @@ export interface ClassOutputOptions {
  * report in <out>/reports). Returns the files written and the console text.
  */
 export function writeClassOutputs(out: string, manifest: BatchManifest, results: readonly StudentResult[], style: GradebookStyle = "default", o: ClassOutputOptions = {}): { files: string[]; console: string } {
-  const rows = ordered(results);
+  const rows = ordered(o.manual ? results.map((r) => withManualScores(r, o.manual!)) : results);
   const files: string[] = [];
   for (const s of new Set<GradebookStyle>(["default", style])) {
     const f = join(out, gradebookFile(s));

@@ -9,6 +9,7 @@ import { RoleCredentialCache } from "./credentials.js";
 import { TokenBuckets } from "./rate-limit.js";
 import type { RosterEntry } from "./roster.js";
 import { missingReports, writeStudentReports } from "./reports.js";
+import { withManualScores, type ManualScore } from "./manual-scores.js";
 import { compact, errorActions, hasErrors, mentionsStudent, manifestFor, readStudentResult, readStudentResults, removeStudentResult, writeManifest, writeStudentResult, type BatchManifest, type StudentResult } from "./store.js";
 
 /** Who the credentials of a session belong to (GetCallerIdentity), or a one-sentence reason it cannot be used. */
@@ -61,6 +62,8 @@ export interface BatchOptions {
   env?: string;
   /** Per-student reports written to <out>/reports/<id>.<ext> (on --resume also for students already done that lack them). */
   reports?: readonly ReportFormat[];
+  /** Points a person gave (a manual-scores file), merged into the per-student reports. */
+  manualScores?: ReadonlyMap<string, readonly ManualScore[]>;
   shard?: string;
   signal?: AbortSignal;
   onProgress?: (p: BatchProgress) => void;
@@ -127,7 +130,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
     for (const e of o.entries) {
       if (todoIds.has(e.student) || !existing.has(e.student) || !missingReports(o.out, e.student, formats)) continue;
       const full = readStudentResult(o.out, e.student);
-      if (full) reportsFilled += writeStudentReports(o.out, full, formats, { missingOnly: true });
+      if (full) reportsFilled += writeStudentReports(o.out, o.manualScores ? withManualScores(full, o.manualScores) : full, formats, { missingOnly: true });
     }
   }
   const progress: BatchProgress = { total: o.entries.length, done: 0, skipped: o.entries.length - todo.length, inFlight: 0, errors: 0, calls: 0, memoHits: 0, throttles: 0, retries: 0, startedAt: Date.now() };
@@ -221,7 +224,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
         }
       }
       writeStudentResult(o.out, r);
-      if (r.report && o.reports?.length) writeStudentReports(o.out, r, o.reports);
+      if (r.report && o.reports?.length) writeStudentReports(o.out, o.manualScores ? withManualScores(r, o.manualScores) : r, o.reports);
       finished.set(e.student, compact(r));
       graded++;
       progress.done++;

@@ -19,6 +19,8 @@ export interface ClassSummary {
   criteria: { key: string; title: string; passRate: number; fail: number; error: number; skipped: number }[];
   /** Advisory criteria that warned, most frequent first: how many graded students got the warning. */
   warnings: { key: string; title: string; students: number }[];
+  /** With a manual-scores file: students fully scored by a person, and those with manual criteria still unscored. */
+  manual?: { scored: number; pending: { student: string; criteria: number }[]; meanTotalPercent: number };
 }
 
 /** Summarises results (students who could not be graded are listed, not averaged). */
@@ -86,6 +88,20 @@ export function summarize(manifest: Pick<BatchManifest, "assessment" | "rubric" 
     warnings: [...warnAgg]
       .map(([key, w]) => ({ key, title: w.title, students: w.students }))
       .sort((x, y) => y.students - x.students || (x.key < y.key ? -1 : 1)),
+    ...manualSummary(graded),
+  };
+}
+
+function manualSummary(graded: readonly StudentResult[]): Pick<ClassSummary, "manual"> {
+  const withManual = graded.filter((r) => r.report!.score.manual);
+  if (!withManual.length) return {};
+  const totals = withManual.map((r) => r.report!.score.total?.percent ?? 0);
+  return {
+    manual: {
+      scored: withManual.filter((r) => r.report!.score.manual!.pending === 0).length,
+      pending: withManual.filter((r) => r.report!.score.manual!.pending > 0).map((r) => ({ student: r.entry.student, criteria: r.report!.score.manual!.pending })),
+      meanTotalPercent: round(totals.reduce((a, b) => a + b, 0) / totals.length),
+    },
   };
 }
 
@@ -121,6 +137,10 @@ export function summaryMarkdown(s: ClassSummary, opts: { criteriaLimit?: number 
     L.push("", "## Warnings (most frequent first)", "", "Advisory criteria: they cost no points and are not in the pass rates.", "", "| criterion | students |", "|---|---:|");
     for (const w of s.warnings) L.push(`| \`${w.key}\` ${md(w.title)} | ${w.students} |`);
   }
+  if (s.manual) {
+    L.push("", "## Points graded by a person", "", `${s.manual.scored} students fully scored · mean total (automatic + manual) ${s.manual.meanTotalPercent}%` + (s.manual.pending.length ? ` · **${s.manual.pending.length} with manual criteria not scored yet**` : ""), "");
+    for (const p of s.manual.pending) L.push(`- \`${p.student}\`: ${p.criteria} manual criteri${p.criteria === 1 ? "on" : "a"} not scored`);
+  }
   if (s.withErrors.length) {
     L.push("", "## Students with criteria that could not be checked", "", "Regrade them with `--retry-errors` once the cause is fixed.", "");
     for (const e of s.withErrors) L.push(`- \`${e.student}\`: ${e.errors} (${e.actions.map(md).join(", ")})`);
@@ -144,6 +164,7 @@ export function summaryText(s: ClassSummary, opts: { criteriaLimit?: number } = 
   L.push(`Criteria the class struggles with most (${Math.min(limit, s.criteria.length)} of ${s.criteria.length}):`);
   for (const c of s.criteria.slice(0, limit)) L.push(`  ${String(c.passRate).padStart(5)}%  ${c.key}`);
   if (s.warnings.length) L.push(`Most frequent warnings (advice, no points): ${s.warnings.slice(0, limit).map((w) => `${w.key} (${w.students})`).join(", ")}${s.warnings.length > limit ? ", …" : ""}`);
+  if (s.manual) L.push(`Graded by a person: ${s.manual.scored} fully scored, mean total ${s.manual.meanTotalPercent}%${s.manual.pending.length ? `; not scored yet: ${s.manual.pending.slice(0, 20).map((p) => p.student).join(", ")}${s.manual.pending.length > 20 ? ", …" : ""}` : ""}`);
   if (s.withErrors.length) L.push(`With errors (${s.withErrors.length}): ${s.withErrors.slice(0, 20).map((e) => e.student).join(", ")}${s.withErrors.length > 20 ? ", …" : ""}`);
   if (s.notGraded.length) L.push(`Not graded (${s.notGraded.length}): ${s.notGraded.slice(0, 20).map((e) => `${e.student} (${e.reason})`).join("; ")}${s.notGraded.length > 20 ? "; …" : ""}`);
   return `${L.join("\n")}\n`;

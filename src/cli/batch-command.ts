@@ -11,9 +11,11 @@ import { writeClassOutputs } from "../batch/outputs.js";
 import { ProgressPrinter } from "../batch/progress.js";
 import { parseRoster, rosterFromList, ROSTER_FORMATS, type Roster, type RosterFormat } from "../batch/roster.js";
 import { runBatch, type Identify, type SessionFactory } from "../batch/run.js";
+import { byStudent, parseManualScores, withManualScores, type ManualScore } from "../batch/manual-scores.js";
+import type { Rubric } from "../rubric/schema.js";
 import { inShard, parseShard, type Shard } from "../batch/shard.js";
 import { reportFormatsIn, writeStudentReports } from "../batch/reports.js";
-import { readManifest, readStudentResults, studentsDir } from "../batch/store.js";
+import { readManifest, readStudentResults, studentsDir, type BatchManifest } from "../batch/store.js";
 import { EXIT, UsageError } from "./exit.js";
 import { checkEnv, resolveAssessment, sessionFor, whoAmI } from "./grade-command.js";
 import type { CliIo } from "./io.js";
@@ -46,6 +48,8 @@ export interface BatchFlags {
   env?: string;
   allowErrors?: boolean;
   quiet?: boolean;
+  /** A CSV of points graded by a person: student, criterion, points, comment. */
+  manualScores?: string;
 }
 
 /** Exit code when Ctrl-C stopped a batch (128 + SIGINT). */
@@ -111,6 +115,7 @@ export function registerBatchCommands(program: Command, io: CliIo, run: (code: P
     .option("--only <task...>", "grade only these tasks")
     .option("--env <name>", "the deployment environment whose names are graded (assessments with environments, e.g. glue_etl_pipeline_tf: dev, staging, prod)")
     .option("--allow-errors", "exit 0 even if some criteria could not be checked")
+    .option("--manual-scores <file>", "CSV of points graded by a person (student, criterion, points, comment), merged into gradebooks, summary and reports")
     .option("-q, --quiet", "no progress output")
     .addHelpText("after", BATCH_EXAMPLES)
     .action((assessment: string, flags: BatchFlags) => run(runBatchCommand(assessment, flags, io)));
@@ -120,6 +125,7 @@ export function registerBatchCommands(program: Command, io: CliIo, run: (code: P
     .description("regenerate per-student reports, the gradebooks, summary.md and class.html from a batch folder's stored results")
     .option("--report <format>", `write one report per student to <folder>/reports/ (repeatable): ${REPORT_FORMATS.join(", ")}`, (v: string, prev: string[] = []) => [...prev, v])
     .addOption(new Option("--gradebook <style>", "also write the gradebook in an LMS's import format").choices([...GRADEBOOK_STYLES]).default("default"))
+    .option("--manual-scores <file>", "CSV of points graded by a person (student, criterion, points, comment), merged into everything written")
     .addHelpText("after", REPORT_EXAMPLES)
     .action((folder: string, flags: BatchReportFlags) => run(runBatchReportCommand(folder, flags, io)));
 
@@ -181,11 +187,29 @@ export function loadRoster(flags: Pick<BatchFlags, "roster" | "students" | "rost
   } else throw new UsageError("missing --roster <file> or --students <id,id,…>");
   if (roster.problems.length) {
     const where = (line: number) => (source === "--students" ? `--students item ${line}` : `${source}:${line}`);
-    const shown = roster.problems.slice(0, 50).map((p) => `  ${where(p.line)}: ${forTerminal(p.message)}`);
-    throw new UsageError(`the roster has ${roster.problems.length} invalid row${roster.problems.length > 1 ? "s" : ""}; nothing was graded:\n${shown.join("\n")}${roster.problems.length > 50 ? "\n  …" : ""}`);
+    throw problemsError(`the roster has ${roster.problems.length} invalid row${roster.problems.length > 1 ? "s" : ""}`, roster.problems, where);
   }
   if (!roster.entries.length) throw new UsageError(`the roster ${source} lists no students`);
   return { ...roster, source };
+}
+
+/** One UsageError listing a file's problems, each at its place (at most 50 shown). */
+function problemsError(what: string, problems: readonly { line: number; message: string }[], where: (line: number) => string): UsageError {
+  const shown = problems.slice(0, 50).map((p) => `  ${where(p.line)}: ${forTerminal(p.message)}`);
+  return new UsageError(`${what}; nothing was graded:\n${shown.join("\n")}${problems.length > 50 ? "\n  …" : ""}`);
+}
+
+/** Reads and validates a manual-scores file against the rubric and the class; every problem is one UsageError with file:line. */
+export function loadManualScores(file: string, rubric: Rubric, students: ReadonlySet<string>): ReadonlyMap<string, readonly ManualScore[]> {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (err) {
+    throw new UsageError(`cannot read the manual scores ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  const { scores, problems } = parseManualScores(text, rubric, students);
+  if (problems.length) throw problemsError(`the manual scores have ${problems.length} problem${problems.length > 1 ? "s" : ""}`, problems, (line) => `${file}:${line}`);
+  return byStudent(scores);
 }
 
 /** What tests (and embedders) may replace: the sessions (e.g. an in-process transport), the identity check, a stop signal. */
@@ -220,6 +244,7 @@ export async function runBatchCommand(id: string, flags: BatchFlags, io: CliIo, 
   const minScore = flags.minScore === undefined ? undefined : Number(flags.minScore);
   if (minScore !== undefined && !(minScore >= 0 && minScore <= 100)) throw new UsageError(`--min-score takes a percentage from 0 to 100, got "${flags.minScore}"`);
   const env = checkEnv(flags.env, rubric);
+  const manualScores = flags.manualScores === undefined ? undefined : loadManualScores(flags.manualScores, rubric, new Set(roster.entries.map((e) => e.student)));
   const entries = roster.entries.filter((e) => inShard(e.student, shard));
   const hasResults = existsSync(studentsDir(flags.out)) && readdirSync(studentsDir(flags.out)).some((f) => f.endsWith(".json"));
   if (hasResults && !flags.resume && !flags.retryErrors && !flags.overwrite) {
@@ -273,7 +298,7 @@ export async function runBatchCommand(id: string, flags: BatchFlags, io: CliIo, 
       concurrency, ...(maxTps ? { maxTps } : {}), ...(deps.tpsTable ? { tpsTable: deps.tpsTable } : {}),
       resume: Boolean(flags.resume), retryErrors: Boolean(flags.retryErrors),
       ...(minScore !== undefined ? { minScore } : {}), ...(only.length ? { only } : {}), ...(env ? { env } : {}),
-      reports, ...(shard ? { shard: `${shard.index}/${shard.count}` } : {}),
+      reports, ...(shard ? { shard: `${shard.index}/${shard.count}` } : {}), ...(manualScores ? { manualScores } : {}),
       signal: ac.signal,
       onProgress: (p) => {
         if (!started) (started = true), printer.start(p);
@@ -287,7 +312,7 @@ export async function runBatchCommand(id: string, flags: BatchFlags, io: CliIo, 
       return EXIT.CANNOT_GRADE;
     }
     if (result.reportsFilled) io.err(`glue-validate: wrote ${result.reportsFilled} missing report${result.reportsFilled === 1 ? "" : "s"} for students already graded\n`);
-    const outputs = writeClassOutputs(flags.out, result.manifest, result.results, (flags.gradebook ?? "default") as GradebookStyle);
+    const outputs = writeClassOutputs(flags.out, result.manifest, result.results, (flags.gradebook ?? "default") as GradebookStyle, manualScores ? { manual: manualScores } : {});
     if (!flags.quiet) io.out(forTerminal(outputs.console));
     io.err(
       `glue-validate: ${result.graded} graded now, ${result.skipped} already done; ${result.progress.calls} AWS calls (${result.progress.memoHits} answered from the memo), ${result.progress.throttles} throttles retried` +
@@ -306,10 +331,20 @@ export async function runBatchCommand(id: string, flags: BatchFlags, io: CliIo, 
   }
 }
 
+/** A scores file checked against the rubric a batch folder was graded with and the students it holds. */
+async function manualScoresFor(folder: string, manifest: BatchManifest, file: string): Promise<ReadonlyMap<string, readonly ManualScore[]>> {
+  if (manifest.rubric.source !== `bundled:${manifest.assessment}`) {
+    throw new UsageError(`${folder} was graded with the rubric ${manifest.rubric.source}; give the manual scores to that batch instead (\`glue-validate batch … --rubric … --resume --manual-scores ${file}\`)`);
+  }
+  const { rubric } = await resolveAssessment(manifest.assessment);
+  return loadManualScores(file, rubric, new Set(readStudentResults(folder).results.keys()));
+}
+
 /** The options of `batch report`. */
 export interface BatchReportFlags {
   report?: string[];
   gradebook?: string;
+  manualScores?: string;
 }
 
 /** Runs `batch report <folder>`: everything a batch writes, rebuilt from its stored results without AWS; returns the exit code. */
@@ -325,10 +360,11 @@ export async function runBatchReportCommand(folder: string, flags: BatchReportFl
   const existing = reportFormatsIn(folder);
   const formats = [...new Set([...existing, ...requested])];
   if (!formats.length) formats.push("html");
+  const manual = flags.manualScores === undefined ? undefined : await manualScoresFor(folder, manifest, flags.manualScores);
   let written = 0;
-  const { results, problems } = readStudentResults(folder, { each: (r) => void (written += writeStudentReports(folder, r, formats)) });
+  const { results, problems } = readStudentResults(folder, { each: (r) => void (written += writeStudentReports(folder, manual ? withManualScores(r, manual) : r, formats)) });
   for (const p of problems) io.err(`glue-validate: skipped ${forTerminal(p)}\n`);
-  const outputs = writeClassOutputs(folder, manifest, [...results.values()], (flags.gradebook ?? "default") as GradebookStyle);
+  const outputs = writeClassOutputs(folder, manifest, [...results.values()], (flags.gradebook ?? "default") as GradebookStyle, manual ? { manual } : {});
   io.out(forTerminal(outputs.console));
   io.err(`glue-validate: regenerated ${written} report${written === 1 ? "" : "s"} (${formats.join(", ")}) for ${results.size} student${results.size === 1 ? "" : "s"}, without AWS calls. Wrote ${outputs.files.join(", ")}\n`);
   return problems.length ? EXIT.CANNOT_GRADE : EXIT.PASS;

@@ -31,6 +31,8 @@ export interface CriterionResult {
   manual?: string;
   /** For `skipped` because a required criterion did not pass: that criterion, as "task.criterion". */
   blockedBy?: string;
+  /** For `manual`, once a person scored it (a manual-scores file): the points given and the grader's comment. */
+  manualGrade?: { points: number; comment?: string };
   /** With --verbose: the facts behind the judgement. */
   evidence?: unknown;
 }
@@ -73,6 +75,10 @@ export interface GradeReport {
     percent: number;
     threshold: number;
     passed: boolean;
+    /** Points a person gave the manual criteria (a manual-scores file); `pending`: manual criteria not scored yet. */
+    manual?: { points: number; maxPoints: number; graded: number; pending: number };
+    /** Automatic plus manual points, over both maxima (present with manual scores; `percent` stays automatic). */
+    total?: { points: number; maxPoints: number; percent: number };
   };
   counts: StatusCounts;
   /** Present when only some tasks were graded (--only): the score covers only those, never the whole assessment. */

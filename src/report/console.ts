@@ -6,7 +6,7 @@ import { forTerminal } from "./sanitize.js";
 import { failureSummary } from "../aws/errors.js";
 import { shortJson } from "../rubric/evaluate.js";
 import { fmt } from "./common.js";
-import { blockedGroups, criteriaByKey, hintOf, nextSteps, partialNote, rootBlocker, sentence, waitingPhrase, type Located } from "./wording.js";
+import { blockedGroups, criteriaByKey, hintOf, nextSteps, partialNote, rootBlocker, sentence, waitingPhrase, type Located, manualSummary } from "./wording.js";
 
 /** Options of the console reporter. */
 export interface ConsoleOptions {
@@ -130,6 +130,7 @@ function summary(c: ChalkInstance, r: GradeReport): string[] {
     : s.passed ? c.green.bold("PASSED") : c.red.bold("NOT PASSED");
   const lines = [`${c.bold("Score")} ${fmt(s.points)} / ${fmt(s.maxPoints)} automatic points (${fmt(s.percent)}%) — pass mark ${fmt(s.threshold)}% — ${verdict}`];
   lines.push(c.gray(`${n.pass} passed · ${n.fail} failed · ${n.error} could not be checked · ${n.skipped} skipped · ${n.manual} for a human (${fmt(s.manualPoints)} points)${n.warning ? ` · ${n.warning} warning${n.warning === 1 ? "" : "s"}` : ""}`));
+  for (const l of manualSummary(r).filter((x) => !x.endsWith("not in the score."))) lines.push(c.cyan(t(l)));
   if (n.warning > 0) lines.push(c.yellow(`${n.warning} warning${n.warning === 1 ? "" : "s"}: advice only, no points lost and no effect on passing.`));
   if (n.error > 0) {
     lines.push(c.magenta(`${t(failureSummary(r.tasks.flatMap((tk) => tk.criteria).filter((x) => x.status === "error")))} The score is incomplete.`));

@@ -3,7 +3,7 @@
 import { createHash } from "node:crypto";
 import type { CriterionResult, GradeReport, Status, TaskResult } from "../grade/result.js";
 import { bySeverity, fmt, STATUS_LABEL } from "./common.js";
-import { hintOf, nextSteps, partialNote, sentence } from "./wording.js";
+import { hintOf, manualSummary, nextSteps, partialNote, sentence } from "./wording.js";
 import { html as h } from "./escape.js";
 import { failureSummary } from "../aws/errors.js";
 
@@ -93,7 +93,7 @@ export function renderHtml(r: GradeReport, o: HtmlOptions = {}): string {
       : `<div class="verdict ${s.passed ? "passed" : "failed"}">${s.passed ? "Passed" : "Not passed"}</div>`,
     `<div><strong>${fmt(s.points)} / ${fmt(s.maxPoints)}</strong> automatic points (${fmt(s.percent)}%) · pass mark ${fmt(s.threshold)}%</div>`,
     `<div class="counts">${(["pass", "fail", "error", "warning", "skipped", "manual"] as Status[]).map((st) => `<span><span class="badge s-${st}">${STATUS_LABEL[st]}</span>${n[st] ?? 0}</span>`).join("")}</div>`,
-    s.manualPoints ? `<div class="muted">${fmt(s.manualPoints)} more points await a human grader and are not in the score.</div>` : "",
+    ...manualSummary(r).map((l) => `<div class="muted">${h(l)}</div>`),
     n.error ? `<div class="muted">${h(failureSummary(r.tasks.flatMap((tk) => tk.criteria).filter((x) => x.status === "error")))} The score is incomplete.</div>` : "",
     n.warning ? `<div class="muted">${n.warning} warning${n.warning === 1 ? "" : "s"}: advice only, no points lost and no effect on passing.</div>` : "",
     `</div>`,

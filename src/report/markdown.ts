@@ -1,7 +1,7 @@
 // The Markdown reporter: a summary for a PR comment or $GITHUB_STEP_SUMMARY (GitHub-flavoured Markdown).
 import type { GradeReport, Status } from "../grade/result.js";
 import { bySeverity, fmt, STATUS_LABEL } from "./common.js";
-import { hintOf, nextSteps, partialNote, sentence, verdict } from "./wording.js";
+import { hintOf, manualSummary, nextSteps, partialNote, sentence, verdict } from "./wording.js";
 import { dropForbidden, mdText } from "./escape.js";
 
 /** Escaped and trimmed: `**` next to whitespace would not open or close emphasis. */
@@ -73,7 +73,8 @@ export function renderMarkdown(r: GradeReport, o: MarkdownOptions = {}): string 
     if (shown < warnings.length) body.push("", `_${warnings.length - shown} more warnings not shown: see the full report._`);
     body.push("");
   }
-  if (n.manual) body.push(`${n.manual} criteria (${fmt(s.manualPoints)} points) await a human grader and are not in the score.`, "");
+  const manual = manualSummary(r);
+  for (const l of manual) body.push(`👤 ${md(l)}`, "");
   if (n.error) body.push(`⚠️ ${n.error} criteria could not be checked: the score is incomplete.`, "");
   return [...head, ...body].join("\n");
 }

@@ -11,7 +11,7 @@ const COULD_NOT = /^(?:could not be checked\b[:,]?\s*)+/i;
  * prefixed once with "could not be checked: " (never doubled); for `manual` what the human grader looks at.
  */
 export function sentence(c: CriterionResult): string {
-  if (c.status === "manual") return `awaits a human grader${c.manual ? `: ${c.manual}` : ""}`;
+  if (c.status === "manual") return c.manualGrade ? c.message : `awaits a human grader${c.manual ? `: ${c.manual}` : ""}`;
   if (c.status === "error" || COULD_NOT.test(c.message)) return `could not be checked: ${c.message.replace(COULD_NOT, "") || "no reason given"}`;
   return c.message;
 }
@@ -36,7 +36,19 @@ export function verdict(r: GradeReport): string {
 /** The score line: "43.25 / 64.5 points (67.05%), pass mark 70%: not passed". */
 export function scoreLine(r: GradeReport): string {
   const s = r.score;
-  return `${fmt(s.points)} / ${fmt(s.maxPoints)} points (${fmt(s.percent)}%), pass mark ${fmt(s.threshold)}%: ${verdict(r)}`;
+  const total = s.total ? `; with the points graded by a person, ${fmt(s.total.points)} / ${fmt(s.total.maxPoints)} (${fmt(s.total.percent)}%)` : "";
+  return `${fmt(s.points)} / ${fmt(s.maxPoints)} points (${fmt(s.percent)}%), pass mark ${fmt(s.threshold)}%: ${verdict(r)}${total}`;
+}
+
+/** The manual criteria in sentences: the points a person gave (and the total they make), and what still awaits one. */
+export function manualSummary(r: GradeReport): string[] {
+  const s = r.score;
+  const lines: string[] = [];
+  for (const task of r.tasks) for (const c of task.criteria) if (c.status === "manual" && c.manualGrade) lines.push(`${task.title}: ${c.title}: ${c.message}`);
+  if (s.manual && s.total) lines.push(`Graded by a person: ${fmt(s.manual.points)} / ${fmt(s.manual.maxPoints)} points; total ${fmt(s.total.points)} / ${fmt(s.total.maxPoints)} (${fmt(s.total.percent)}%).`);
+  const pending = s.manual ? s.manual.pending : r.counts.manual;
+  if (pending) lines.push(`${pending} criteria${s.manual ? "" : ` (${fmt(s.manualPoints)} points)`} await a human grader and are not in the score.`);
+  return lines;
 }
 
 /** A criterion with its task and its "task.criterion" key. */
