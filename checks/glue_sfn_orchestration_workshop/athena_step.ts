@@ -29,7 +29,11 @@ export const athenaStep: CheckModule = {
     if ("$error" in history) facts.history = history;
     else {
       const hits = queriesOn(history, dbs);
-      facts.history = { workGroup: history.workGroup, scanned: history.scanned, succeededOnProcessed: hits.length, examples: hits.slice(0, 3).map((q) => ({ id: q.id, query: q.query.slice(0, 200), submitted: q.submitted })) };
+      // nothing found while a workgroup could not be read: unknown, not "no"
+      facts.history =
+        hits.length === 0 && history.unread
+          ? history.unread
+          : { workGroups: history.workGroups, scanned: history.scanned, succeededOnProcessed: hits.length, examples: hits.slice(0, 3).map((q) => ({ id: q.id, query: q.query.slice(0, 200), submitted: q.submitted })) };
     }
     return facts;
   },

@@ -281,30 +281,52 @@ export function findBucket(ctx: CheckContext): Promise<BucketRead> {
 
 export type QuerySummary = { id: string; state: string; database: string | null; query: string; submitted: string | null };
 
-const MAX_HISTORY_PAGES = 4; // 4 × 50: the 200 most recent queries of the workgroup
+const MAX_HISTORY_PAGES = 4; // 4 × 50: the 200 most recent queries of each workgroup read
 
-/** Recent Athena queries (never starts one): the workgroup of --athena-workgroup, else the state machine's, else the default. */
-export function queryHistory(ctx: CheckContext): Promise<{ workGroup: string | null; scanned: number; queries: QuerySummary[] } | ErrorFact> {
+/** The query history read: which workgroups, how many queries, and a workgroup that could not be read. */
+export type QueryHistory = { workGroups: string[]; scanned: number; queries: QuerySummary[]; unread: ErrorFact | null };
+
+/** The workgroups a student may have queried in: --athena-workgroup, the state machine's, and the console's default `primary`. */
+export function historyWorkGroups(athenaWorkgroup: string | undefined, stateMachineWorkGroup: string | undefined): string[] {
+  return [...new Set([athenaWorkgroup, stateMachineWorkGroup, "primary"].filter((w): w is string => !!w))];
+}
+
+/** The queries of one workgroup (most recent first, bounded); null for a workgroup that does not exist. */
+async function workGroupHistory(ctx: CheckContext, workGroup: string): Promise<QueryExecution[] | ErrorFact | null> {
+  const ids = await ctx.list(
+    "athena",
+    (t) => new ListQueryExecutionsCommand({ NextToken: t, MaxResults: 50, WorkGroup: workGroup }),
+    (o) => ({ items: o.QueryExecutionIds, next: o.NextToken }),
+    // Athena answers InvalidRequestException ("WorkGroup … is not found") for a workgroup that does not exist
+    { maxPages: MAX_HISTORY_PAGES, partialOk: true, missing: ["InvalidRequestException"] },
+  );
+  if (!ids.ok) return ids.missing ? null : ids.fact;
+  const queries: QueryExecution[] = [];
+  for (let i = 0; i < ids.items.length; i += 50) {
+    const r = await ctx.read("athena", new BatchGetQueryExecutionCommand({ QueryExecutionIds: ids.items.slice(i, i + 50) }));
+    if (!r.ok) return r.fact;
+    queries.push(...(r.value.QueryExecutions ?? []));
+  }
+  return queries;
+}
+
+/**
+ * Recent Athena queries (never starts one) of every workgroup the student may have used: --athena-workgroup, the
+ * state machine's, and `primary` (where the console runs sample queries). An ErrorFact only when none could be read.
+ */
+export function queryHistory(ctx: CheckContext): Promise<QueryHistory | ErrorFact> {
   return once(ctx, "queries", async () => {
     const sm = await findStateMachine(ctx);
     const smWg = sm.kind === "found" ? sm.analysis.tasks.find((t) => t.kind === "athenaQuery" && t.workGroup && !t.workGroup.includes("$") && !t.workGroup.includes("{%"))?.workGroup : undefined;
-    const workGroup = ctx.options.athenaWorkgroup ?? smWg ?? undefined;
-    const ids = await ctx.list(
-      "athena",
-      (t) => new ListQueryExecutionsCommand({ NextToken: t, MaxResults: 50, ...(workGroup ? { WorkGroup: workGroup } : {}) }),
-      (o) => ({ items: o.QueryExecutionIds, next: o.NextToken }),
-      { maxPages: MAX_HISTORY_PAGES, partialOk: true },
-    );
-    if (!ids.ok) return ids.fact;
-    const queries: QueryExecution[] = [];
-    for (let i = 0; i < ids.items.length; i += 50) {
-      const r = await ctx.read("athena", new BatchGetQueryExecutionCommand({ QueryExecutionIds: ids.items.slice(i, i + 50) }));
-      if (!r.ok) return r.fact;
-      queries.push(...(r.value.QueryExecutions ?? []));
-    }
+    const groups = historyWorkGroups(ctx.options.athenaWorkgroup, smWg ?? undefined);
+    const read = await Promise.all(groups.map((g) => workGroupHistory(ctx, g)));
+    const errors = read.filter((r): r is ErrorFact => r !== null && !Array.isArray(r));
+    if (errors.length > 0 && errors.length === read.filter((r) => r !== null).length) return errors[0]!;
+    const queries = read.filter((r): r is QueryExecution[] => Array.isArray(r)).flat();
     return {
-      workGroup: workGroup ?? null,
+      workGroups: groups.filter((_, i) => Array.isArray(read[i])),
       scanned: queries.length,
+      unread: errors[0] ?? null,
       queries: queries.map((q) => ({
         id: q.QueryExecutionId ?? "",
         state: q.Status?.State ?? "UNKNOWN",
@@ -315,7 +337,6 @@ export function queryHistory(ctx: CheckContext): Promise<{ workGroup: string | n
     };
   });
 }
-
 
 /** True when SQL text names one of the databases (as a whole identifier, quoted or not). */
 export function mentionsDatabase(text: string | null | undefined, dbs: readonly string[]): boolean {

@@ -45,11 +45,16 @@ export const validation: CheckModule = {
     } else {
       const accepted = await Promise.all(layers.map((l) => acceptedDatabases(ctx, l)));
       const hits = Object.fromEntries(layers.map((l, i) => [l, queriesOn(history, accepted[i]!)]));
-      facts.queries = {
-        workGroup: history.workGroup,
-        scanned: history.scanned,
-        ...Object.fromEntries(layers.map((l) => [l, { succeeded: hits[l]!.length, examples: hits[l]!.slice(0, 2).map((q) => q.query.slice(0, 200)) }])),
-      };
+      const complete = layers.every((l) => hits[l]!.length > 0);
+      // a layer without queries while a workgroup could not be read: unknown, not "no"
+      facts.queries =
+        !complete && history.unread
+          ? history.unread
+          : {
+              workGroups: history.workGroups,
+              scanned: history.scanned,
+              ...Object.fromEntries(layers.map((l) => [l, { succeeded: hits[l]!.length, examples: hits[l]!.slice(0, 2).map((q) => q.query.slice(0, 200)) }])),
+            };
       facts.counts = ctx.options.runQueries ? Object.fromEntries(await Promise.all(layers.map(async (l) => [l, await countOf(ctx, hits[l]!)] as const))) : NOT_RUN;
     }
     // CloudWatch Logs cannot be read (no client): the runs and the streams a person should open.

@@ -79,7 +79,7 @@ export class CheckContext {
     service: ServiceId,
     page: (token: string | undefined) => C,
     pick: (out: OutputOf<C>) => { items: readonly T[] | undefined; next: string | undefined },
-    opts: { region?: string; maxPages?: number; partialOk?: boolean } = {},
+    opts: { region?: string; maxPages?: number; partialOk?: boolean; missing?: readonly string[] } = {},
   ): Promise<{ ok: true; items: T[]; truncated: boolean } | { ok: false; fact: ErrorFact; missing: boolean }> {
     const items: T[] = [];
     const maxPages = opts.maxPages ?? 1000;
@@ -87,7 +87,7 @@ export class CheckContext {
     const seen = new Set<string>();
     for (let i = 0; i < maxPages; i++) {
       const command = page(token);
-      const r = await this.read(service, command, { region: opts.region });
+      const r = await this.read(service, command, { region: opts.region, missing: opts.missing });
       if (!r.ok) return { ok: false, missing: r.missing, fact: r.fact };
       const { items: got, next } = pick(r.value);
       items.push(...(got ?? []));

@@ -14,7 +14,7 @@ describe("athena_step check", () => {
     expect(f.athenaTasks).toEqual([
       { state: "QueryProcessed", sync: true, resource: "arn:aws:states:::athena:startQueryExecution.sync", queryString: "SELECT COUNT(*) FROM workshop_processed.customers_clean", database: null, referencesProcessed: true, onMainPath: true },
     ]);
-    expect(f.history).toMatchObject({ workGroup: "primary", succeededOnProcessed: 1, examples: [{ id: "q-42-4" }] });
+    expect(f.history).toMatchObject({ workGroups: ["primary"], succeededOnProcessed: 1, examples: [{ id: "q-42-4" }] });
     const list = mocks.athena.commandCalls(ListQueryExecutionsCommand);
     expect(list[0]!.args[0].input).toEqual({ MaxResults: 50, WorkGroup: "primary" });
     expect(list.length).toBe(4); // at most four pages
@@ -22,9 +22,17 @@ describe("athena_step check", () => {
     expect(mocks.athena.commandCalls(StartQueryExecutionCommand)).toHaveLength(0);
   });
 
-  it("--athena-workgroup wins over the task's workgroup", async () => {
-    await athenaStep.collect(context("42", { athenaWorkgroup: "labs" }));
+  it("--athena-workgroup is read first, and primary (the console's default) as well: queries run there still count", async () => {
+    const f = await athenaStep.collect(context("42", { athenaWorkgroup: "labs" }));
     expect(mocks.athena.commandCalls(ListQueryExecutionsCommand)[0]!.args[0].input).toMatchObject({ WorkGroup: "labs" });
+    expect(f.history).toMatchObject({ workGroups: ["labs", "primary"], succeededOnProcessed: 1 });
+  });
+
+  it("a workgroup that does not exist (InvalidRequestException) is skipped; one that cannot be read only matters when nothing was found", async () => {
+    mocks.athena.on(ListQueryExecutionsCommand, { WorkGroup: "gone" }).rejects(sdkError("InvalidRequestException", 400, "WorkGroup gone is not found."));
+    expect((await athenaStep.collect(context("42", { athenaWorkgroup: "gone" }))).history).toMatchObject({ workGroups: ["primary"], succeededOnProcessed: 1 });
+    mocks.athena.on(ListQueryExecutionsCommand, { WorkGroup: "locked" }).rejects(sdkError("AccessDeniedException"));
+    expect((await athenaStep.collect(context("42", { athenaWorkgroup: "locked" }))).history).toMatchObject({ workGroups: ["primary"], succeededOnProcessed: 1 });
   });
 
   it("history denied → history ErrorFact, the tasks still reported", async () => {

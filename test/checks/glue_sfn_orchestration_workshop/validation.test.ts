@@ -1,6 +1,6 @@
 // Task 7 check (client mock): executions, query history on both databases, counts only behind --run-queries (never a query started), job log streams.
 import { beforeEach, describe, expect, it } from "vitest";
-import { GetQueryResultsCommand, StartQueryExecutionCommand } from "@aws-sdk/client-athena";
+import { GetQueryResultsCommand, ListQueryExecutionsCommand, StartQueryExecutionCommand } from "@aws-sdk/client-athena";
 import { ListExecutionsCommand } from "@aws-sdk/client-sfn";
 import { NOT_RUN, validation } from "../../../checks/glue_sfn_orchestration_workshop/validation.js";
 import { completeWorld } from "../../support/world/assessments/workshop.js";
@@ -29,6 +29,17 @@ describe("validation check", () => {
       processed: { query: "SELECT COUNT(*) FROM workshop_processed.customers_clean", id: "q-42-4", value: 120 },
     });
     expect(mocks.athena.commandCalls(StartQueryExecutionCommand)).toHaveLength(0);
+  });
+
+  it("sample queries run in primary count when the state machine (or --athena-workgroup) names another workgroup", async () => {
+    const f = await validation.collect(context("42", { athenaWorkgroup: "analytics" }));
+    expect(f.queries).toMatchObject({ workGroups: ["analytics", "primary"], raw: { succeeded: 2 }, processed: { succeeded: 1 } });
+  });
+
+  it("a layer without queries while a workgroup could not be read is an error, not a fail", async () => {
+    mocks.athena.on(ListQueryExecutionsCommand, { WorkGroup: "primary" }).rejects(sdkError("AccessDeniedException"));
+    const f = await validation.collect(context("42", { athenaWorkgroup: "analytics" }));
+    expect(f.queries).toMatchObject({ $error: { action: "athena:ListQueryExecutions", kind: "accessDenied" } });
   });
 
   it("ListExecutions denied → executions ErrorFact", async () => {
