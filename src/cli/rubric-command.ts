@@ -12,6 +12,7 @@ import { isErrorFact } from "../grade/facts.js";
 import { environmentOf, gradeStudent } from "../grade/grade.js";
 import { nearest, resolveRubricFile, type Catalogs, type Located, type ResolvedRubric } from "../rubric/extends.js";
 import { loadRubric, RubricError } from "../rubric/load.js";
+import { messageProblems } from "../rubric/message-lint.js";
 import type { Expectation, Rubric } from "../rubric/schema.js";
 import { resolveNames } from "../rubric/template.js";
 import type { GradeReport } from "../grade/result.js";
@@ -165,7 +166,7 @@ export function formatFinding(f: LintFinding): string {
 }
 
 /** Lints a rubric file: schema and references (errors), fact paths never seen in the recorded cases (warnings). */
-export async function lintRubric(file: string, opts: { catalogs?: Catalogs; knownFacts?: (assessment: string) => Promise<KnownFacts> } = {}): Promise<LintFinding[]> {
+export async function lintRubric(file: string, opts: { catalogs?: Catalogs; knownFacts?: (assessment: string) => Promise<KnownFacts>; factSchemas?: (checkId: string) => z.ZodType | undefined } = {}): Promise<LintFinding[]> {
   const catalogs = opts.catalogs ?? (await loadCatalogs());
   let resolved: ResolvedRubric;
   try {
@@ -192,6 +193,10 @@ export async function lintRubric(file: string, opts: { catalogs?: Catalogs; know
       }
     });
   });
+  // Messages a student would read as internals (declared facts only, so checks without a schema are not judged).
+  const error = (l: Located, message: string): void => void findings.push({ severity: "error", file: l.file, ...(l.line ? { line: l.line, column: l.column } : {}), path: l.path, message });
+  const schemas = new Map((assessment?.checks ?? []).flatMap((ch) => (ch.facts ? [[ch.id, ch.facts] as const] : [])));
+  for (const p of messageProblems(rubric, opts.factSchemas ?? ((id) => schemas.get(id)))) error(origin(["tasks", p.ti, "criteria", p.ci, p.field]), p.message);
   // Only report what is written in the linted file itself (not in a bundled base).
   return findings.filter((f) => f.file === file || !resolved.files.slice(1).includes(f.file));
 }

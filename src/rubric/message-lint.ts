@@ -1,7 +1,9 @@
 // Would a criterion's failure message fall back to internals (a bare yes/no, an object)? Judged from the declared
 // shape of the values the message shows, so `rubric lint` can ask for a `found:` sentence instead.
-import type { FactShape } from "./fact-shape.js";
-import type { Expectation } from "./schema.js";
+import type { z } from "zod";
+import { shapeAt, type FactShape } from "./fact-shape.js";
+import { factPlaceholders } from "./render.js";
+import type { Expectation, Rubric } from "./schema.js";
 
 /** How a value reads in a message: as itself, or as internals a student cannot act on. */
 export type Readability = "words" | "yes/no" | "an object" | "a list of objects" | "unknown";
@@ -67,7 +69,43 @@ export function internalsProblem(c: { expect?: Expectation; found?: string }, sh
     const r = readabilityOf(p.itemsOnly ? itemShape(shape) : shape);
     if (r === "words" || r === "unknown") continue;
     const where = p.path ? `"${p.path}"` : "the facts";
-    return `the failure message would show ${r} (${where}), not words a student can act on: add \`found:\` with a sentence naming what was found, e.g. found: "…{$${p.path || "fact.path"}}…"`;
+    return `the failure message would show ${r} (${where}), not words a student can act on: add \`found:\` with a sentence naming what was found, using {names} and facts that hold the values themselves ({$fact.path})`;
   }
   return undefined;
+}
+
+/** A message problem of one criterion, located by task and criterion index and the field at fault. */
+export interface MessageProblem {
+  ti: number;
+  ci: number;
+  field: "expect" | "found" | "expected";
+  message: string;
+}
+
+/**
+ * Every criterion of a rubric whose failure message would show internals, or whose `found:`/`expected:` names a
+ * fact its check does not declare. `schemaOf` gives a check's declared facts schema (undefined: not declared).
+ */
+export function messageProblems(rubric: Rubric, schemaOf: (checkId: string) => z.ZodType | undefined): MessageProblem[] {
+  const out: MessageProblem[] = [];
+  rubric.tasks.forEach((t, ti) =>
+    t.criteria.forEach((c, ci) => {
+      const checkId = c.facts ?? t.check;
+      const schema = checkId ? schemaOf(checkId) : undefined;
+      if (!schema || !c.expect) return;
+      const shapeOf = (path: string): FactShape | undefined => {
+        const r = shapeAt(schema, path || undefined);
+        return r.ok ? r.shape : undefined;
+      };
+      const internals = internalsProblem(c, shapeOf);
+      if (internals) out.push({ ti, ci, field: "expect", message: internals });
+      for (const field of ["found", "expected"] as const) {
+        for (const path of factPlaceholders(c[field] ?? "")) {
+          const r = shapeAt(schema, path);
+          if (!r.ok) out.push({ ti, ci, field, message: `{$${path}} is not a fact of check "${checkId}": ${r.reason}${r.suggestion ? `; did you mean {$${r.suggestion}}?` : ""}` });
+        }
+      }
+    }),
+  );
+  return out;
 }
