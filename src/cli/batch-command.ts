@@ -98,7 +98,7 @@ export function registerBatchCommands(program: Command, io: CliIo, run: (code: P
     .option("--email-column <header>", "the roster column holding e-mail addresses")
     .option("--section-column <header>", "the roster column holding sections")
     .option("--students <ids>", "comma-separated student IDs (instead of --roster)")
-    .option("--out <dir>", "output folder: students/<id>.json, gradebook.csv, summary.md")
+    .option("--out <dir>", "output folder: students/<id>.json, gradebook.csv, summary.md, class.html")
     .option("--region <region>", "AWS region of rows without one (default: AWS_REGION or us-east-1)")
     .option("--profile <name>", "AWS shared-config profile (also the source credentials for role_arn rows)")
     .option("--endpoint-url <url>", "send every AWS call to this endpoint (also AWS_ENDPOINT_URL)")
