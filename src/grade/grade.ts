@@ -22,6 +22,8 @@ export interface GradeOptions {
   partition?: string;
   only?: readonly string[];
   verbose?: boolean;
+  /** Called with the graded tasks whose checks have all finished, and their number: (0, n) first, (n, n) last. */
+  onProgress?: (done: number, total: number) => void;
   /** Overrides the rubric's pass mark (percent). */
   minScore?: number;
   /** Run-level switches for the checks (e.g. --run-queries). */
@@ -72,6 +74,7 @@ export function checksNeeded(rubric: Rubric, only?: readonly string[]): string[]
 export async function collectFacts(o: GradeOptions, names: Record<string, string>): Promise<Record<string, Facts>> {
   const ctx = new CheckContext(o.session, o.student, names, o.account, o.partition, o.checkOptions);
   const byId = new Map(o.assessment.checks.map((c) => [c.id, c]));
+  const progress = taskProgress(o);
   const entries = await Promise.all(
     checksNeeded(o.rubric, o.only).map(async (id): Promise<[string, Facts]> => {
       const check = byId.get(id);
@@ -80,10 +83,30 @@ export async function collectFacts(o: GradeOptions, names: Record<string, string
         return [id, await check.collect(ctx)];
       } catch (err) {
         return [id, { $error: { action: `check:${id}`, kind: classify(err), message: describeError(err) } } as unknown as Facts];
+      } finally {
+        progress(id);
       }
     }),
   );
   return Object.fromEntries(entries);
+}
+
+/** Reports tasks done as their checks finish: a task is done when every check it reads from has finished. */
+function taskProgress(o: GradeOptions): (finishedCheck: string) => void {
+  const report = o.onProgress;
+  if (!report) return () => undefined;
+  const tasks = o.rubric.tasks.filter((t) => !o.only?.length || o.only.includes(t.id)).map((t) => new Set(checksNeeded(o.rubric, [t.id])));
+  const finished = new Set<string>();
+  let last = -1;
+  const emit = () => {
+    const done = tasks.filter((needs) => [...needs].every((id) => finished.has(id))).length;
+    if (done !== last) report((last = done), tasks.length);
+  };
+  emit();
+  return (id) => {
+    finished.add(id);
+    emit();
+  };
 }
 
 /** Grades one student end to end. */
