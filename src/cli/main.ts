@@ -9,6 +9,7 @@ import { processIo, type CliIo } from "./io.js";
 import { registerAuthoringCommands } from "./authoring.js";
 import { registerBatchCommands } from "./batch-command.js";
 import { REPORT_FORMATS } from "../report/index.js";
+import { SuggestingCommand } from "./suggest-flag.js";
 
 const EXAMPLES = `
 Examples:
@@ -29,7 +30,7 @@ Exit codes: 0 passed · 1 below the pass mark · 2 could not grade (credentials,
 
 /** Builds the commander program; `run` receives the exit code of whatever command ran. */
 export function buildProgram(io: CliIo, run: (code: Promise<number>) => void): Command {
-  const program = new Command("glue-validate")
+  const program = new SuggestingCommand("glue-validate")
     .description("Grades AWS Glue lab work by reading your live AWS resources against the lab's rubric.")
     .version(TOOL_VERSION, "-V, --version")
     .exitOverride()

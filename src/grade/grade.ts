@@ -22,7 +22,7 @@ export interface GradeOptions {
   partition?: string;
   only?: readonly string[];
   verbose?: boolean;
-  /** Called with the graded tasks whose checks have all finished, and their number: (0, n) first, (n, n) last. */
+  /** Called with how many graded tasks have all their checks finished, and how many are graded; last with (n, n). */
   onProgress?: (done: number, total: number) => void;
   /** Overrides the rubric's pass mark (percent). */
   minScore?: number;

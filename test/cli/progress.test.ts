@@ -1,0 +1,33 @@
+// Progress while grading: gradeStudent reports tasks done / total as their checks finish; the CLI shows it on a
+// terminal's stderr and erases it, and prints nothing of it when stderr is not a terminal.
+import { describe, expect, it } from "vitest";
+import { AwsSession } from "../../src/aws/session.js";
+import { bundledRubric, catalogOf, loadAssessment } from "../../src/grade/assessment.js";
+import { gradeStudent } from "../../src/grade/grade.js";
+import { loadRubric } from "../../src/rubric/load.js";
+import { partialWorld } from "../support/world/index.js";
+import { worldTransport } from "../support/world/transport.js";
+
+async function progressOf(only?: string[]): Promise<[number, number][]> {
+  const world = partialWorld("42");
+  const assessment = (await loadAssessment("glue_hard"))!;
+  const rubric = loadRubric(bundledRubric("glue_hard"), catalogOf(assessment));
+  const session = new AwsSession({ region: world.region, transport: worldTransport(world) });
+  const seen: [number, number][] = [];
+  await gradeStudent({ assessment, rubric, rubricSource: "test", session, student: "42", account: world.account, partition: "aws", ...(only ? { only } : {}), onProgress: (d, t) => void seen.push([d, t]) });
+  return seen;
+}
+
+describe("gradeStudent progress", () => {
+  it.each([
+    ["every task", undefined, 15],
+    ["--only two tasks", ["s3_data_lake", "crawler"], 2],
+  ] as const)("%s: from none to all, never backwards, never repeated", async (_, only, total) => {
+    const seen = await progressOf(only ? [...only] : undefined);
+    // first call before any check finished: only tasks that read no check (all manual) are done
+    expect(seen[0]![0]).toBeLessThanOrEqual(1);
+    expect(seen[seen.length - 1]).toEqual([total, total]);
+    for (let i = 1; i < seen.length; i++) expect(seen[i]![0]).toBeGreaterThan(seen[i - 1]![0]);
+    expect(seen.every(([, t]) => t === total)).toBe(true);
+  });
+});
