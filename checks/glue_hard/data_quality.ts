@@ -2,7 +2,7 @@
 import { GetDataQualityRulesetCommand, ListDataQualityRulesetsCommand, type DataQualityRulesetListDetails } from "@aws-sdk/client-glue";
 import type { CheckModule } from "../../src/grade/check.js";
 import type { ErrorFact, Json } from "../../src/grade/facts.js";
-import { parseDqdl } from "../shared/dqdl.js";
+import { DQDL_RULE_TYPES, parseDqdl, type DqdlParse } from "../shared/dqdl.js";
 import { mentionsStudent } from "../shared/student-owned.js";
 
 /** The lab's three rulesets, as rule signatures ("RuleType column"). The anomaly ruleset's third rule is not valid DQDL, so only Mean and StandardDeviation are required. */
@@ -30,6 +30,17 @@ export type RulesetFacts = {
 const MAX_RULESETS = 50;
 const clip = (s: string, n = 200) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
+/**
+ * The signatures a ruleset is matched on: its rules', its analyzers' (`Analyzers = [ Mean "amount" ]` gathers the
+ * statistic anomaly detection watches), and the rule a `DetectAnomalies of Mean of "amount"` watches ("Mean amount").
+ */
+function gradedSignatures(p: DqdlParse): string[] {
+  const watched = [...p.rules, ...p.analyzers]
+    .filter((r) => r.canonicalType === "DetectAnomalies" && r.params.length > 0 && DQDL_RULE_TYPES.some((t) => t.toLowerCase() === r.params[0]!.toLowerCase()))
+    .map((r) => [DQDL_RULE_TYPES.find((t) => t.toLowerCase() === r.params[0]!.toLowerCase())!, ...r.params.slice(1)].join(" "));
+  return [...new Set([...p.signatures, ...p.analyzerSignatures, ...watched])];
+}
+
 /** Reads one DQDL text into ruleset facts. */
 export function rulesetFacts(name: string, database: string | null, table: string | null, dqdl: string | undefined): RulesetFacts {
   const p = parseDqdl(dqdl);
@@ -39,7 +50,7 @@ export function rulesetFacts(name: string, database: string | null, table: strin
     table,
     ruleCount: p.topLevelRules,
     parseError: p.ok ? null : p.error,
-    signatures: p.signatures.slice(0, 100),
+    signatures: gradedSignatures(p).slice(0, 100),
     rules: p.rules.slice(0, 30).map((r) => ({ signature: r.signature, type: r.type, condition: r.condition })),
   };
 }

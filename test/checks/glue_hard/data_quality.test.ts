@@ -37,6 +37,9 @@ describe("identifying the lab's rulesets by content", () => {
   });
 
   it("records a parse error for unreadable DQDL", () => {
+    // anomaly detection written as Analyzers, or as DetectAnomalies of the statistic, counts as the lab's Mean/StandardDeviation
+    expect(rulesetFacts("a", null, null, 'Analyzers = [ Mean "amount", StandardDeviation of amount ]').signatures).toEqual(["Mean amount", "StandardDeviation amount"]);
+    expect(rulesetFacts("d", null, null, 'Rules = [ DetectAnomalies of Mean of "amount", DetectAnomalies "StandardDeviation" "amount" ]').signatures).toEqual(expect.arrayContaining(["Mean amount", "StandardDeviation amount"]));
     expect(rulesetFacts("bad", null, null, "Rules = [ ColumnExists \"a")).toMatchObject({ parseError: expect.stringContaining("unterminated"), signatures: [], ruleCount: 0 });
   });
 });

@@ -50,7 +50,7 @@ describe("parseDqdl", () => {
   });
 
   it("accepts an empty Rules list", () => {
-    expect(parseDqdl("Rules = [ ]")).toEqual({ ok: true, rules: [], topLevelRules: 0, signatures: [] });
+    expect(parseDqdl("Rules = [ ]")).toMatchObject({ ok: true, rules: [], topLevelRules: 0, signatures: [] });
   });
 
   it.each([
@@ -77,5 +77,73 @@ describe("parseDqdl", () => {
     expect(parseDqdl("Rules = [" + "(".repeat(5000) + "]")).toMatchObject({ ok: false });
     expect(parseDqdl("Rules = [ " + "(".repeat(30) + 'IsComplete "a"' + ")".repeat(30) + " ]")).toMatchObject({ ok: false, error: expect.stringContaining("nested deeper") });
     expect(Date.now() - t).toBeLessThan(2000);
+  });
+});
+
+// Forms of the awslabs/dqdl grammar (DataQualityDefinitionLanguage.g4), with cases from its parser tests
+// (DQRuleTest.provideRawRules, DQRulesetTest): each must read, with the parameters a grade matches on.
+describe("parseDqdl follows the official grammar", () => {
+  const one = (rule: string) => parseDqdl(`Rules = [ ${rule} ]`);
+
+  it.each([
+    ["IsPrimaryKey colA \"col B\"", "IsPrimaryKey colA col B", ["colA", "col B"], ""],
+    ["Completeness of col_1 between 0.5 and 0.8", "Completeness col_1", ["col_1"], "between 0.5 and 0.8"],
+    ["Completeness of col_1 not between 0.5 and 0.8", "Completeness col_1", ["col_1"], "not between 0.5 and 0.8"],
+    ["ColumnCorrelation of col_1 col_2 between 0.4 and 0.8", "ColumnCorrelation col_1 col_2", ["col_1", "col_2"], "between 0.4 and 0.8"],
+    ["ColumnCorrelation of col_1 and \"col abc\" between 0.4 and 0.8", "ColumnCorrelation col_1 col abc", ["col_1", "col abc"], "between 0.4 and 0.8"],
+    ["ReferentialIntegrity of \"primary.colA\" and \"ref.colA\" = 0.9", "ReferentialIntegrity primary.colA ref.colA", ["primary.colA", "ref.colA"], "= 0.9"],
+    ["ColumnValues colA between 1 and 10", "ColumnValues colA", ["colA"], "between 1 and 10"],
+    ["DetectAnomalies of RowCount", "DetectAnomalies RowCount", ["RowCount"], ""],
+    ["DetectAnomalies of ColumnCorrelation of \"colA\" and \"colB\"", "DetectAnomalies ColumnCorrelation colA colB", ["ColumnCorrelation", "colA", "colB"], ""],
+    ["RowCount != 100", "RowCount", [], "!= 100"],
+    ["RowCount between (0.9 * average(last(10))) and 1.1 * average(last(10))", "RowCount", [], "between ( 0.9 * average ( last ( 10 ) ) ) and 1.1 * average ( last ( 10 ) )"],
+    ["IsPrimaryKey \"colA\" where \"colA > 100\"", "IsPrimaryKey colA", ["colA"], 'where "colA > 100"'],
+    ["ColumnValues \"col-A\" in [\"A\",\"B\"] with threshold <= 0.4", "ColumnValues col-A", ["col-A"], 'in [ "A" , "B" ] with threshold <= 0.4'],
+    ["ColumnValues \"col-A\" not in [\"a\",NULL]", "ColumnValues col-A", ["col-A"], 'not in [ "a" , NULL ]'],
+    ["FileSize between 1 B and 1 GB", "FileSize", [], "between 1 B and 1 GB"],
+  ])("%s", (rule, signature, params, condition) => {
+    const p = one(rule);
+    expect(p).toMatchObject({ ok: true, topLevelRules: 1 });
+    expect(p.rules).toHaveLength(1);
+    expect(p.rules[0]).toMatchObject({ signature, params, condition, inComposite: false });
+  });
+
+  it("$variables declared at the top and used in conditions", () => {
+    const p = parseDqdl('allowed = ["USD", "EUR"]\nminimum = "10"\nRules = [ ColumnValues "currency" in $allowed, ColumnValues "amount" = $minimum ]');
+    expect(p).toMatchObject({ ok: true, variables: { allowed: ["USD", "EUR"], minimum: "10" }, signatures: ["ColumnValues currency", "ColumnValues amount"] });
+    expect(p.rules[0]!.condition).toBe("in $allowed");
+  });
+
+  it.each([
+    ["and", 'IsComplete "a" and IsUnique "a"', 2],
+    ["AND", 'IsComplete "a" AND IsUnique "a" AND ColumnExists "b"', 3],
+    ["or", 'RowCount > 0 or IsComplete "a"', 2],
+    ["mixed, parenthesised inner", '(RowCount > 0) OR ((IsComplete "colA") AND (IsUnique "colA"))', 3],
+    ["official: three ORs", '(RowCount > 0) OR (IsComplete "colA") OR (IsUnique "colA")', 3],
+    ["official: nested both sides", '((RowCount > 0) AND (IsComplete "colB")) OR ((IsComplete "colA") AND (IsUnique "colA"))', 4],
+  ])("composite without outer parentheses (%s)", (_n, rule, leaves) => {
+    const p = one(rule);
+    expect(p).toMatchObject({ ok: true, topLevelRules: 1 });
+    expect(p.rules).toHaveLength(leaves);
+    expect(p.rules.every((r) => r.inComposite)).toBe(true);
+  });
+
+  it("labels: on a rule (official form), on a composite `(A AND B) labels = [...]`, and on nested rules", () => {
+    expect(one('FileSize < 5 B labels=["key1"="value1", "key2"="value2"]').rules[0]).toMatchObject({ signature: "FileSize", condition: "< 5 B", labels: { key1: "value1", key2: "value2" } });
+    const composite = one('(IsComplete "a" AND IsUnique "a") labels = ["team"="data"]');
+    expect(composite.rules.map((r) => [r.signature, r.labels, r.inComposite])).toEqual([["IsComplete a", { team: "data" }, true], ["IsUnique a", { team: "data" }, true]]);
+    // labels after a parenthesised operand belong to that operand; around a whole composite they reach every rule in it
+    const nested = one('(IsComplete "a" labels=["k"="inner"]) and (IsUnique "b") labels=["k"="outer", "x"="y"]');
+    expect(nested.rules.map((r) => r.labels)).toEqual([{ k: "inner" }, { k: "outer", x: "y" }]);
+    const around = one('((IsComplete "a" labels=["k"="inner"]) and (IsUnique "b")) labels=["k"="outer", "x"="y"]');
+    expect(around.rules.map((r) => r.labels)).toEqual([{ k: "inner", x: "y" }, { k: "outer", x: "y" }]);
+    expect(one('IsPrimaryKey "colZ" labels=[key=value]')).toMatchObject({ ok: false });
+  });
+
+  it("a document with only Analyzers (official DQRulesetTest), and Rules with Analyzers", () => {
+    const only = parseDqdl('Metadata = { "Version": "1.0" }\nAnalyzers = [ RowCount, Completeness "colA", Uniqueness of col_A ]');
+    expect(only).toMatchObject({ ok: true, rules: [], topLevelRules: 0, analyzerSignatures: ["RowCount", "Completeness colA", "Uniqueness col_A"] });
+    const both = parseDqdl('Rules = [ IsPrimaryKey colA "col C" ] Analyzers = [ Completeness "col C", AllStatistics AllColumns ]');
+    expect(both).toMatchObject({ ok: true, signatures: ["IsPrimaryKey colA col C"], analyzerSignatures: ["Completeness col C", "AllStatistics AllColumns"] });
   });
 });
