@@ -73,7 +73,7 @@ export function endpointNamePattern(p: string): RegExp {
 async function vpcEndpoints(ctx: CheckContext): Promise<Json> {
   const p = ctx.name("p");
   const project = ctx.name("project");
-  const r = await ctx.list("ec2", (t) => new DescribeVpcEndpointsCommand({ NextToken: t, MaxResults: 100 }), (o) => ({ items: o.VpcEndpoints, next: o.NextToken }));
+  const r = await ctx.list("ec2", (t) => new DescribeVpcEndpointsCommand({ NextToken: t }), (o) => ({ items: o.VpcEndpoints, next: o.NextToken }));
   if (!r.ok) return r.fact;
   const named = endpointNamePattern(p);
   const ours = (e: VpcEndpoint) => {

@@ -84,7 +84,7 @@ export const cost: CheckModule = {
       ctx.account
         ? ctx.list(
             "budgets",
-            (t) => new DescribeBudgetsCommand({ AccountId: ctx.account!, NextToken: t, MaxResults: 100 }),
+            (t) => new DescribeBudgetsCommand({ AccountId: ctx.account!, NextToken: t }),
             (o) => ({ items: o.Budgets, next: o.NextToken }),
           )
         : Promise.resolve(undefined),

@@ -92,7 +92,7 @@ export function cellFilterFacts(f: DataCellsFilter): CellFilterFacts {
 async function permissions(ctx: CheckContext, resource: Resource, keep: (p: PrincipalResourcePermissions) => boolean) {
   const r = await ctx.list(
     "lakeformation",
-    (t) => new ListPermissionsCommand({ Resource: resource, NextToken: t, MaxResults: 100 }),
+    (t) => new ListPermissionsCommand({ Resource: resource, NextToken: t }),
     (o) => ({ items: o.PrincipalResourcePermissions, next: o.NextToken }),
   );
   if (!r.ok) return r.missing ? ([] as GrantFacts[]) : r.fact;
@@ -143,10 +143,10 @@ export const lakeFormation: CheckModule = {
     const bucketArn = `arn:${ctx.partition}:s3:::${ctx.name("bucket")}`;
     const names = LAYERS.map((l) => ctx.name(`${l}Db`));
     const [resources, settings, dbs, filters] = await Promise.all([
-      ctx.list("lakeformation", (t) => new ListResourcesCommand({ NextToken: t, MaxResults: 100 }), (o) => ({ items: o.ResourceInfoList, next: o.NextToken })),
+      ctx.list("lakeformation", (t) => new ListResourcesCommand({ NextToken: t }), (o) => ({ items: o.ResourceInfoList, next: o.NextToken })),
       ctx.read("lakeformation", new GetDataLakeSettingsCommand({})),
       Promise.all(names.map((n) => readDatabase(ctx, n))),
-      ctx.list("lakeformation", (t) => new ListDataCellsFilterCommand({ NextToken: t, MaxResults: 100 }), (o) => ({ items: o.DataCellsFilters, next: o.NextToken })),
+      ctx.list("lakeformation", (t) => new ListDataCellsFilterCommand({ NextToken: t }), (o) => ({ items: o.DataCellsFilters, next: o.NextToken })),
     ]);
 
     // Per-table grants: LF returns Table and TableWithColumns grants for a concrete Table resource.

@@ -295,7 +295,7 @@ export function historyWorkGroups(athenaWorkgroup: string | undefined, stateMach
 async function workGroupHistory(ctx: CheckContext, workGroup: string): Promise<QueryExecution[] | ErrorFact | null> {
   const ids = await ctx.list(
     "athena",
-    (t) => new ListQueryExecutionsCommand({ NextToken: t, MaxResults: 50, WorkGroup: workGroup }),
+    (t) => new ListQueryExecutionsCommand({ NextToken: t, WorkGroup: workGroup }),
     (o) => ({ items: o.QueryExecutionIds, next: o.NextToken }),
     // Athena answers InvalidRequestException ("WorkGroup … is not found") for a workgroup that does not exist
     { maxPages: MAX_HISTORY_PAGES, partialOk: true, missing: ["InvalidRequestException"] },

@@ -19,7 +19,7 @@ const MAX_QUERIES = 50;
 async function s3Endpoints(ctx: CheckContext): Promise<Json> {
   const r = await ctx.list(
     "ec2",
-    (t) => new DescribeVpcEndpointsCommand({ NextToken: t, MaxResults: 100 }),
+    (t) => new DescribeVpcEndpointsCommand({ NextToken: t }),
     (o) => ({ items: o.VpcEndpoints, next: o.NextToken }),
     { maxPages: MAX_ENDPOINT_PAGES },
   );

@@ -2,6 +2,7 @@
 import { callKey, decodeValue, encodeValue, type RecordedCall, type RecordedError, type Snapshot } from "./snapshot.js";
 import { SERVICES, type SdkClient, type ServiceId } from "./services.js";
 import { isLazyCommand } from "./lazy-command.js";
+import { withLargestPage } from "./page-sizes.js";
 import { assertReadOnly } from "./read-only.js";
 import { classify, type SdkErrorLike } from "./errors.js";
 import { redactOutput } from "./redact.js";
@@ -131,10 +132,11 @@ export class AwsSession {
   }
 
   /** Sends a read; identical calls in this session share one answer (and one in-flight request). */
-  send<C extends SdkCommand>(service: ServiceId, command: C, opts: { region?: string } = {}): Promise<OutputOf<C>> {
-    const operation = operationName(command);
+  send<C extends SdkCommand>(service: ServiceId, asked: C, opts: { region?: string } = {}): Promise<OutputOf<C>> {
+    const operation = operationName(asked);
     assertReadOnly(SERVICES[service].iamPrefix, operation, this.allowed);
     const region = opts.region ?? this.region;
+    const command = withLargestPageOf(service, operation, asked);
     const input = encodeValue(command.input);
     const key = callKey(service, region, operation, input);
     this.touched?.add(key);
@@ -320,6 +322,12 @@ export class AwsSession {
     }
     return config;
   }
+}
+
+/** The command with the operation's largest page size when it names none (page-sizes.ts); the same command otherwise. */
+function withLargestPageOf<C extends SdkCommand>(service: ServiceId, operation: string, command: C): C {
+  const input = withLargestPage(service, operation, command.input);
+  return input === command.input ? command : (new (command.constructor as new (input: object) => C)(input));
 }
 
 /** "GetDatabaseCommand" → "GetDatabase". */

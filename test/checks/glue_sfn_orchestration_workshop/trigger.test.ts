@@ -11,7 +11,7 @@ describe("trigger check", () => {
 
   it("an ENABLED S3 Object Created rule, and the bucket's EventBridge notifications", async () => {
     const f = await trigger.collect(context());
-    expect(mocks.eventbridge.commandCalls(ListRuleNamesByTargetCommand)[0]!.args[0].input).toEqual({ TargetArn: "arn:aws:states:us-east-1:123456789012:stateMachine:DataPipeline" });
+    expect(mocks.eventbridge.commandCalls(ListRuleNamesByTargetCommand)[0]!.args[0].input).toMatchObject({ TargetArn: "arn:aws:states:us-east-1:123456789012:stateMachine:DataPipeline", Limit: 100 });
     expect(f.rules).toEqual([{ name: "RunPipelineOnUpload", state: "ENABLED", schedule: null, scheduled: false, s3Event: "objectCreated", buckets: ["orchestration-lab-data-42"] }]);
     expect(f.notifications).toEqual({ needed: true, bucket: "orchestration-lab-data-42", eventBridgeEnabled: true });
   });

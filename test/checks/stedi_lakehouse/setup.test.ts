@@ -31,11 +31,11 @@ beforeEach(() => {
 
 describe("setup check (client mock)", () => {
   it("lists S3 endpoints of every type across pages, lowercasing the state", async () => {
-    ec2.on(DescribeVpcEndpointsCommand, { NextToken: undefined, MaxResults: 100 }).resolves({
+    ec2.on(DescribeVpcEndpointsCommand, { NextToken: undefined, MaxResults: 1000 }).resolves({
       VpcEndpoints: [{ VpcEndpointId: "vpce-1", VpcEndpointType: "Interface", ServiceName: "com.amazonaws.us-east-1.s3", State: "Available", SubnetIds: ["s"] }, { VpcEndpointId: "vpce-d", ServiceName: "com.amazonaws.us-east-1.dynamodb" }],
       NextToken: "n1",
     });
-    ec2.on(DescribeVpcEndpointsCommand, { NextToken: "n1", MaxResults: 100 }).resolves({
+    ec2.on(DescribeVpcEndpointsCommand, { NextToken: "n1", MaxResults: 1000 }).resolves({
       VpcEndpoints: [{ VpcEndpointId: "vpce-2", VpcEndpointType: "Gateway", ServiceName: "com.amazonaws.us-east-1.s3", State: "available" as never, RouteTableIds: ["rtb-1", "rtb-2"], VpcId: "vpc-1" }],
     });
     const f = await setup.collect(ctx());
