@@ -95,6 +95,14 @@ describeWithChromium("class dashboard in headless Chromium", () => {
     expect(watch.dialogs).toEqual([]);
   });
 
+  it("fits a laptop screen: nothing scrolls sideways at 1366 or 1024 pixels", async () => {
+    for (const width of [1366, 1024]) {
+      await page.setViewportSize({ width, height: 800 });
+      expect(await page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth"), `${width}px`).toBe(true);
+    }
+    await page.setViewportSize({ width: 1280, height: 1900 });
+  });
+
   it("prints without the toolbar and with the table heading in flow", async () => {
     await page.emulateMedia({ media: "print" });
     expect(await page.locator(".toolbar").isVisible()).toBe(false);
