@@ -15,6 +15,7 @@ import type { ErrorFact, Json } from "../../src/grade/facts.js";
 import { isObject, parseJson } from "../shared/parse-json.js";
 import { similarNames } from "../shared/similar.js";
 import { nearMisses } from "../shared/student-owned.js";
+import { unlikeAws } from "../shared/unlike-aws.js";
 
 /** One Avro field, with a readable type: "string", "null|string", "enum Status[PENDING,COMPLETED,FAILED]". */
 export type AvroFieldFacts = { name: string; type: string; logicalType: string | null; default?: Json; symbols?: string[] };
@@ -155,7 +156,7 @@ export const schemaRegistry: CheckModule = {
       const missing = { expected: "", exists: false };
       return { registry: { name, exists: false, similar }, customer: { ...missing, expected: "Customer" }, transaction: { ...missing, expected: "Transaction" } };
     }
-    const registry = { name, exists: true, status: reg.value.Status ?? null };
+    const registry = { name, exists: true, status: reg.value.Status ?? unlikeAws("glue:GetRegistry", "has no Status (AWS always returns AVAILABLE or DELETING)") };
     const listed = await ctx.list(
       "glue",
       (t) => new ListSchemasCommand({ RegistryId: { RegistryName: name }, NextToken: t }),

@@ -4,6 +4,7 @@ import type { CheckContext, CheckModule } from "../../src/grade/check.js";
 import type { ErrorFact, Facts, Json } from "../../src/grade/facts.js";
 import { triggerFacts, type TriggerFacts } from "../shared/glue-triggers.js";
 import { mentionsStudent, nearMisses } from "../shared/student-owned.js";
+import { unlikeAws } from "../shared/unlike-aws.js";
 
 
 /** Merges trigger facts by name: GetTriggers details win over the graph's, both sources are recorded. */
@@ -65,7 +66,8 @@ export const workflow: CheckModule = {
       : [];
 
     facts.workflow = { name, exists: true, maxConcurrentRuns: wf.MaxConcurrentRuns ?? null, lastRunStatus: wf.LastRun?.Status ?? null };
-    facts.graph = {
+    // IncludeGraph was asked for: AWS always returns Graph (its Nodes and Edges), even for an empty workflow.
+    facts.graph = wf.Graph === undefined ? unlikeAws("glue:GetWorkflow", "has no Graph although IncludeGraph was asked for (AWS returns the graph's nodes and edges)") : {
       nodeCount: nodes.length,
       edgeCount: edges.length,
       nodes: nodes.map((n) => `${n.Type ?? "?"}:${n.Name ?? ""}`),

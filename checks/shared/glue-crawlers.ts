@@ -3,6 +3,7 @@
 import type { Crawler } from "@aws-sdk/client-glue";
 import type { ErrorFact, Json } from "../../src/grade/facts.js";
 import { withSlash } from "./arn.js";
+import { unlikeAws } from "./unlike-aws.js";
 import { normaliseCron } from "./cron.js";
 import { isObject, parseJson } from "./parse-json.js";
 
@@ -87,6 +88,5 @@ const CRAWL_STATUSES = ["SUCCEEDED", "CANCELLED", "FAILED"];
 export function lastCrawlStatus(c: Crawler, action: string): string | null | ErrorFact {
   const status = c.LastCrawl?.Status;
   if (status === undefined || CRAWL_STATUSES.includes(status)) return status ?? null;
-  const message = `the endpoint answered the last crawl status "${String(status).slice(0, 40)}", which AWS never returns (it returns SUCCEEDED, CANCELLED or FAILED): the endpoint's answer cannot be graded`;
-  return { $error: { action, kind: "other", message } };
+  return unlikeAws(action, `gives the last crawl status "${String(status).slice(0, 40)}" (AWS returns SUCCEEDED, CANCELLED or FAILED)`);
 }

@@ -116,6 +116,13 @@ describe("schema_registry check (client mock)", () => {
     expect(glue.commandCalls(ListSchemasCommand)).toHaveLength(0);
   });
 
+  it("a registry answered without Status (moto; AWS always sends one) is an error naming glue:GetRegistry, not a failure", async () => {
+    glue.on(GetRegistryCommand).resolves({ RegistryName: "enterprise-registry-7" });
+    glue.on(ListSchemasCommand).resolves({ Schemas: [] });
+    const f = await schemaRegistry.collect(ctx());
+    expect(f.registry).toMatchObject({ exists: true, status: { $error: { action: "glue:GetRegistry", kind: "unreadable" } } });
+  });
+
   it("AccessDenied on GetSchemaVersion becomes an error fact on the definition only", async () => {
     glue.on(GetRegistryCommand).resolves({ RegistryName: "enterprise-registry-7", Status: "AVAILABLE" });
     glue.on(ListSchemasCommand).resolves({ Schemas: [{ SchemaName: "Customer" }, { SchemaName: "Transaction" }] });

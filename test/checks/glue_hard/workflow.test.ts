@@ -137,6 +137,15 @@ describe("workflow check (client mock)", () => {
     expect(s.stages).toBe("skipped");
   });
 
+  it("an answer without Graph although IncludeGraph was asked (moto) makes the graph criteria errors, not failures", async () => {
+    const { Graph: _graph, ...noGraph } = wf;
+    glue.on(GetWorkflowCommand).resolves({ Workflow: noGraph });
+    glue.on(GetTriggersCommand).resolves({ Triggers: [scheduled, conditional] });
+    const f = await workflow.collect(ctx());
+    expect(f.graph).toMatchObject({ $error: { action: "glue:GetWorkflow", kind: "unreadable", message: expect.stringContaining("no Graph") } });
+    expect(await graded(f)).toMatchObject({ workflow_exists: "pass", includes_crawler: "error", includes_job: "error", stages: "error", scheduled_trigger: "pass", conditional_trigger: "pass" });
+  });
+
   it("AccessDenied on GetWorkflow is an error fact naming glue:GetWorkflow", async () => {
     glue.on(GetWorkflowCommand).rejects(denied("not authorized"));
     glue.on(GetTriggersCommand).resolves({ Triggers: [] });

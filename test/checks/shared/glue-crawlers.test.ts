@@ -13,7 +13,7 @@ describe("lastCrawlStatus", () => {
 
   it("turns a status AWS never returns (moto's RUNNING) into an error naming the action, not a failure", () => {
     expect(lastCrawlStatus(crawler("RUNNING"), "glue:GetCrawlers")).toEqual({
-      $error: { action: "glue:GetCrawlers", kind: "other", message: expect.stringMatching(/last crawl status "RUNNING".*SUCCEEDED, CANCELLED or FAILED/) },
+      $error: { action: "glue:GetCrawlers", kind: "unreadable", message: expect.stringMatching(/last crawl status "RUNNING".*SUCCEEDED, CANCELLED or FAILED/) },
     });
   });
 });

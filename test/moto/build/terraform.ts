@@ -19,7 +19,7 @@ export type TerraformMistake = "tempExpiresAfter30Days" | "qualityJobBookmarksOn
 
 let lambdaZip: Uint8Array | undefined;
 /** A deployment package with index.py (what `archive_file` zips). */
-function deploymentPackage(): Uint8Array {
+export function deploymentPackage(): Uint8Array {
   lambdaZip ??= Buffer.from(
     spawnSync(process.env.PYTHON ?? "python3", ["-c", "import io,zipfile,sys,base64\nb=io.BytesIO()\nz=zipfile.ZipFile(b,'w')\nz.writestr('index.py','def handler(event, context):\\n    return event\\n')\nz.close()\nsys.stdout.write(base64.b64encode(b.getvalue()).decode())"], { encoding: "utf8" }).stdout,
     "base64",

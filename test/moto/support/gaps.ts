@@ -39,6 +39,55 @@ export const MOTO_GAPS: MotoGap[] = [
     source: "https://docs.aws.amazon.com/glue/latest/webapi/API_ListDataQualityResults.html",
     criteria: { glue_cdk_sfn_json_to_parquet: ["runs.data_quality_passed"] },
   },
+  {
+    action: "glue:GetClassifier",
+    moto: "not implemented (nor CreateClassifier): HTTP 500 with an HTML page",
+    aws: "200 with Classifier (GrokClassifier: Name, Classification, GrokPattern, CustomPatterns…), or EntityNotFoundException",
+    source: "https://docs.aws.amazon.com/glue/latest/webapi/API_GetClassifier.html",
+    criteria: { glue_hard: ["classifier.exists", "classifier.grok_type", "classifier.classification", "classifier.pattern_compiles", "classifier.line1_matches", "classifier.line2_matches", "classifier.core_fields", "classifier.optional_fields"] },
+  },
+  {
+    action: "glue:GetRegistry",
+    moto: "200 without Status",
+    aws: "Status AVAILABLE | DELETING with RegistryName, RegistryArn, CreatedTime…",
+    source: "https://docs.aws.amazon.com/glue/latest/webapi/API_GetRegistry.html",
+    criteria: { glue_hard: ["schema_registry.registry_exists"] },
+  },
+  {
+    action: "glue:ListSchemas",
+    moto: "not implemented: HTTP 500 (reached only once GetRegistry answers a Status; until then these criteria are skipped behind it)",
+    aws: "200 with Schemas (RegistryName, SchemaName, SchemaArn, SchemaStatus…) and NextToken",
+    source: "https://docs.aws.amazon.com/glue/latest/webapi/API_ListSchemas.html",
+    criteria: { glue_hard: ["schema_registry.customer_schema", "schema_registry.transaction_schema", "schema_registry.avro_format", "schema_registry.backward_compatibility", "schema_registry.customer_fields", "schema_registry.transaction_fields"] },
+  },
+  {
+    action: "glue:GetWorkflow",
+    moto: "ignores IncludeGraph: the Workflow has no Graph",
+    aws: "with IncludeGraph true, Workflow.Graph with Nodes (TRIGGER, JOB, CRAWLER) and Edges",
+    source: "https://docs.aws.amazon.com/glue/latest/webapi/API_GetWorkflow.html",
+    criteria: { glue_hard: ["workflow.includes_crawler", "workflow.includes_job", "workflow.stages"] },
+  },
+  {
+    action: "glue:ListDataQualityRulesets",
+    moto: "not implemented (nor CreateDataQualityRuleset): HTTP 500 with an HTML page",
+    aws: "200 with Rulesets (Name, TargetTable, RuleCount…) and NextToken",
+    source: "https://docs.aws.amazon.com/glue/latest/webapi/API_ListDataQualityRulesets.html",
+    criteria: { glue_hard: ["data_quality.three_rulesets", "data_quality.schema_validation", "data_quality.business_rules", "data_quality.anomaly_detection"] },
+  },
+  {
+    action: "databrew:DescribeProject",
+    moto: "not implemented (nor CreateProject): HTTP 404 with an HTML page and no AWS error code",
+    aws: "200 with Name, DatasetName, RecipeName, RoleArn…, or ResourceNotFoundException",
+    source: "https://docs.aws.amazon.com/databrew/latest/dg/API_DescribeProject.html",
+    criteria: { glue_hard: ["databrew.project_exists", "databrew.project_links"] },
+  },
+  {
+    action: "lakeformation:ListPermissions",
+    moto: "HTTP 500 for a table resource once a TableWildcard grant exists in the account (CreateDataCellsFilter is not implemented either, so no filter can be made)",
+    aws: "200 with PrincipalResourcePermissions for the table, wildcard grants included",
+    source: "https://docs.aws.amazon.com/lake-formation/latest/APIReference/API_ListPermissions.html",
+    criteria: { glue_hard: ["lake_formation.column_security"] },
+  },
 ];
 
 /**
