@@ -87,7 +87,7 @@ function judgeOne(task: Task, c: Criterion, input: EvaluationInput, required: (i
   const expectation = fillExpectation(c.expect!, input.vars);
   if (facts === undefined) {
     const expected = c.expected ? fill(c.expected, input.vars) : expectedWords(expectation, base.title);
-    return { ...base, status: "error", points: 0, expected, message: `could not be checked: no facts were collected for check "${c.facts ?? task.check}"` };
+    return { ...base, status: "error", points: 0, expected, message: `could not be checked: the check "${c.facts ?? task.check}" collected no facts (it stopped before reading anything).` };
   }
   const expected = c.expected ? fillFound(c.expected, facts, input.vars) : expectedWords(expectation, base.title);
   const outcome = match(expectation, facts);
@@ -99,8 +99,9 @@ function judgeOne(task: Task, c: Criterion, input: EvaluationInput, required: (i
   }
   const value = outcome.found;
   if (outcome.ok) {
-    // `found:` words a failure; a pass shows the graded value in words, or (a yes/no, nothing) the expectation it met.
-    const shown = isPlainValue(value) ? renderValue(value) : undefined;
+    // `found:` words a failure; a pass shows the graded value (or the `evidence:` field) in words, else the expectation it met.
+    const graded = c.evidence ? resolvePath(facts, c.evidence) : { ok: true as const, value };
+    const shown = graded.ok && isPlainValue(graded.value) ? renderValue(graded.value) : undefined;
     return { ...base, ...extra, status: "pass", points: c.points, expected, actual: value, ...(shown ? { found: shown } : {}), message: shown ? `found ${shown}` : `met: ${expected}` };
   }
   const told = c.found ? fillFound(c.found, facts, input.vars) : undefined;
@@ -122,9 +123,16 @@ function expectedWords(e: Expectation, title: string): string {
   return words || title.replace(/^([A-Z])(?=[a-z]+\b)/, (x) => x.toLowerCase());
 }
 
-/** A value that reads as itself in a pass message: anything but a lone yes/no or nothing. */
+/** A value that reads as itself in a pass message: a string, a number, or a list or map of them (not a yes/no, not a whole object). */
 function isPlainValue(v: unknown): boolean {
-  return v !== undefined && v !== null && typeof v !== "boolean" && !(Array.isArray(v) && v.length === 0);
+  const scalar = (x: unknown): boolean => typeof x === "string" || typeof x === "number";
+  if (scalar(v)) return true;
+  if (Array.isArray(v)) return v.length > 0 && v.every(scalar);
+  if (v && typeof v === "object" && !("$error" in v)) {
+    const values = Object.values(v);
+    return values.length > 0 && values.every((x) => x === null || scalar(x) || (Array.isArray(x) && x.every(scalar)));
+  }
+  return false;
 }
 
 /** Fills a `found:` (or `expected:`) template: {names} from the rubric, {$fact.path} with the fact rendered in words. */
