@@ -17,7 +17,7 @@ import { runBatchCommand } from "../../src/cli/batch-command.js";
 import type { Transport } from "../../src/aws/session.js";
 import type { CallLog } from "../support/world/transport.js";
 import { gradeWorld, statuses } from "../support/grade-world.js";
-import { classOf, classWorld, countOps, identifyWorld, memoryIo, worldSessions } from "./class-world.js";
+import { classOf, classWorld, countOps, denyFor, identifyWorld, memoryIo, worldSessions } from "./class-world.js";
 
 const assessment = (await loadAssessment("glue_hard"))!;
 const rubric = loadRubric(bundledRubric("glue_hard"), catalogOf(assessment));
@@ -34,14 +34,6 @@ function options(out: string, log: CallLog, extra: Partial<BatchOptions> = {}, w
     sessionFactory: worldSessions(WORLD, log, wrap), identify: identifyWorld(WORLD), concurrency: 4, tpsTable: FAST, ...extra,
   };
 }
-
-/** Fails `operation` for calls whose input mentions `student`, with AccessDenied. */
-const denyFor = (student: string, operation: string) => (t: Transport): Transport => async (call) => {
-  if (call.operation === operation && JSON.stringify(call.input).includes(student)) {
-    throw Object.assign(new Error("not authorized"), { name: "AccessDeniedException", $fault: "client", $metadata: { httpStatusCode: 400 } });
-  }
-  return t(call);
-};
 
 describe("batch over one shared account", () => {
   it("grades every student exactly as a single-student run would, and writes one result file each", async () => {

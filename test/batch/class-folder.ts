@@ -11,8 +11,7 @@ import { loadRubric } from "../../src/rubric/load.js";
 import { runBatch } from "../../src/batch/run.js";
 import { mentionsStudent, readManifest, readStudentResults, writeManifest, writeStudentResult, type StudentResult } from "../../src/batch/store.js";
 import type { GradeReport } from "../../src/grade/result.js";
-import type { Transport } from "../../src/aws/session.js";
-import { classOf, classWorld, identifyWorld, worldSessions } from "./class-world.js";
+import { classOf, classWorld, denyFor, identifyWorld, worldSessions } from "./class-world.js";
 
 /** The hostile roster values planted in one student's row and one failure reason. */
 export const HOSTILE = {
@@ -50,14 +49,6 @@ function withMistakes(r: StudentResult, k: number, seed: number): void {
   rep.score.passed = rep.score.percent >= rep.score.threshold;
   rep.counts = countStatuses(rep.tasks.flatMap((t) => t.criteria.map((c) => c.status)));
 }
-
-/** AccessDenied on `operation` for calls that mention `student`. */
-const denyFor = (student: string, operation: string) => (t: Transport): Transport => async (call) => {
-  if (call.operation === operation && JSON.stringify(call.input).includes(student)) {
-    throw Object.assign(new Error("not authorized"), { name: "AccessDeniedException", $fault: "client", $metadata: { httpStatusCode: 400 } });
-  }
-  return t(call);
-};
 
 /** A batch folder of `n` (≥ 10) glue_hard students as `batch` leaves it (batch.json and students/*.json). */
 export async function classFolder(n: number): Promise<string> {

@@ -48,3 +48,11 @@ export function countOps(log: CallLog): Record<string, number> {
   for (const c of log.calls) m[`${c.service}:${c.operation}`] = (m[`${c.service}:${c.operation}`] ?? 0) + 1;
   return m;
 }
+
+/** A transport wrapper failing `operation` with AccessDenied for calls whose input mentions `student`. */
+export const denyFor = (student: string, operation: string) => (t: Transport): Transport => async (call) => {
+  if (call.operation === operation && JSON.stringify(call.input).includes(student)) {
+    throw Object.assign(new Error("not authorized"), { name: "AccessDeniedException", $fault: "client", $metadata: { httpStatusCode: 400 } });
+  }
+  return t(call);
+};
