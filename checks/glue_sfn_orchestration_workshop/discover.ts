@@ -267,7 +267,10 @@ export function findBucket(ctx: CheckContext): Promise<BucketRead> {
     const o = await ownedBuckets(ctx);
     if (o.kind === "error") return o;
     const studentBuckets = o.owned.map((x) => x.b.Name!);
-    const pick = (b: Listed, foundBy: FoundBy) => ({ kind: "found", name: b.Name!, region: b.BucketRegion ?? null, foundBy, tags: o.tags[o.buckets.indexOf(b)] ?? {}, studentBuckets }) as const;
+    const pick = (b: Listed, foundBy: FoundBy) => {
+      ctx.noteRegion(`bucket ${b.Name!}`, b.BucketRegion);
+      return { kind: "found", name: b.Name!, region: b.BucketRegion ?? null, foundBy, tags: o.tags[o.buckets.indexOf(b)] ?? {}, studentBuckets } as const;
+    };
     if (o.owned[0]) return pick(o.owned[0].b, o.owned[0].foundBy);
     const raw = await findCrawler(ctx, "raw");
     const target = raw.kind === "found" && raw.foundBy !== "database" ? parseS3(raw.crawler.Targets?.S3Targets?.[0]?.Path) : null;

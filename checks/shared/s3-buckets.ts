@@ -66,6 +66,12 @@ function fromHead(r: ReadResult<{ BucketRegion?: string }>, fallbackRegion: stri
 
 /** HeadBucket, following a wrong-region answer (301/400 + x-amz-bucket-region) to the bucket's own region. */
 export async function locate(ctx: CheckContext, bucket: string): Promise<Located> {
+  const where = await locateBucket(ctx, bucket);
+  if (where.state === "exists") ctx.noteRegion(`bucket ${bucket}`, where.region);
+  return where;
+}
+
+async function locateBucket(ctx: CheckContext, bucket: string): Promise<Located> {
   const head = await ctx.read("s3", new HeadBucketCommand({ Bucket: bucket }), { missing: HEAD_MISSING });
   const direct = fromHead(head, ctx.region);
   if (direct) return direct;

@@ -43,6 +43,12 @@ export function recordedStudent(snapshot: Snapshot): string | undefined {
   return m?.[1];
 }
 
+/** Replaying with a --region the snapshot was not recorded in: every read would be missing. The sentence, or undefined. */
+export function replayRegionMismatch(snapshot: Snapshot, file: string, region: string | undefined): string | undefined {
+  if (region === undefined || region === snapshot.region) return undefined;
+  return `the snapshot ${file} was recorded in region ${snapshot.region}, not ${region}: replay it without --region (or with --region ${snapshot.region})`;
+}
+
 /**
  * Replaying a snapshot under another student ID reads names nobody recorded: every read would come back "not in
  * the snapshot". The one sentence that says so, or undefined when the IDs agree (or the snapshot does not say).

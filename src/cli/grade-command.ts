@@ -2,7 +2,7 @@
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { AwsSession } from "../aws/session.js";
 import { classify, describeError } from "../aws/errors.js";
-import { readSnapshot, replayStudentMismatch, SnapshotError, type Snapshot } from "../aws/snapshot.js";
+import { readSnapshot, replayRegionMismatch, replayStudentMismatch, SnapshotError, type Snapshot } from "../aws/snapshot.js";
 import { assessmentIds, bundledRubric, catalogOf, loadAssessment, type Assessment } from "../grade/assessment.js";
 import { environmentOf, gradeStudent } from "../grade/grade.js";
 import type { CheckOptions } from "../grade/check.js";
@@ -216,7 +216,7 @@ export async function runGrade(id: string, flags: GradeFlags, io: CliIo): Promis
     return runWatch(flags, io, targets, grade);
   }
   const { session, snapshot } = sessionFor(flags, io.env);
-  const mismatch = snapshot && flags.replay ? replayStudentMismatch(snapshot, flags.replay, student) : undefined;
+  const mismatch = snapshot && flags.replay ? (replayStudentMismatch(snapshot, flags.replay, student) ?? replayRegionMismatch(snapshot, flags.replay, flags.region)) : undefined;
   if (mismatch) throw new UsageError(mismatch);
   let account: string | undefined;
   try {

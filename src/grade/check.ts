@@ -46,9 +46,17 @@ export class CheckContext {
     readonly options: Readonly<CheckOptions> = {},
   ) {}
 
+  /** Resources found in a region other than the run's (resource name → region), e.g. a bucket HeadBucket located elsewhere. */
+  readonly elsewhere = new Map<string, string>();
+
   /** The run's default region. */
   get region(): string {
     return this.aws.region;
+  }
+
+  /** Notes where a named resource of the student really is; only regions other than the run's are kept. */
+  noteRegion(resource: string, region: string | null | undefined): void {
+    if (region && region !== this.region && this.elsewhere.size < 50) this.elsewhere.set(resource, region);
   }
 
   /** A resolved rubric name; throws if the rubric does not define it (a rubric bug, reported at load). */

@@ -71,8 +71,7 @@ export function checksNeeded(rubric: Rubric, only?: readonly string[]): string[]
 }
 
 /** Runs the checks and returns their facts by check id; a check that throws yields an ErrorFact. */
-export async function collectFacts(o: GradeOptions, names: Record<string, string>): Promise<Record<string, Facts>> {
-  const ctx = new CheckContext(o.session, o.student, names, o.account, o.partition, o.checkOptions);
+export async function collectFacts(o: GradeOptions, names: Record<string, string>, ctx = new CheckContext(o.session, o.student, names, o.account, o.partition, o.checkOptions)): Promise<Record<string, Facts>> {
   const byId = new Map(o.assessment.checks.map((c) => [c.id, c]));
   const progress = taskProgress(o);
   const entries = await Promise.all(
@@ -115,9 +114,11 @@ export async function gradeStudent(o: GradeOptions): Promise<GradeReport> {
   const env = environmentOf(o.rubric, o.env);
   const builtins = { student: o.student, account: o.account, region: o.session.region, env };
   const names = resolveNames(o.rubric.names, builtins);
-  const facts = await collectFacts(o, names);
+  const ctx = new CheckContext(o.session, o.student, names, o.account, o.partition, o.checkOptions);
+  const facts = await collectFacts(o, names, ctx);
   const tasks = evaluate(o.rubric, { facts, vars: { ...builtins, ...names }, only: o.only, verbose: o.verbose });
   const criteria = tasks.flatMap((t) => t.criteria);
+  const regionHint = criteria.some((c) => c.status !== "pass" && c.status !== "manual") ? wrongRegionHint(ctx.elsewhere, o.session.region) : undefined;
   const points = round(criteria.reduce((a, c) => a + c.points, 0));
   const maxPoints = round(tasks.reduce((a, t) => a + t.maxPoints, 0));
   const percent = maxPoints > 0 ? round((points / maxPoints) * 100) : 0;
@@ -131,6 +132,7 @@ export async function gradeStudent(o: GradeOptions): Promise<GradeReport> {
     ...(env ? { environment: env } : {}),
     ...(o.account ? { account: o.account } : {}),
     region: o.session.region,
+    ...(regionHint ? { regionHint } : {}),
     mode: o.session.replaying ? "replay" : "live",
     startedAt: new Date(started).toISOString(),
     durationMs: Date.now() - started,
@@ -140,6 +142,19 @@ export async function gradeStudent(o: GradeOptions): Promise<GradeReport> {
     tasks,
     aws: { ...o.session.stats },
   };
+}
+
+/**
+ * Graded in one region while the student's named resources were found in another: the one sentence that says where
+ * to grade instead (never "create it"), or undefined. Shown once, at the top of every report.
+ */
+export function wrongRegionHint(elsewhere: ReadonlyMap<string, string>, region: string): string | undefined {
+  const byRegion = new Map<string, string[]>();
+  for (const [resource, r] of elsewhere) byRegion.set(r, [...(byRegion.get(r) ?? []), resource]);
+  const [best] = [...byRegion].sort((a, b) => b[1].length - a[1].length);
+  if (!best) return undefined;
+  const [there, resources] = best;
+  return `your resources are in ${there}: run with --region ${there} (this run read ${region}; ${resources.slice(0, 3).join(", ")} ${resources.length === 1 ? "is" : "are"} in ${there})`;
 }
 
 /** Criteria counted by status. */

@@ -64,6 +64,8 @@ export interface GradeReport {
   environment?: string;
   account?: string;
   region: string;
+  /** Graded in a region other than the one the student's resources are in: the one sentence saying where to grade. */
+  regionHint?: string;
   mode: "live" | "replay";
   startedAt: string;
   durationMs: number;

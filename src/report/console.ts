@@ -46,6 +46,7 @@ export function renderConsole(r: GradeReport, o: ConsoleOptions): string {
   const lines: string[] = [];
   lines.push(c.bold(`${t(r.rubric.title)} — student ${t(r.student)}${r.environment ? ` · environment ${t(r.environment)}` : ""}`));
   lines.push(c.gray(`rubric ${t(r.rubric.assessment)} v${t(r.rubric.version)} · ${r.mode === "replay" ? "replayed snapshot" : `account ${t(r.account ?? "?")}`} · region ${t(r.region)}`));
+  if (r.regionHint) lines.push(c.yellow.bold(t(r.regionHint)));
   const note = partialNote(r);
   if (note) lines.push(c.yellow(note));
   lines.push("");

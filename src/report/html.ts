@@ -84,6 +84,7 @@ export function renderHtml(r: GradeReport, o: HtmlOptions = {}): string {
     `<header>`,
     `<h1>${h(r.rubric.title)}</h1>`,
     `<div class="meta">student <strong>${h(r.student)}</strong>${r.environment ? ` · environment ${h(r.environment)}` : ""} · rubric ${h(r.rubric.assessment)} v${h(r.rubric.version)} · ${r.mode === "replay" ? "replayed snapshot" : `account ${h(r.account ?? "?")}`} · region ${h(r.region)} · <time datetime="${h(r.startedAt)}">${h(r.startedAt.replace("T", " ").replace(/\.\d+Z$/, " UTC"))}</time></div>`,
+    r.regionHint ? `<p class="verdict failed" role="alert">${h(r.regionHint)}</p>` : "",
     `</header>`,
     `<section class="summary" aria-label="score">`,
     gauge(s.percent, s.threshold, s.passed),

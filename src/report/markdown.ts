@@ -25,6 +25,7 @@ export function renderMarkdown(r: GradeReport, o: MarkdownOptions = {}): string 
     "",
     `**Score ${fmt(s.points)} / ${fmt(s.maxPoints)} (${fmt(s.percent)}%)** · pass mark ${fmt(s.threshold)}% · **${verdict(r)}**`,
     "",
+    ...(r.regionHint ? [`**⚠ ${md(r.regionHint)}**`, ""] : []),
     ...(r.partial ? [`_${md(partialNote(r)!)}_`, ""] : []),
     `${n.pass} passed · ${n.fail} failed · ${n.error} could not be checked · ${n.skipped} skipped · ${n.manual} for a human grader (${fmt(s.manualPoints)} points)${n.warning ? ` · ${n.warning} warning${n.warning === 1 ? "" : "s"}` : ""}`,
     "",
