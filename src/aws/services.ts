@@ -91,3 +91,14 @@ export function iamAction(service: ServiceId, operation: string): string {
   const plain = `${SERVICES[service].iamPrefix}:${operation}`;
   return OTHER_ACTIONS[plain] ?? plain;
 }
+
+/** The services whose IAM actions are listed (e.g. "events:ListRules" → eventbridge); unknown prefixes are skipped. */
+export function servicesOfActions(actions: Iterable<string>): ServiceId[] {
+  const byPrefix = new Map(Object.entries(SERVICES).map(([id, s]) => [s.iamPrefix, id as ServiceId]));
+  const out = new Set<ServiceId>();
+  for (const a of actions) {
+    const id = byPrefix.get(a.split(":")[0] ?? "");
+    if (id) out.add(id);
+  }
+  return [...out];
+}

@@ -193,6 +193,15 @@ export class AwsSession {
     return { format: "glue-validate-snapshot", version: 1, recordedAt: new Date().toISOString(), region: this.region, ...meta, calls: this.recordedCalls };
   }
 
+  /**
+   * Starts loading and building the SDK clients of these services without sending anything, so that their code is
+   * compiled while the first calls (STS) are in flight rather than when each check first needs it. No-op offline.
+   */
+  warm(services: Iterable<ServiceId>): void {
+    if (this.replayIndex || this.options.transport) return;
+    for (const service of services) this.client(service, this.region).catch(() => undefined);
+  }
+
   /** Closes the sockets of every client created. */
   async close(): Promise<void> {
     for (const c of this.clients.values()) (await c.catch(() => undefined))?.destroy();

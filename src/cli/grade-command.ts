@@ -1,5 +1,6 @@
 // `glue-validate <assessment> --student <id>`: grade one student, print or write the report, exit by the result.
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
+import { servicesOfActions } from "../aws/services.js";
 import { AwsSession } from "../aws/session.js";
 import { classify, describeError } from "../aws/errors.js";
 import { readSnapshot, replayRegionMismatch, replayStudentMismatch, SnapshotError, type Snapshot } from "../aws/snapshot.js";
@@ -220,7 +221,9 @@ export async function runGrade(id: string, flags: GradeFlags, io: CliIo): Promis
   if (mismatch) throw new UsageError(mismatch);
   let account: string | undefined;
   try {
-    const who = await whoAmI(session, snapshot, flags.endpointUrl ?? io.env.AWS_ENDPOINT_URL);
+    const asking = whoAmI(session, snapshot, flags.endpointUrl ?? io.env.AWS_ENDPOINT_URL);
+    session.warm(servicesOfActions(assessment.checks.flatMap((c) => c.actions)));
+    const who = await asking;
     account = who.account;
     const report = await gradeStudent({ assessment, rubric, rubricSource, session, student, ...who, only, verbose: flags.verbose, minScore, checkOptions, env });
     writeReports(report, targets, flags, io);

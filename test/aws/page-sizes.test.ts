@@ -45,3 +45,15 @@ describe("largest page sizes", () => {
     expect(withLargestPage("glue", "GetJobRuns", input)).toBe(input);
   });
 });
+
+describe("warming clients", () => {
+  it("sends nothing and builds no client when answering from a transport or a snapshot", async () => {
+    const { session, sent } = recordingSession();
+    session.warm(["glue", "s3"]);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(sent).toEqual([]);
+    const replay = new AwsSession({ region: "us-east-1", replay: { format: "glue-validate-snapshot", version: 1, recordedAt: "", region: "us-east-1", calls: [] } });
+    replay.warm(["glue"]);
+    await replay.close();
+  });
+});
