@@ -56,6 +56,7 @@ function emptyRun(id: string): Promise<Run> {
 function internals(message: string, factPaths: ReadonlySet<string>): string | undefined {
   if (/[{[]\s*"|"\s*:\s*["{[\d]|^\s*[{[]|\{\}|\[\]/.test(message)) return "a JSON object or array";
   if (/(^|[\s:=,(])(true|false)([\s,;.)]|$)/.test(message)) return "a bare true/false";
+  if (/\bfound (yes|no)\b/.test(message)) return "a bare yes/no";
   const path = message.match(/[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+/g)?.find((p) => factPaths.has(p));
   if (path) return `the fact path ${path}`;
   return undefined;
@@ -100,6 +101,7 @@ describe("every message reads as words", () => {
     expect(internals('found {"filters":[]}', paths)).toBe("a JSON object or array");
     expect(internals('found ["athena-results/"]', paths)).toBe("a JSON object or array");
     expect(internals("found false", paths)).toBe("a bare true/false");
+    expect(internals("expected database gold_demo exists, found no", paths)).toBe("a bare yes/no");
     expect(internals("expected encryption.keyMatchesAlias", paths)).toBe("the fact path encryption.keyMatchesAlias");
     expect(internals("expected Enabled, found Suspended", paths)).toBeUndefined();
     expect(internals("expected s3://bucket/silver/ (glue.driver.jvm.heap.usage), found none", paths)).toBeUndefined();

@@ -100,7 +100,7 @@ describe("streaming task graded from worlds", () => {
   it("the partial world fails exactly the planted mistake (no Kinesis stream, no Kafka connection)", async () => {
     const r = await gradeWorld("glue_hard", partialWorld("42"), "42", { only: ["streaming"] });
     expect(statuses(r)).toEqual({ "streaming.job_exists": "pass", "streaming.streaming_type": "pass", "streaming.source": "fail", "streaming.script_review": "manual" });
-    expect(r.tasks[0]!.criteria.find((c) => c.id === "source")!.message).toContain("(exists: no)");
+    expect(r.tasks[0]!.criteria.find((c) => c.id === "source")!.message).toContain("status none (none: no such stream in this region)");
   });
 
   it("the partial world with a Kafka connection on the job passes the source criterion", async () => {
