@@ -71,7 +71,7 @@ input[type=search]{font:inherit;padding:3px 8px;border:1px solid var(--line);bor
 #students th button{all:unset;cursor:pointer;font-weight:600}#students th button:focus-visible{outline:2px solid var(--accent)}
 #students th[aria-sort=ascending] button::after{content:" ▲"}#students th[aria-sort=descending] button::after{content:" ▼"}
 #students tbody tr:hover{background:var(--card)}#students td{overflow-wrap:anywhere}
-.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+.num,#students .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .pbar{display:inline-block;vertical-align:middle;width:70px;height:8px;background:var(--line);border-radius:4px;overflow:hidden;margin-right:6px}.pbar i{display:block;height:100%;background:var(--pass)}.pbar i.below{background:var(--fail)}
 .tasks{display:inline-flex;gap:2px}.tasks i{display:inline-block;width:10px;height:14px;border-radius:2px}
 .s-pass{background:var(--pass)}.s-fail{background:var(--fail)}.s-error{background:var(--error)}.s-skipped,.s-manual{background:var(--skipped)}.s-warning{background:var(--warning)}.s-none{background:var(--line)}
@@ -293,7 +293,7 @@ function problems(view: ClassView): string {
   const rows = new Map(view.rows.map((r) => [r.result.entry.student, r] as const));
   const items = [
     ...s.notGraded.map((e) => `<li>${studentLink(rows.get(e.student) ?? {}, e.student)}: not graded: ${h(e.reason)}</li>`),
-    ...s.withErrors.map((e) => `<li>${studentLink(rows.get(e.student) ?? {}, e.student)}: ${e.errors} criteria could not be checked (${e.actions.map(h).join(", ")})</li>`),
+    ...s.withErrors.map((e) => `<li>${studentLink(rows.get(e.student) ?? {}, e.student)}: ${e.errors} ${e.errors === 1 ? "criterion" : "criteria"} could not be checked (${e.actions.map(h).join(", ")})</li>`),
   ];
   return [
     `<h2 id="incomplete">Incomplete grading</h2>`,
