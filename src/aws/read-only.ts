@@ -10,8 +10,8 @@ const NEVER = new Set([
   "iam:GetCredentialReport", "iam:GetAccountAuthorizationDetails", "kms:GetParametersForImport",
 ]);
 
-/** Not reads, but needed: who am I, and multi-account role assumption. */
-const ALSO_ALLOWED = new Set(["sts:GetCallerIdentity", "sts:AssumeRole"]);
+/** Not reads by name, but needed: who am I, multi-account role assumption, CloudTrail's event history (a read). */
+const ALSO_ALLOWED = new Set(["sts:GetCallerIdentity", "sts:AssumeRole", "cloudtrail:LookupEvents"]);
 
 /** Raised before anything is sent when a check asks for an operation that is not a plain read. */
 export class ReadOnlyViolation extends Error {

@@ -1,7 +1,7 @@
 // The AWS services the checks may call: how to load each client lazily and how its IAM actions are named.
 /** Every service a check may address, by our short id. */
 export type ServiceId =
-  | "athena" | "budgets" | "cloudformation" | "cloudwatch" | "databrew" | "dynamodb" | "ec2" | "eventbridge" | "glue" | "iam"
+  | "athena" | "budgets" | "cloudformation" | "cloudtrail" | "cloudwatch" | "databrew" | "dynamodb" | "ec2" | "eventbridge" | "glue" | "iam"
   | "kinesis" | "kms" | "lakeformation" | "lambda" | "s3" | "secretsmanager" | "sfn" | "sns" | "sts";
 
 /** The part of an SDK client the session uses. */
@@ -45,6 +45,7 @@ export const SERVICES: Record<ServiceId, ServiceInfo> = {
   athena: { load: async () => servicePackage(await import("@aws-sdk/client-athena"), "AthenaClient"), iamPrefix: "athena" },
   budgets: { load: async () => servicePackage(await import("@aws-sdk/client-budgets"), "BudgetsClient"), iamPrefix: "budgets" },
   cloudformation: { load: async () => servicePackage(await import("@aws-sdk/client-cloudformation"), "CloudFormationClient"), iamPrefix: "cloudformation" },
+  cloudtrail: { load: async () => servicePackage(await import("@aws-sdk/client-cloudtrail"), "CloudTrailClient"), iamPrefix: "cloudtrail" },
   cloudwatch: { load: async () => servicePackage(await import("@aws-sdk/client-cloudwatch"), "CloudWatchClient"), iamPrefix: "cloudwatch" },
   databrew: { load: async () => servicePackage(await import("@aws-sdk/client-databrew"), "DataBrewClient"), iamPrefix: "databrew" },
   dynamodb: { load: async () => servicePackage(await import("@aws-sdk/client-dynamodb"), "DynamoDBClient"), iamPrefix: "dynamodb" },

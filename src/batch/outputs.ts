@@ -1,7 +1,7 @@
 // Writes the class-level outputs of a batch folder: gradebook(s), summary.md and class.html; returns the console summary.
 import { join } from "node:path";
 import { writeFileAtomic } from "../cli/io.js";
-import { renderClassHtml, type ClassColumn } from "../report/class-html.js";
+import { CLASS_COLUMNS, EVIDENCE_COLUMN, MANUAL_COLUMN, renderClassHtml, type ClassColumn } from "../report/class-html.js";
 import { classView } from "./class-view.js";
 import { gradebookCsv, gradebookFile, type GradebookStyle } from "./gradebook.js";
 import { reportLinks } from "./reports.js";
@@ -34,7 +34,8 @@ export function writeClassOutputs(out: string, manifest: BatchManifest, results:
   writeFileAtomic(md, summaryMarkdown(summary));
   files.push(md);
   const page = join(out, "class.html");
-  writeFileAtomic(page, renderClassHtml(classView(manifest, rows, { reportHref: reportLinks(out), summary }), o.columns ? { columns: o.columns } : {}));
+  const columns = o.columns ?? [...CLASS_COLUMNS, ...(rows.some((r) => r.report?.score.manual) ? [MANUAL_COLUMN] : []), ...(rows.some((r) => r.report?.evidence) ? [EVIDENCE_COLUMN] : [])];
+  writeFileAtomic(page, renderClassHtml(classView(manifest, rows, { reportHref: reportLinks(out), summary }), { columns }));
   files.push(page);
   return { files, console: summaryText(summary) };
 }

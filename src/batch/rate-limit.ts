@@ -16,6 +16,7 @@ export const DEFAULT_TPS: Readonly<Record<string, number>> = {
   "kms:*": 50, // KMS: DescribeKey shares the account's read quota (thousands per second)
   "budgets:*": 5,
   "sts:*": 10,
+  "cloudtrail:LookupEvents": 2, // CloudTrail: LookupEvents 2 per second per account and region
 };
 
 /** The rate for one call: the most specific entry of `table`, capped by `maxTps`. */

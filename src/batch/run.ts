@@ -2,7 +2,7 @@
 import { AwsSession, type SessionOptions } from "../aws/session.js";
 import { describeError } from "../aws/errors.js";
 import type { Assessment } from "../grade/assessment.js";
-import { gradeStudent } from "../grade/grade.js";
+import { gradeStudent, type EvidenceOptions } from "../grade/grade.js";
 import type { Rubric } from "../rubric/schema.js";
 import type { ReportFormat } from "../report/index.js";
 import { RoleCredentialCache } from "./credentials.js";
@@ -62,6 +62,8 @@ export interface BatchOptions {
   env?: string;
   /** Per-student reports written to <out>/reports/<id>.<ext> (on --resume also for students already done that lack them). */
   reports?: readonly ReportFormat[];
+  /** --evidence cloudtrail: authorship evidence, one window for the whole batch (read once per account and region). */
+  evidence?: EvidenceOptions;
   /** Points a person gave (a manual-scores file), merged into the per-student reports. */
   manualScores?: ReadonlyMap<string, readonly ManualScore[]>;
   shard?: string;
@@ -187,7 +189,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchResult> {
     try {
       const report = await gradeStudent({
         assessment: o.assessment, rubric: o.rubric, rubricSource: o.rubricSource, session: view, student: e.student,
-        account: who.account ?? e.account, partition: who.partition, ...(o.only?.length ? { only: o.only } : {}), ...(o.minScore !== undefined ? { minScore: o.minScore } : {}), ...(o.env ? { env: o.env } : {}),
+        account: who.account ?? e.account, partition: who.partition, ...(o.only?.length ? { only: o.only } : {}), ...(o.minScore !== undefined ? { minScore: o.minScore } : {}), ...(o.env ? { env: o.env } : {}), ...(o.evidence ? { evidence: o.evidence } : {}),
       });
       return { result: { ...base, report, finishedAt: new Date().toISOString() } };
     } catch (err) {

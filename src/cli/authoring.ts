@@ -25,6 +25,7 @@ export function registerAuthoringCommands(program: Command, io: CliIo, run: (cod
     .option("--student <id>", "narrow resource names to one student (default: every student, {student} → *)")
     .option("--partition <partition>", "ARN partition", "aws")
     .option("--no-narrow", "every statement on Resource \"*\"")
+    .option("--evidence <source>", "also allow what `--evidence cloudtrail` reads (cloudtrail:LookupEvents)")
     .option("-o, --output <file>", "write the policy to a file")
     .action((assessments: string[], flags: PolicyFlags) => run(runPolicy(assessments, flags, io)));
 

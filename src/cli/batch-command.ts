@@ -17,7 +17,7 @@ import { inShard, parseShard, type Shard } from "../batch/shard.js";
 import { reportFormatsIn, writeStudentReports } from "../batch/reports.js";
 import { readManifest, readStudentResults, studentsDir, type BatchManifest } from "../batch/store.js";
 import { EXIT, UsageError } from "./exit.js";
-import { checkEnv, resolveAssessment, sessionFor, whoAmI } from "./grade-command.js";
+import { checkEnv, evidenceOptions, resolveAssessment, sessionFor, whoAmI } from "./grade-command.js";
 import type { CliIo } from "./io.js";
 
 /** The options of `batch`, as commander parses them. */
@@ -50,6 +50,9 @@ export interface BatchFlags {
   quiet?: boolean;
   /** A CSV of points graded by a person: student, criterion, points, comment. */
   manualScores?: string;
+  evidence?: string;
+  evidencePrincipal?: string;
+  deadline?: string;
 }
 
 /** Exit code when Ctrl-C stopped a batch (128 + SIGINT). */
@@ -116,6 +119,9 @@ export function registerBatchCommands(program: Command, io: CliIo, run: (code: P
     .option("--env <name>", "the deployment environment whose names are graded (assessments with environments, e.g. glue_etl_pipeline_tf: dev, staging, prod)")
     .option("--allow-errors", "exit 0 even if some criteria could not be checked")
     .option("--manual-scores <file>", "CSV of points graded by a person (student, criterion, points, comment), merged into gradebooks, summary and reports")
+    .option("--evidence <source>", "authorship evidence: `cloudtrail` reads CloudTrail's event history once per account and region for who created each student's resources")
+    .option("--evidence-principal <name>", "with --evidence: each student's own principal, e.g. \"student-{student}\"; resources created by anyone else are flagged")
+    .option("--deadline <date>", "with --evidence: flag resources created after this date or time (UTC)")
     .option("-q, --quiet", "no progress output")
     .addHelpText("after", BATCH_EXAMPLES)
     .action((assessment: string, flags: BatchFlags) => run(runBatchCommand(assessment, flags, io)));
@@ -244,6 +250,7 @@ export async function runBatchCommand(id: string, flags: BatchFlags, io: CliIo, 
   const minScore = flags.minScore === undefined ? undefined : Number(flags.minScore);
   if (minScore !== undefined && !(minScore >= 0 && minScore <= 100)) throw new UsageError(`--min-score takes a percentage from 0 to 100, got "${flags.minScore}"`);
   const env = checkEnv(flags.env, rubric);
+  const evidence = evidenceOptions(flags);
   const manualScores = flags.manualScores === undefined ? undefined : loadManualScores(flags.manualScores, rubric, new Set(roster.entries.map((e) => e.student)));
   const entries = roster.entries.filter((e) => inShard(e.student, shard));
   const hasResults = existsSync(studentsDir(flags.out)) && readdirSync(studentsDir(flags.out)).some((f) => f.endsWith(".json"));
@@ -298,7 +305,7 @@ export async function runBatchCommand(id: string, flags: BatchFlags, io: CliIo, 
       concurrency, ...(maxTps ? { maxTps } : {}), ...(deps.tpsTable ? { tpsTable: deps.tpsTable } : {}),
       resume: Boolean(flags.resume), retryErrors: Boolean(flags.retryErrors),
       ...(minScore !== undefined ? { minScore } : {}), ...(only.length ? { only } : {}), ...(env ? { env } : {}),
-      reports, ...(shard ? { shard: `${shard.index}/${shard.count}` } : {}), ...(manualScores ? { manualScores } : {}),
+      reports, ...(shard ? { shard: `${shard.index}/${shard.count}` } : {}), ...(manualScores ? { manualScores } : {}), ...(evidence ? { evidence } : {}),
       signal: ac.signal,
       onProgress: (p) => {
         if (!started) (started = true), printer.start(p);

@@ -5,7 +5,8 @@ import { AwsSession } from "../aws/session.js";
 import { classify, describeError } from "../aws/errors.js";
 import { readSnapshot, replayRegionMismatch, replayStudentMismatch, SnapshotError, type Snapshot } from "../aws/snapshot.js";
 import { assessmentIds, bundledRubric, catalogOf, loadAssessment, type Assessment } from "../grade/assessment.js";
-import { environmentOf, gradeStudent } from "../grade/grade.js";
+import { environmentOf, gradeStudent, type EvidenceOptions } from "../grade/grade.js";
+import { EvidenceFlagError, evidenceFromFlags, type EvidenceFlags } from "../evidence/cloudtrail.js";
 import type { CheckOptions } from "../grade/check.js";
 import { loadRubric, RubricError } from "../rubric/load.js";
 import type { Rubric } from "../rubric/schema.js";
@@ -51,6 +52,10 @@ export interface GradeFlags {
   athenaOutput?: string;
   /** --env: the deployment environment of assessments that have environments (Terraform's dev/staging/prod). */
   env?: string;
+  /** --evidence cloudtrail, --evidence-principal, --deadline: authorship evidence. */
+  evidence?: string;
+  evidencePrincipal?: string;
+  deadline?: string;
 }
 
 /**
@@ -200,6 +205,16 @@ export function exitCodeFor(report: GradeReport, allowErrors: boolean): number {
   return report.score.passed ? EXIT.PASS : EXIT.BELOW_THRESHOLD;
 }
 
+/** The --evidence settings of a run (a UsageError for bad flags); a replay reuses the recorded window. */
+export function evidenceOptions(flags: EvidenceFlags, snapshot?: Snapshot): EvidenceOptions | undefined {
+  try {
+    return evidenceFromFlags(flags, new Date(), snapshot);
+  } catch (err) {
+    if (err instanceof EvidenceFlagError) throw new UsageError(err.message);
+    throw err;
+  }
+}
+
 /** Runs the grade command; returns the exit code. */
 export async function runGrade(id: string, flags: GradeFlags, io: CliIo): Promise<number> {
   const { assessment, rubric, rubricSource } = flags.rubric ? await resolveCustomRubric(id, flags.rubric) : await resolveAssessment(id);
@@ -219,13 +234,14 @@ export async function runGrade(id: string, flags: GradeFlags, io: CliIo): Promis
   const { session, snapshot } = sessionFor(flags, io.env);
   const mismatch = snapshot && flags.replay ? (replayStudentMismatch(snapshot, flags.replay, student) ?? replayRegionMismatch(snapshot, flags.replay, flags.region)) : undefined;
   if (mismatch) throw new UsageError(mismatch);
+  const evidence = evidenceOptions(flags, snapshot);
   let account: string | undefined;
   try {
     const asking = whoAmI(session, snapshot, flags.endpointUrl ?? io.env.AWS_ENDPOINT_URL);
     session.warm(servicesOfActions(assessment.checks.flatMap((c) => c.actions)));
     const who = await asking;
     account = who.account;
-    const report = await gradeStudent({ assessment, rubric, rubricSource, session, student, ...who, only, verbose: flags.verbose, minScore, checkOptions, env });
+    const report = await gradeStudent({ assessment, rubric, rubricSource, session, student, ...who, only, verbose: flags.verbose, minScore, checkOptions, env, ...(evidence ? { evidence } : {}) });
     writeReports(report, targets, flags, io);
     if (report.counts.error > 0 && !flags.allowErrors) {
       const actions = [...new Set(report.tasks.flatMap((t) => t.criteria).filter((c) => c.status === "error").map((c) => forTerminal(c.action ?? c.title)))];

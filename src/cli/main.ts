@@ -63,6 +63,9 @@ export function buildProgram(io: CliIo, run: (code: Promise<number>) => void): C
     .option("--run-queries", "let checks run Athena queries (row counts): this COSTS MONEY and writes query results to S3 — the only exception to read-only")
     .option("--athena-workgroup <name>", "with --run-queries: the Athena workgroup to run them in (default: primary)")
     .option("--athena-output <s3-uri>", "with --run-queries: where Athena writes query results (default: the workgroup's result location)")
+    .option("--evidence <source>", "authorship evidence: `cloudtrail` reads CloudTrail's event history (90 days) for who created each named resource and when")
+    .option("--evidence-principal <name>", "with --evidence: the student's own principal, e.g. \"student-{student}\" (IAM user, role session or ARN; * matches anything); others are flagged")
+    .option("--deadline <date>", "with --evidence: flag resources created after this date or time (2026-12-01 means the end of that day, UTC)")
     .addHelpText("after", EXAMPLES)
     .action((assessment: string, flags: GradeFlags) => run(runGrade(assessment, flags, io)));
 

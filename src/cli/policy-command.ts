@@ -2,6 +2,7 @@
 // the rubric's checks declare, plus sts:GetCallerIdentity, one statement per service, with `Resource` narrowed
 // to the rubric's names where the service supports resource-level permissions for those reads.
 import type { Assessment } from "../grade/assessment.js";
+import { EVIDENCE_ACTIONS } from "../evidence/cloudtrail.js";
 import { checksNeeded } from "../grade/grade.js";
 import type { Rubric } from "../rubric/schema.js";
 import { resolveNames } from "../rubric/template.js";
@@ -28,7 +29,7 @@ export interface PolicyDocument {
 export const READ_VERBS = ["Get", "List", "Describe", "Head", "BatchGet", "Search"] as const;
 
 /** Read actions whose names do not start with a read verb. */
-export const READ_ACTION_ALLOW_LIST: readonly string[] = ["budgets:ViewBudget"];
+export const READ_ACTION_ALLOW_LIST: readonly string[] = ["budgets:ViewBudget", ...EVIDENCE_ACTIONS];
 
 /** Reads that expose secrets or credentials: never in the policy, even if a check declared them. */
 export const SECRET_READS: readonly string[] = [
@@ -65,6 +66,8 @@ export interface PolicyOptions {
   partition?: string;
   /** false: every statement on "*". */
   narrow?: boolean;
+  /** --evidence cloudtrail: add what authorship evidence reads (cloudtrail:LookupEvents). */
+  evidence?: boolean;
 }
 
 /** Service prefix → a Sid-friendly name. */
@@ -96,7 +99,7 @@ function uniqueSorted(xs: Iterable<string>): string[] {
 /** Builds the policy document for one or more (assessment, rubric) pairs. */
 export function buildPolicy(sources: readonly { assessment: Assessment; rubric: Rubric }[], opts: PolicyOptions = {}): PolicyDocument {
   const partition = opts.partition ?? "aws";
-  const actions = policyActions(sources);
+  const actions = uniqueSorted([...policyActions(sources), ...(opts.evidence ? EVIDENCE_ACTIONS : [])]);
   const buckets: string[] = [];
   const databases: string[] = [];
   // Per assessment: the actions its checks use and whether its rubric names buckets / databases. An action is narrowed
@@ -153,6 +156,7 @@ export interface PolicyFlags {
   partition?: string;
   narrow?: boolean;
   output?: string;
+  evidence?: string;
 }
 
 /** Runs `policy`. */
@@ -163,7 +167,8 @@ export async function runPolicy(ids: string[], flags: PolicyFlags, io: CliIo): P
   if (flags.partition !== undefined && !/^aws(-[a-z-]+)?$/.test(flags.partition)) throw new UsageError(`--partition must be aws, aws-cn, aws-us-gov…, got "${flags.partition}"`);
   const sources = [];
   for (const id of [...new Set(ids)]) sources.push(flags.rubric ? await resolveCustomRubric(id, flags.rubric) : await resolveAssessment(id));
-  const policy = buildPolicy(sources, { student: flags.student, partition: flags.partition, narrow: flags.narrow });
+  if (flags.evidence !== undefined && flags.evidence !== "cloudtrail") throw new UsageError(`--evidence takes "cloudtrail", got "${flags.evidence.slice(0, 40)}"`);
+  const policy = buildPolicy(sources, { student: flags.student, partition: flags.partition, narrow: flags.narrow, evidence: flags.evidence === "cloudtrail" });
   const text = `${JSON.stringify(policy, null, 2)}\n`;
   if (flags.output) {
     writeFileAtomic(flags.output, text);

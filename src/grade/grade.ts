@@ -3,8 +3,10 @@ import type { AwsSession } from "../aws/session.js";
 import { classify, describeError } from "../aws/errors.js";
 import { evaluate } from "../rubric/evaluate.js";
 import type { Rubric } from "../rubric/schema.js";
-import { resolveNames } from "../rubric/template.js";
-import type { GradeReport, Status, StatusCounts } from "./result.js";
+import { fill, resolveNames } from "../rubric/template.js";
+import { writeEvents } from "../evidence/cloudtrail.js";
+import { authorshipEvidence } from "../evidence/authorship.js";
+import type { AuthorshipEvidence, GradeReport, Status, StatusCounts } from "./result.js";
 import { CheckContext, type CheckOptions } from "./check.js";
 import type { Assessment } from "./assessment.js";
 import type { Facts } from "./facts.js";
@@ -30,6 +32,16 @@ export interface GradeOptions {
   checkOptions?: CheckOptions;
   /** --env: the deployment environment, for rubrics that declare `environment` (else its default). */
   env?: string;
+  /** --evidence cloudtrail: who created the student's named resources, read from CloudTrail's event history. */
+  evidence?: EvidenceOptions;
+}
+
+/** Authorship evidence settings: one window for the whole run (so a batch reads it once per account and region). */
+export interface EvidenceOptions {
+  window: { start: Date; end: Date };
+  /** The student's principal as a template (`student-{student}`), or none: then nobody is flagged as "other". */
+  principal?: string;
+  deadline?: Date;
 }
 
 /** The value of {env}: `requested` matched without case against the rubric's environments, else the default. Throws on a value the rubric does not declare. */
@@ -115,7 +127,7 @@ export async function gradeStudent(o: GradeOptions): Promise<GradeReport> {
   const builtins = { student: o.student, account: o.account, region: o.session.region, env };
   const names = resolveNames(o.rubric.names, builtins);
   const ctx = new CheckContext(o.session, o.student, names, o.account, o.partition, o.checkOptions);
-  const facts = await collectFacts(o, names, ctx);
+  const [facts, evidence] = await Promise.all([collectFacts(o, names, ctx), o.evidence ? collectEvidence(o.session, o.evidence, names, builtins) : undefined]);
   const tasks = evaluate(o.rubric, { facts, vars: { ...builtins, ...names }, only: o.only, verbose: o.verbose });
   const criteria = tasks.flatMap((t) => t.criteria);
   const regionHint = criteria.some((c) => c.status !== "pass" && c.status !== "manual") ? wrongRegionHint(ctx.elsewhere, o.session.region) : undefined;
@@ -141,6 +153,7 @@ export async function gradeStudent(o: GradeOptions): Promise<GradeReport> {
     ...(tasks.length < o.rubric.tasks.length ? { partial: { graded: tasks.length, total: o.rubric.tasks.length } } : {}),
     tasks,
     aws: { ...o.session.stats },
+    ...(evidence ? { evidence } : {}),
   };
 }
 
@@ -155,6 +168,13 @@ export function wrongRegionHint(elsewhere: ReadonlyMap<string, string>, region: 
   if (!best) return undefined;
   const [there, resources] = best;
   return `your resources are in ${there}: run with --region ${there} (this run read ${region}; ${resources.slice(0, 3).join(", ")} ${resources.length === 1 ? "is" : "are"} in ${there})`;
+}
+
+/** Reads the account's write events once per window and attributes each of the student's named resources. */
+async function collectEvidence(session: AwsSession, e: EvidenceOptions, names: Record<string, string>, builtins: Record<string, string | undefined>): Promise<AuthorshipEvidence> {
+  const read = await writeEvents(session, e.window);
+  const resources = Object.entries(names).map(([key, name]) => ({ key, name }));
+  return authorshipEvidence(read, resources, e.window, { ...(e.principal ? { principal: fill(e.principal, builtins) } : {}), ...(e.deadline ? { deadline: e.deadline } : {}) });
 }
 
 /** Criteria counted by status. */

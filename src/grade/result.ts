@@ -87,4 +87,37 @@ export interface GradeReport {
   partial?: { graded: number; total: number };
   tasks: TaskResult[];
   aws: { calls: number; memoHits: number; retries: number; errors: number };
+  /** With --evidence cloudtrail: who created each of the student's named resources, and when. */
+  evidence?: AuthorshipEvidence;
+}
+
+/** Authorship evidence from CloudTrail's event history for one student's named resources. */
+export interface AuthorshipEvidence {
+  source: "cloudtrail";
+  /** The time window read (at most the 90 days CloudTrail keeps). */
+  window: { start: string; end: string };
+  /** The student's expected principal (--evidence-principal, filled); without it nobody is flagged as "other". */
+  principal?: string;
+  deadline?: string;
+  /** Write events read in the window (all principals). */
+  events: number;
+  /** More write events than read (the account is busier than the page cap): resources may lack their event. */
+  truncated?: boolean;
+  resources: AuthorshipRecord[];
+  /** Why nothing could be read, in one sentence (e.g. cloudtrail:LookupEvents denied). */
+  error?: string;
+}
+
+/** One named resource: its creation event, or none in the window. */
+export interface AuthorshipRecord {
+  /** The rubric name key (`bucket`) and the resolved name. */
+  key: string;
+  name: string;
+  createdBy?: string;
+  createdAt?: string;
+  /** The creating call, e.g. CreateBucket. */
+  event?: string;
+  /** Other principals (not the student's) that changed it. */
+  otherWriters?: string[];
+  flags: ("other-principal" | "after-deadline")[];
 }

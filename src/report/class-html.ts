@@ -159,6 +159,31 @@ export interface ClassHtmlOptions {
   mistakes?: number;
 }
 
+/** Points a person gave (a manual-scores file): given / possible, and how many manual criteria wait. */
+export const MANUAL_COLUMN: ClassColumn = {
+  header: "Manual", sort: "number", className: "num",
+  cell: (row) => {
+    const m = row.result.report?.score.manual;
+    if (!m) return { html: "" };
+    return { html: `${fmt(m.points)} / ${fmt(m.maxPoints)}${m.pending ? ` <span class="muted">${m.pending} to score</span>` : ""}`, key: m.points };
+  },
+};
+
+/** Authorship evidence (--evidence cloudtrail): how many resources are flagged, each named in the cell. */
+export const EVIDENCE_COLUMN: ClassColumn = {
+  header: "Authorship", sort: "number",
+  cell: (row) => {
+    const e = row.result.report?.evidence;
+    if (!e) return { html: "" };
+    if (e.error) return { html: `<span class="muted">not read</span>`, key: -1 };
+    const flagged = e.resources.filter((r) => r.flags.length);
+    if (!flagged.length) return { html: `<span class="muted">${e.resources.filter((r) => r.createdBy).length} found, none flagged</span>`, key: 0 };
+    const why = (f: string) => (f === "other-principal" ? "another principal" : "after the deadline");
+    const items = flagged.map((r) => `${h(r.name)}: ${h(r.createdBy ?? "")} (${r.flags.map(why).join(", ")})`);
+    return { html: `<span class="badge b-failed">⚑ ${flagged.length} flagged</span> <span class="muted">${items.join("; ")}</span>`, key: flagged.length };
+  },
+};
+
 /** class.html: the whole dashboard as one offline page. */
 export function renderClassHtml(view: ClassView, o: ClassHtmlOptions = {}): string {
   const s = view.summary;

@@ -6,7 +6,7 @@ import { forTerminal } from "./sanitize.js";
 import { failureSummary } from "../aws/errors.js";
 import { shortJson } from "../rubric/evaluate.js";
 import { fmt } from "./common.js";
-import { blockedGroups, criteriaByKey, hintOf, nextSteps, partialNote, rootBlocker, sentence, waitingPhrase, type Located, manualSummary } from "./wording.js";
+import { blockedGroups, criteriaByKey, hintOf, nextSteps, partialNote, rootBlocker, sentence, waitingPhrase, type Located, manualSummary, authorshipLines } from "./wording.js";
 
 /** Options of the console reporter. */
 export interface ConsoleOptions {
@@ -59,7 +59,7 @@ export function renderConsole(r: GradeReport, o: ConsoleOptions): string {
     else lines.push(...renderTask(ctx, task));
   }
   if (notStarted) lines.push(c.gray(`(Tasks not started are summarised: --only <task> lists what one needs, --verbose lists everything.)`));
-  lines.push("", ...summary(c, r), ...renderNextSteps(c, r));
+  lines.push("", ...summary(c, r), ...renderAuthorship(c, r), ...renderNextSteps(c, r));
   lines.push(c.gray(`${r.aws.calls} AWS calls (${r.aws.memoHits} shared, ${r.aws.retries} retried) in ${(r.durationMs / 1000).toFixed(1)} s`));
   return `${lines.join("\n")}\n`;
 }
@@ -121,6 +121,12 @@ function renderCriterion(c: ChalkInstance, cr: CriterionResult, o: ConsoleOption
   if (hint) out.push(c.yellow(`        hint: ${t(hint)}`));
   if (o.verbose && cr.evidence !== undefined) out.push(c.gray(`        evidence: ${t(shortJson(cr.evidence, 400))}`));
   return out;
+}
+
+function renderAuthorship(c: ChalkInstance, r: GradeReport): string[] {
+  const a = authorshipLines(r);
+  if (!a) return [];
+  return ["", c.bold(t(a.heading)), ...a.lines.map((l) => (l.flagged ? c.red(`  ⚑ ${t(l.text)}`) : c.gray(`    ${t(l.text)}`)))];
 }
 
 function summary(c: ChalkInstance, r: GradeReport): string[] {

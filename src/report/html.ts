@@ -3,7 +3,7 @@
 import { createHash } from "node:crypto";
 import type { CriterionResult, GradeReport, Status, TaskResult } from "../grade/result.js";
 import { bySeverity, fmt, STATUS_LABEL } from "./common.js";
-import { hintOf, manualSummary, nextSteps, partialNote, sentence } from "./wording.js";
+import { authorshipLines, hintOf, manualSummary, nextSteps, partialNote, sentence } from "./wording.js";
 import { html as h } from "./escape.js";
 import { failureSummary } from "../aws/errors.js";
 
@@ -52,7 +52,7 @@ pre{margin:0;padding:6px 8px;background:var(--card);border:1px solid var(--line)
 .toolbar{display:none;gap:8px;align-items:center;margin:8px 0}.js .toolbar{display:flex}
 button{font:inherit;font-size:.85em;padding:2px 10px;border:1px solid var(--line);border-radius:6px;background:var(--card);color:var(--fg);cursor:pointer}
 body.hidepass details.c.pass{display:none}body.hidewarn details.c.warning{display:none}
-ol.next li{margin:4px 0}.partial{color:var(--warning);font-weight:600}
+ol.next li{margin:4px 0}ul.authorship li{margin:2px 0;overflow-wrap:anywhere}ul.authorship li.flagged{color:var(--fail);font-weight:600}.partial{color:var(--warning);font-weight:600}
 @media (max-width:640px){body{padding:12px}.summary{flex-direction:column;align-items:flex-start}.badge{min-width:0}details.c .pts{float:none;display:block;margin:0}dl{grid-template-columns:1fr}dd{margin-bottom:6px}
 table.tasks,table.tasks tbody,table.tasks tr,table.tasks td{display:block;width:auto}table.tasks thead{display:none}table.tasks tr{padding:6px 0;border-bottom:1px solid var(--line)}table.tasks td{border:0;padding:2px 0;text-align:left}}
 footer{margin-top:32px;color:var(--muted);font-size:.8em;border-top:1px solid var(--line);padding-top:8px}
@@ -99,6 +99,7 @@ export function renderHtml(r: GradeReport, o: HtmlOptions = {}): string {
     n.warning ? `<div class="muted">${n.warning} warning${n.warning === 1 ? "" : "s"}: advice only, no points lost and no effect on passing.</div>` : "",
     `</div>`,
     `</section>`,
+    ...authorshipSection(r),
     ...nextStepsSection(r),
     `<h2>Tasks</h2>`,
     `<table class="tasks"><thead><tr><th>Task</th><th>Progress</th><th class="num">Points</th><th>Status</th></tr></thead><tbody>`,
@@ -114,6 +115,13 @@ export function renderHtml(r: GradeReport, o: HtmlOptions = {}): string {
     "",
   ];
   return parts.filter((x) => x !== "").join("\n");
+}
+
+function authorshipSection(r: GradeReport): string[] {
+  const a = authorshipLines(r);
+  if (!a) return [];
+  const items = a.lines.map((l) => `<li${l.flagged ? ' class="flagged"' : ""}>${l.flagged ? "⚑ " : ""}${h(l.text)}</li>`);
+  return [`<h2>Authorship</h2>`, `<p>${h(a.heading)}</p>`, items.length ? `<ul class="authorship">${items.join("")}</ul>` : ""];
 }
 
 function nextStepsSection(r: GradeReport): string[] {

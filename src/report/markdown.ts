@@ -1,7 +1,7 @@
 // The Markdown reporter: a summary for a PR comment or $GITHUB_STEP_SUMMARY (GitHub-flavoured Markdown).
 import type { GradeReport, Status } from "../grade/result.js";
 import { bySeverity, fmt, STATUS_LABEL } from "./common.js";
-import { hintOf, manualSummary, nextSteps, partialNote, sentence, verdict } from "./wording.js";
+import { authorshipLines, hintOf, manualSummary, nextSteps, partialNote, sentence, verdict } from "./wording.js";
 import { dropForbidden, mdText } from "./escape.js";
 
 /** Escaped and trimmed: `**` next to whitespace would not open or close emphasis. */
@@ -76,6 +76,8 @@ export function renderMarkdown(r: GradeReport, o: MarkdownOptions = {}): string 
   }
   const manual = manualSummary(r);
   for (const l of manual) body.push(`👤 ${md(l)}`, "");
+  const authorship = authorshipLines(r);
+  if (authorship) body.push(`### Authorship`, "", md(authorship.heading), "", ...authorship.lines.map((l) => `${l.flagged ? "⚑ " : ""}${md(l.text)}  `), "");
   if (n.error) body.push(`⚠️ ${n.error} criteria could not be checked: the score is incomplete.`, "");
   return [...head, ...body].join("\n");
 }

@@ -120,3 +120,30 @@ export function nextSteps(r: GradeReport, max = 3): NextStep[] {
 export function waitingPhrase(n: number): string {
   return `${n} more criteri${n === 1 ? "on waits" : "a wait"} for this`;
 }
+
+/** A UTC time in words: "2026-11-02 14:03 UTC". */
+function utc(iso: string): string {
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
+
+/** Authorship evidence in sentences: a heading, one line per resource with a creation event (flagged first), what had none. */
+export function authorshipLines(r: GradeReport): { heading: string; lines: { text: string; flagged: boolean }[] } | undefined {
+  const e = r.evidence;
+  if (!e) return undefined;
+  const span = `CloudTrail, ${e.window.start.slice(0, 10)} to ${e.window.end.slice(0, 10)}`;
+  if (e.error) return { heading: `Who created these resources (${span}): could not be read: ${e.error}`, lines: [] };
+  const found = e.resources.filter((x) => x.createdBy);
+  const flagged = found.filter((x) => x.flags.length);
+  const lines = [...flagged, ...found.filter((x) => !x.flags.length)].map((x) => {
+    const parts = [`${x.name}: created by ${x.createdBy} on ${utc(x.createdAt!)} (${x.event})`];
+    if (x.flags.includes("other-principal")) parts.push(`not by ${e.principal}`);
+    if (x.flags.includes("after-deadline")) parts.push(`after the deadline ${utc(e.deadline!)}`);
+    if (x.otherWriters?.length) parts.push(`also changed by ${x.otherWriters.join(", ")}`);
+    return { text: parts.join("; "), flagged: x.flags.length > 0 };
+  });
+  const none = e.resources.length - found.length;
+  if (none) lines.push({ text: `${none} more named resource${none === 1 ? " has" : "s have"} no creation event in the window (not built, built before it, or not recorded by CloudTrail).`, flagged: false });
+  if (e.truncated) lines.push({ text: `The account had more write events than were read (${e.events}); some resources may lack theirs.`, flagged: false });
+  const verdict = flagged.length ? `${flagged.length} of ${found.length} flagged` : found.length ? (e.principal || e.deadline ? "nothing flagged" : `${found.length} found`) : "no creation events found";
+  return { heading: `Who created these resources (${span}): ${verdict}`, lines };
+}

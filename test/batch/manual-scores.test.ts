@@ -90,6 +90,7 @@ describe("manual scores through batch", () => {
     const canvas = parseCsv(readFileSync(join(out, "gradebook-canvas.csv"), "utf8")).map((r) => r.fields);
     expect(canvas[1]![5]).toBe(s1.total_max);
     expect(canvas[2]![5]).toBe(s1.total);
+    expect(readFileSync(join(out, "class.html"), "utf8")).toContain('<button type="button">Manual</button>');
     const summary = readFileSync(join(out, "summary.md"), "utf8");
     expect(summary).toContain("## Points graded by a person");
     expect(summary).toContain("`s0002`: 4 manual criteria not scored");

@@ -11,6 +11,7 @@ import * as ops from "./ops.js";
 import * as orchestration from "./orchestration.js";
 import * as stacks from "./stacks.js";
 import * as storage from "./storage.js";
+import * as trail from "./trail.js";
 
 type Base = Pick<World, "region" | "account">;
 
@@ -26,4 +27,4 @@ export interface WorldPart {
 }
 
 /** All parts, in no particular order. */
-export const PARTS: WorldPart[] = [account, storage, databases, catalogFormats, etl, ops, orchestration, lakehouse, dynamodb, functions, stacks];
+export const PARTS: WorldPart[] = [account, storage, databases, catalogFormats, etl, ops, orchestration, lakehouse, dynamodb, functions, stacks, trail];
