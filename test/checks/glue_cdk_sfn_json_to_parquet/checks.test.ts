@@ -159,8 +159,16 @@ describe("IAM policy reading", () => {
 describe("hourlyMinute", () => {
   it.each([
     ["cron(20 * * * ? *)", "20"],
-    ["cron(0/20 * * * ? *)", "0/20"],
+    ["cron(0/20 * * * ? *)", null],
     ["cron(20 1 * * ? *)", null],
+    // every form EventBridge accepts for "minute 20 of every hour" (fair-reading audit)
+    ["cron(20 0/1 * * ? *)", "20"],
+    ["cron(20 */1 * * ? *)", "20"],
+    ["cron(20 0-23 * * ? *)", "20"],
+    ["cron(20 * ? * * *)", "20"],
+    ["cron(20 * ? * MON-SUN *)", "20"],
+    ["cron(20 * * * * *)", null],
+    ["cron(20 * * * ? 2027)", null],
     ["rate(1 hour)", null],
     [null, null],
   ])("%s → %s", (expr, want) => expect(hourlyMinute(expr)).toBe(want));
