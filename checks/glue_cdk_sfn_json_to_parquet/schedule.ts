@@ -1,24 +1,9 @@
 // Schedule — compliant: an ENABLED EventBridge rule STF-Hourly-Rule-…-{student} runs every hour at minute {scheduleMinute} (cron({scheduleMinute} * * * ? *)) and targets the state machine.
 import type { CheckModule } from "../../src/grade/check.js";
-import { normaliseCron } from "../shared/cron.js";
+import { canonicalSchedule, hourlyMinute, normaliseCron } from "../shared/cron.js";
+
+export { hourlyMinute };
 import { findRule, findStateMachine } from "./discover.js";
-
-const EVERY_HOUR = /^(\*|0\/1|\*\/1|0-23)$/;
-const EVERY_DAY_OF_MONTH = /^(\*|\?|1-31|1\/1|\*\/1)$/;
-const EVERY_MONTH = /^(\*|1-12|JAN-DEC|1\/1|\*\/1)$/;
-const EVERY_WEEKDAY = /^(\*|\?|1-7|SUN-SAT|MON-SUN)$/;
-
-/**
- * The minute of a cron that fires every hour at one minute, in any of the forms EventBridge accepts for it
- * ("cron(20 * * * ? *)", "cron(20 0/1 * * ? *)", "cron(20 0-23 ? * MON-SUN *)"), else null.
- */
-export function hourlyMinute(cron: string | null): string | null {
-  const m = /^cron\((\d+) (\S+) (\S+) (\S+) (\S+) (\S+)\)$/.exec(cron ?? "");
-  if (!m) return null;
-  const [, minute, hour, dom, month, dow, year] = m as unknown as [string, string, string, string, string, string, string];
-  const oneQuestionMark = (dom === "?") !== (dow === "?");
-  return EVERY_HOUR.test(hour) && EVERY_DAY_OF_MONTH.test(dom) && EVERY_MONTH.test(month) && EVERY_WEEKDAY.test(dow) && year === "*" && oneQuestionMark ? minute : null;
-}
 
 /** The hourly rule and what it targets. */
 export const schedule: CheckModule = {
@@ -33,7 +18,7 @@ export const schedule: CheckModule = {
     const written = normaliseCron(rule.rule.ScheduleExpression) ?? rule.rule.ScheduleExpression ?? null;
     const minute = hourlyMinute(written);
     // every equivalent hourly form reads as the lab's spelling, so the rubric compares one string
-    const schedule = minute !== null ? `cron(${minute} * * * ? *)` : written;
+    const schedule = canonicalSchedule(written) ?? written;
     return {
       rule: {
         exists: true,

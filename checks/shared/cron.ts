@@ -40,3 +40,27 @@ export function isValidSchedule(expr: unknown): boolean {
     /^[0-9,*/-]+$/.test(year);
   return ok && (dom === "?") !== (dow === "?");
 }
+
+const EVERY_HOUR = /^(\*|0\/1|\*\/1|0-23)$/;
+const EVERY_DAY_OF_MONTH = /^(\*|\?|1-31|1\/1|\*\/1)$/;
+const EVERY_MONTH = /^(\*|1-12|JAN-DEC|1\/1|\*\/1)$/;
+const EVERY_WEEKDAY = /^(\*|\?|1-7|SUN-SAT|MON-SUN)$/;
+
+/**
+ * The minute of a cron that fires every hour at one minute, in any of the forms EventBridge accepts for it
+ * ("cron(20 * * * ? *)", "cron(20 0/1 * * ? *)", "cron(20 0-23 ? * MON-SUN *)"), else null.
+ */
+export function hourlyMinute(cron: string | null): string | null {
+  const m = /^cron\((\d+) (\S+) (\S+) (\S+) (\S+) (\S+)\)$/.exec(cron ?? "");
+  if (!m) return null;
+  const [, minute, hour, dom, month, dow, year] = m as unknown as [string, string, string, string, string, string, string];
+  const oneQuestionMark = (dom === "?") !== (dow === "?");
+  return EVERY_HOUR.test(hour) && EVERY_DAY_OF_MONTH.test(dom) && EVERY_MONTH.test(month) && EVERY_WEEKDAY.test(dow) && year === "*" && oneQuestionMark ? minute : null;
+}
+
+/** A schedule in one spelling: normalised, and every "minute M of every hour" form written cron(M * * * ? *). */
+export function canonicalSchedule(expr: unknown): string | null {
+  const written = normaliseCron(expr);
+  const minute = hourlyMinute(written);
+  return minute !== null ? `cron(${minute} * * * ? *)` : written;
+}

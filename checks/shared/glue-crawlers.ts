@@ -4,7 +4,7 @@ import type { Crawler } from "@aws-sdk/client-glue";
 import type { ErrorFact, Json } from "../../src/grade/facts.js";
 import { withSlash } from "./arn.js";
 import { unlikeAws } from "./unlike-aws.js";
-import { normaliseCron } from "./cron.js";
+import { canonicalSchedule } from "./cron.js";
 import { isObject, parseJson } from "./parse-json.js";
 
 /** The crawler's Configuration JSON string, parsed defensively: the keys it sets, or why it could not be read. */
@@ -62,7 +62,7 @@ export function crawlerSettings(c: Crawler, securityConfigName?: string): { [key
     s3Paths: s3.map((t) => withSlash(t.Path?.trim() ?? "")!).filter((p) => p !== "/"),
     sampleSizes: s3.map((t) => t.SampleSize ?? null),
     otherTargets: (["JdbcTargets", "DynamoDBTargets", "CatalogTargets", "DeltaTargets", "IcebergTargets", "HudiTargets", "MongoDBTargets"] as const).filter((k) => (c.Targets?.[k]?.length ?? 0) > 0),
-    schedule: normaliseCron(c.Schedule?.ScheduleExpression),
+    schedule: canonicalSchedule(c.Schedule?.ScheduleExpression),
     scheduleState: c.Schedule?.State ?? null,
     tablePrefix: c.TablePrefix ?? null,
     updateBehavior: c.SchemaChangePolicy?.UpdateBehavior ?? null,

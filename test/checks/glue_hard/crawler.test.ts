@@ -6,7 +6,7 @@ import { AwsSession } from "../../../src/aws/session.js";
 import { CheckContext } from "../../../src/grade/check.js";
 import { crawler } from "../../../checks/glue_hard/crawler.js";
 import { parseCrawlerConfiguration } from "../../../checks/shared/glue-crawlers.js";
-import { normaliseCron } from "../../../checks/shared/cron.js";
+import { canonicalSchedule, normaliseCron } from "../../../checks/shared/cron.js";
 import { mentionsStudent } from "../../../checks/shared/student-owned.js";
 import { completeWorld, partialWorld } from "../../support/world/index.js";
 import { gradeWorld, statuses } from "../../support/grade-world.js";
@@ -94,6 +94,18 @@ describe("parseCrawlerConfiguration (student input, never throws)", () => {
       tableGroupingPolicy: "CombineCompatibleSchemas",
     });
   });
+});
+
+describe("canonicalSchedule (fair-reading audit: any hourly form the console or CLI accepts)", () => {
+  it.each([
+    ["cron(0 * * * ? *)", "cron(0 * * * ? *)"],
+    ["cron(0 0/1 * * ? *)", "cron(0 * * * ? *)"],
+    ["cron(00 */1 * * ? *)", "cron(0 * * * ? *)"],
+    ["cron(0 * ? * * *)", "cron(0 * * * ? *)"],
+    ["cron(0 0-23 ? * MON-SUN *)", "cron(0 * * * ? *)"],
+    ["cron(0 12 * * ? *)", "cron(0 12 * * ? *)"],
+    ["rate(1 hour)", "rate(1 hour)"],
+  ])("%s → %s", (expr, want) => expect(canonicalSchedule(expr)).toBe(want));
 });
 
 describe("crawler check (client mock)", () => {
