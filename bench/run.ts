@@ -11,7 +11,7 @@ import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { startFakeAws, type FaultOptions, type LoggedCall } from "../test/support/fake-aws/index.js";
 import { completeWorld } from "../test/support/world/index.js";
@@ -118,20 +118,25 @@ if (only.has("startup") && cliBuilt) {
     ["replay glue_hard complete", [bin, "glue_hard", "--student", "demo", "--replay", join(root, "examples/glue_hard/complete.json"), "--no-color"]],
   ];
   const times: number[][] = cmds.map(() => []);
+  const cpu: number[][] = cmds.map(() => []);
+  const preload = ["--import", pathToFileURL(join(root, "bench/cpu-report.mjs")).href];
   for (let i = 0; i < startupRuns; i++) {
     for (const [k, [, args]] of cmds.entries()) {
       const t0 = performance.now();
-      await run(process.execPath, args, { cwd: root, env });
+      const { stderr } = await run(process.execPath, [...preload, ...args], { cwd: root, env });
       times[k]!.push(performance.now() - t0);
+      cpu[k]!.push(Number(/@cpu-ms ([\d.]+)/.exec(stderr)?.[1] ?? NaN));
     }
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const base = median(times[0]!);
-  say(`\n== start-up (bundled CLI, dist/), median of ${startupRuns} interleaved runs ==`);
+  const baseCpu = median(cpu[0]!);
+  say(`\n== start-up (bundled CLI, dist/), median of ${startupRuns} interleaved runs; wall and CPU (user+system) ==`);
   const targets = [0, 3, 8];
   for (const [k, [name]] of cmds.entries()) {
     const m = median(times[k]!);
-    say(`${name.padEnd(28)} ${m.toFixed(0).padStart(5)} ms  ${(m / base).toFixed(2)}× node -e 0${targets[k] ? ` (target ≤ ${targets[k]}×)` : ""}`);
+    const c = median(cpu[k]!);
+    say(`${name.padEnd(28)} wall ${m.toFixed(0).padStart(5)} ms = ${(m / base).toFixed(2)}× node -e 0 · CPU ${c.toFixed(0).padStart(4)} ms = ${(c / baseCpu).toFixed(2)}×${targets[k] ? ` (target ≤ ${targets[k]}×)` : ""}`);
   }
 }
 
