@@ -4,11 +4,11 @@ import { servicesOfActions } from "../aws/services.js";
 import { AwsSession } from "../aws/session.js";
 import { classify, describeError } from "../aws/errors.js";
 import { readSnapshot, replayRegionMismatch, replayStudentMismatch, SnapshotError, type Snapshot } from "../aws/snapshot.js";
-import { assessmentIds, bundledRubric, catalogOf, loadAssessment, type Assessment } from "../grade/assessment.js";
+import { type Assessment } from "../grade/assessment.js";
+import { openAssessment } from "../app/assessments.js";
 import { environmentOf, gradeStudent, type EvidenceOptions } from "../grade/grade.js";
 import { EvidenceFlagError, evidenceFromFlags, type EvidenceFlags } from "../evidence/cloudtrail.js";
 import type { CheckOptions } from "../grade/check.js";
-import { loadRubric, RubricError } from "../rubric/load.js";
 import type { Rubric } from "../rubric/schema.js";
 import type { GradeReport } from "../grade/result.js";
 import { render, REPORT_FORMATS, isReportFormat, parseReportSpec, type ReportTarget } from "../report/index.js";
@@ -92,15 +92,7 @@ export function reportTargets(flags: Pick<GradeFlags, "format" | "output" | "rep
 
 /** Loads the assessment and its rubric, or throws a UsageError that names the problem. */
 export async function resolveAssessment(id: string): Promise<{ assessment: Assessment; rubric: Rubric; rubricSource: string }> {
-  const assessment = await loadAssessment(id);
-  if (!assessment) throw new UsageError(`unknown assessment "${id}"; available: ${assessmentIds().join(", ")} (see \`glue-validate list\`)`);
-  const file = bundledRubric(id);
-  try {
-    return { assessment, rubric: loadRubric(file, catalogOf(assessment)), rubricSource: `bundled:${id}` };
-  } catch (err) {
-    if (err instanceof RubricError) throw new UsageError(`invalid rubric:\n${err.message}`);
-    throw err;
-  }
+  return openAssessment({ id });
 }
 
 /** The --env value for the rubric (its declared spelling), or a UsageError naming the allowed values. */
@@ -216,8 +208,8 @@ export function evidenceOptions(flags: EvidenceFlags, snapshot?: Snapshot): Evid
 }
 
 /** Runs the grade command; returns the exit code. */
-export async function runGrade(id: string, flags: GradeFlags, io: CliIo): Promise<number> {
-  const { assessment, rubric, rubricSource } = flags.rubric ? await resolveCustomRubric(id, flags.rubric) : await resolveAssessment(id);
+export async function runGrade(id: string | undefined, flags: GradeFlags, io: CliIo): Promise<number> {
+  const { assessment, rubric, rubricSource } = flags.rubric ? await resolveCustomRubric(id, flags.rubric) : await openAssessment(id !== undefined ? { id } : {});
   const student = checkStudent(flags.student, rubric);
   const targets = reportTargets(flags);
   const known = rubric.tasks.map((t) => t.id);

@@ -1,7 +1,7 @@
 // `glue-validate init-ci github|gitlab`: a ready CI job for a lab repository that grades on every push and gates on the score.
 import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { assessmentIds } from "../grade/assessment.js";
+import { assessmentIds } from "../app/assessments.js";
 import { TOOL_VERSION } from "../grade/version.js";
 import { UsageError } from "./exit.js";
 import { writeFileAtomic, type CliIo } from "./io.js";

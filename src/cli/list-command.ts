@@ -1,5 +1,5 @@
 // `glue-validate list`: the bundled assessments and their tasks.
-import { assessmentIds } from "../grade/assessment.js";
+import { assessmentIds } from "../app/assessments.js";
 import { resolveAssessment } from "./grade-command.js";
 import type { CliIo } from "./io.js";
 

@@ -39,7 +39,7 @@ export function buildProgram(io: CliIo, run: (code: Promise<number>) => void): C
     .addHelpText("after", EXAMPLES);
 
   program
-    .command("grade <assessment>", { isDefault: true })
+    .command("grade [assessment]", { isDefault: true })
     .description("grade one student (the default command: `glue-validate glue_hard --student 123`)")
     .option("-s, --student <id>", "your student ID, as used in your resource names")
     .option("--region <region>", "AWS region (default: AWS_REGION or us-east-1)")
@@ -67,7 +67,7 @@ export function buildProgram(io: CliIo, run: (code: Promise<number>) => void): C
     .option("--evidence-principal <name>", "with --evidence: the student's own principal, e.g. \"student-{student}\" (IAM user, role session or ARN; * matches anything); others are flagged")
     .option("--deadline <date>", "with --evidence: flag resources created after this date or time (2026-12-01 means the end of that day, UTC)")
     .addHelpText("after", EXAMPLES)
-    .action((assessment: string, flags: GradeFlags) => run(runGrade(assessment, flags, io)));
+    .action((assessment: string | undefined, flags: GradeFlags) => run(runGrade(assessment, flags, io)));
 
   program
     .command("init-ci <ci>")

@@ -6,7 +6,8 @@ import { parse as parseYamlText } from "yaml";
 import { z } from "zod";
 import { AwsSession } from "../aws/session.js";
 import { readSnapshot, SnapshotError, type Snapshot } from "../aws/snapshot.js";
-import { assessmentIds, bundledRubric, catalogOf, loadAssessment, packageRoot, type Assessment } from "../grade/assessment.js";
+import { bundledRubric, catalogOf, packageRoot, type Assessment } from "../grade/assessment.js";
+import { assessmentForRubric, assessmentIds, loadAssessment, loadCatalogs, openAssessment } from "../app/assessments.js";
 import { CheckContext } from "../grade/check.js";
 import { isErrorFact } from "../grade/facts.js";
 import { environmentOf, gradeStudent } from "../grade/grade.js";
@@ -19,12 +20,7 @@ import type { GradeReport } from "../grade/result.js";
 import { EXIT, UsageError } from "./exit.js";
 import type { CliIo } from "./io.js";
 
-/** Check catalogs of every bundled assessment, to validate `check:` and `facts:` references. */
-export async function loadCatalogs(): Promise<Catalogs> {
-  const out: Record<string, ReturnType<typeof catalogOf>> = {};
-  for (const id of assessmentIds()) out[id] = catalogOf((await loadAssessment(id))!);
-  return out;
-}
+export { loadCatalogs };
 
 /** A rubric argument: a file, or the id of a bundled assessment (its bundled rubric). */
 export function rubricFileArg(arg: string): string {
@@ -37,12 +33,8 @@ export function rubricFileArg(arg: string): string {
  * For `glue-validate <assessment> --rubric <file>`: the assessment with a custom rubric (plain or `extends:`),
  * or a UsageError naming every problem (file:line:col).
  */
-export async function resolveCustomRubric(id: string, file: string): Promise<{ assessment: Assessment; rubric: Rubric; rubricSource: string }> {
-  const assessment = await loadAssessment(id);
-  if (!assessment) throw new UsageError(`unknown assessment "${id}"; available: ${assessmentIds().join(", ")} (see \`glue-validate list\`)`);
-  const rubric = await rubricOrUsageError(file);
-  if (rubric.assessment !== id) throw new UsageError(`the rubric ${file} is for assessment "${rubric.assessment}", not "${id}"`);
-  return { assessment, rubric, rubricSource: `file:${file}` };
+export async function resolveCustomRubric(id: string | undefined, file: string): Promise<{ assessment: Assessment; rubric: Rubric; rubricSource: string }> {
+  return openAssessment({ ...(id !== undefined ? { id } : {}), rubricFile: file });
 }
 
 // ── fact paths seen in recorded cases ──────────────────────────────────────────────────────────────────
@@ -178,8 +170,14 @@ export async function lintRubric(file: string, opts: { catalogs?: Catalogs; know
   const { rubric, origin } = resolved;
   const findings: LintFinding[] = [];
   const warn = (l: Located, message: string): void => void findings.push({ severity: "warning", file: l.file, ...(l.line ? { line: l.line, column: l.column } : {}), path: l.path, message });
-  const assessment = await loadAssessment(rubric.assessment);
-  const known = assessment ? await (opts.knownFacts ?? ((a: string) => loadAssessment(a).then((x) => observedFacts(x!))))(rubric.assessment) : new Map();
+  let assessment: Assessment;
+  try {
+    assessment = await assessmentForRubric(rubric, file);
+  } catch (err) {
+    if (!(err instanceof RubricError)) throw err;
+    return err.problems.map((p) => ({ severity: "error", file: p.file ?? err.file, ...(p.line ? { line: p.line, column: p.column } : {}), path: p.path, message: p.message }));
+  }
+  const known = assessment.checks.length ? await (opts.knownFacts ?? (() => observedFacts(assessment)))(rubric.assessment) : new Map();
   rubric.tasks.forEach((t, ti) => {
     t.criteria.forEach((c, ci) => {
       const checkId = c.facts ?? t.check;
@@ -301,9 +299,7 @@ export async function runCase(assessment: Assessment, rubric: Rubric, c: RubricC
 /** Runs every case of a folder against a rubric; prints one line per case; exit 0 when all pass, 1 otherwise. */
 export async function runRubricTest(fileArg: string, flags: { cases?: string }, io: CliIo): Promise<number> {
   const file = rubricFileArg(fileArg);
-  const rubric = await rubricOrUsageError(file);
-  const assessment = await loadAssessment(rubric.assessment);
-  if (!assessment) throw new UsageError(`unknown assessment "${rubric.assessment}"`);
+  const { assessment, rubric } = await openAssessment({ rubricFile: file });
   const dir = flags.cases ?? bundledCasesDir(rubric.assessment);
   if (!existsSync(dir)) throw new UsageError(`no cases folder ${dir} (give --cases <dir>)`);
   const cases = listCases(dir);

@@ -4,9 +4,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { z } from "zod";
-import { assessmentIds, bundledRubric } from "../grade/assessment.js";
+import { bundledIds, bundledRubric } from "../grade/assessment.js";
 import { crossCheck, dotted, parseYaml, RubricError, type CheckCatalog, type RubricProblem } from "./load.js";
-import { criterionSchema, expectationSchema, rubricSchema, type Criterion, type Rubric, type Task } from "./schema.js";
+import { criterionSchema, expectationSchema, resourceSchema, rubricSchema, type Criterion, type Rubric, type Task } from "./schema.js";
 import { editDistance } from "../util/edit-distance.js";
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9_]*$/, "use lowercase letters, digits and _");
@@ -57,6 +57,8 @@ export const rubricOverrideSchema = z
     student: z.object({ pattern: z.string(), description: z.string() }).strict().optional(),
     /** Merged over the base's names: change a template or add one. */
     names: z.record(z.string(), z.string()).optional(),
+    /** Merged over the base's resources: point a resource at another name, or add one for new criteria. */
+    resources: z.record(id, resourceSchema).optional(),
     /** Task ids to drop entirely. */
     removeTasks: z.array(id).optional(),
     /** `task.criterion` (or `task`) → the fields to change. */
@@ -119,12 +121,20 @@ export function resolveRubricText(text: string, file: string, catalogs?: Catalog
   const parsed = rubricSchema.safeParse(data);
   if (!parsed.success) throw new RubricError(file, schemaProblems(parsed.error.issues, rubricSchema, own));
   const r = parsed.data;
-  const catalog = catalogFor(r.assessment, catalogs);
+  // An assessment this build does not know is rubric-only: fine as long as every task reads its own resources.
+  const rubricOnly = catalogs && !catalogFor(r.assessment, catalogs) && readsOnlyResources(r);
+  const catalog = catalogFor(r.assessment, catalogs) ?? (rubricOnly ? {} : undefined);
   const problems: RubricProblem[] = [];
   if (catalogs && !catalog) problems.push(at(own(["assessment"]), `unknown assessment "${r.assessment}"${suggest(r.assessment, Object.keys(catalogs))} (known: ${Object.keys(catalogs).join(", ")})`));
   problems.push(...crossProblems(r, catalog, own));
   if (problems.length) throw new RubricError(file, problems);
   return { rubric: r, origin: own, files: [file] };
+}
+
+/** True when the rubric declares resources and every `check:` and `facts:` names one of them (a rubric-only assessment). */
+function readsOnlyResources(r: Rubric): boolean {
+  const own = new Set(Object.keys(r.resources ?? {}));
+  return own.size > 0 && r.tasks.every((t) => (!t.check || own.has(t.check)) && t.criteria.every((c) => (!c.facts || own.has(c.facts)) && (!c.onlyIf?.facts || own.has(c.onlyIf.facts))));
 }
 
 function catalogFor(assessment: string, catalogs?: Catalogs): CheckCatalog | undefined {
@@ -146,7 +156,7 @@ function crossProblems(r: Rubric, catalog: CheckCatalog | undefined, origin: (p:
 
 /** The base a rubric extends: a bundled assessment id, or a file relative to the extending file. */
 export function basePath(ref: string, file: string): string {
-  if (/^[a-z0-9][a-z0-9_]*$/.test(ref) && assessmentIds().includes(ref)) return bundledRubric(ref);
+  if (/^[a-z0-9][a-z0-9_]*$/.test(ref) && bundledIds().includes(ref)) return bundledRubric(ref);
   return resolve(dirname(file), ref);
 }
 
@@ -159,7 +169,7 @@ function resolveOverride(data: object, file: string, own: (p: readonly PropertyK
   const o = parsed.data;
   const baseFile = basePath(o.extends, file);
   if (!existsSync(baseFile)) {
-    throw new RubricError(file, [at(own(["extends"]), `cannot find the base rubric "${o.extends}": not a bundled assessment (${assessmentIds().join(", ")}) nor a file at ${baseFile}`)]);
+    throw new RubricError(file, [at(own(["extends"]), `cannot find the base rubric "${o.extends}": not a bundled assessment (${bundledIds().join(", ")}) nor a file at ${baseFile}`)]);
   }
   const base = resolveRubricFile(baseFile, catalogs, stack);
   const b = base.rubric;
@@ -293,12 +303,13 @@ function resolveOverride(data: object, file: string, own: (p: readonly PropertyK
     ...(o.totalPoints !== undefined ? { totalPoints: o.totalPoints } : {}),
     ...(o.student !== undefined ? { student: o.student } : {}),
     names: { ...b.names, ...(o.names ?? {}) },
+    resources: { ...b.resources, ...(o.resources ?? {}) },
     tasks,
   };
   delete (merged as { $schema?: string }).$schema;
   const checked = rubricSchema.safeParse(merged);
   if (!checked.success) throw new RubricError(file, schemaProblems(checked.error.issues, rubricSchema, origin));
-  const catalog = catalogFor(checked.data.assessment, catalogs);
+  const catalog = catalogFor(checked.data.assessment, catalogs) ?? (catalogs && readsOnlyResources(checked.data) ? {} : undefined);
   const cross = crossProblems(checked.data, catalog, origin);
   if (cross.length) throw new RubricError(file, cross);
   return { rubric: checked.data, origin, files: [file, ...base.files] };

@@ -1,18 +1,22 @@
 // The JSON Schema of rubric files (a full rubric, or one that `extends` another), generated from the zod schemas
 // so editors can validate and autocomplete (`# yaml-language-server: $schema=../docs/rubric.schema.json`).
 import { z } from "zod";
+import type { Reader } from "../grade/reader.js";
 import { rubricOverrideSchema } from "./extends.js";
-import { MATCHERS, rubricSchema } from "./schema.js";
+import { MATCHERS, resourceSchema, rubricSchema } from "./schema.js";
 
 /** Descriptions shown by editors, by property name (the same meaning wherever the name appears). */
 const DESCRIPTIONS: Record<string, string> = {
-  assessment: "The assessment id: its check modules live in checks/<assessment>/.",
+  assessment: "The assessment id. A bundled one is rubrics/<assessment>.yaml; TypeScript checks, if any, are registered under that id in checks/index.ts.",
+  lab: "The lab text this rubric grades, in one line (shown by `glue-validate list`).",
+  resources: "Resources read by generic readers, by key: { reader: s3.bucket, name: \"{bucket}\" }. A task's check (or a criterion's facts) may name a resource key.",
+  reader: "The generic reader (docs/authoring-an-assessment.md lists them); the other keys are its params, whose strings may hold {placeholders}.",
   extends: "Base rubric: a bundled assessment id (glue_hard) or a path to a rubric file, relative to this file.",
   passPercent: "Pass mark, in percent of the automatically graded points (default 70).",
   totalPoints: "The points of all criteria must add up to this (default 100).",
   names: "Resource names as templates over {student}, {account}, {region} and other names; checks read them by key.",
   tasks: "The tasks; each names the check module whose facts its criteria read.",
-  check: "The check module (checks/<assessment>/<id>.ts) whose facts this task's criteria read.",
+  check: "The resource (a key of resources:) or TypeScript check module whose facts this task's criteria read.",
   criteria: "The criteria of the task.",
   points: "Points of this criterion.",
   severity: "warning: advisory. When the expectation does not hold (or cannot be checked) the status is `warning`: shown, never a failure, never points, never an exit code. Needs points: 0 and expect.",
@@ -57,9 +61,18 @@ function describeProperties(node: unknown): void {
   for (const v of Object.values(o)) describeProperties(v);
 }
 
-/** The JSON Schema (draft 2020-12) of a rubric file. */
-export function rubricJsonSchema(): Record<string, unknown> {
-  const file = z.union([rubricSchema, rubricOverrideSchema]);
+/** A resource as one of the readers with its own params (editors then check and complete each reader's params). */
+function resourceOf(readers: readonly Reader<unknown>[]): z.ZodType {
+  if (!readers.length) return resourceSchema;
+  const forms = readers.map((r) => (r.params as unknown as z.ZodObject).extend({ reader: z.literal(r.id).describe(r.description), description: z.string().optional() }));
+  return z.union(forms as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]]);
+}
+
+/** The JSON Schema (draft 2020-12) of a rubric file; with `readers`, each resource is checked against its reader's params. */
+export function rubricJsonSchema(readers: readonly Reader<unknown>[] = []): Record<string, unknown> {
+  const resource = resourceOf([...readers].sort((a, b) => a.id.localeCompare(b.id)));
+  const idKey = z.string().regex(/^[a-z0-9][a-z0-9_]*$/);
+  const file = z.union([rubricSchema.extend({ resources: z.record(idKey, resource).optional() }), rubricOverrideSchema.extend({ resources: z.record(idKey, resource).optional() })]);
   const schema = z.toJSONSchema(file, { io: "input", unrepresentable: "any", target: "draft-2020-12" }) as Record<string, unknown>;
   let text = JSON.stringify(schema).replace(/__schema0/g, "expectation");
   const out = JSON.parse(text) as Record<string, unknown>;
@@ -74,6 +87,6 @@ export function rubricJsonSchema(): Record<string, unknown> {
 }
 
 /** The schema file's text, as committed in docs/rubric.schema.json. */
-export function rubricJsonSchemaText(): string {
-  return `${JSON.stringify(rubricJsonSchema(), null, 2)}\n`;
+export function rubricJsonSchemaText(readers: readonly Reader<unknown>[] = []): string {
+  return `${JSON.stringify(rubricJsonSchema(readers), null, 2)}\n`;
 }

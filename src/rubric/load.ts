@@ -104,6 +104,17 @@ export function crossCheck(r: Rubric, catalog?: CheckCatalog): { path: PropertyK
   for (const [k, v] of Object.entries(r.names)) {
     for (const p of placeholders(v)) if (!known.has(p)) out.push({ path: ["names", k], message: `unknown placeholder {${p}}` });
   }
+  // Resources are checks the rubric declares itself: `check:` and `facts:` may name them.
+  const resourceNames = new Set<string>([...BUILTIN_VARS.filter((v) => v !== "env"), ...Object.keys(r.names)]);
+  for (const [key, spec] of Object.entries(r.resources ?? {})) {
+    if (catalog && Object.prototype.hasOwnProperty.call(catalog, key)) out.push({ path: ["resources", key], message: `resource "${key}" has the id of a check of this assessment; rename the resource` });
+    for (const [param, value] of Object.entries(spec)) {
+      for (const text of expectationStrings(value)) {
+        for (const p of placeholders(text)) if (!resourceNames.has(p)) out.push({ path: ["resources", key, param], message: `unknown placeholder {${p}}${p === "env" ? " (put {env} in a name and use the name)" : ""}` });
+      }
+    }
+  }
+  if (catalog) catalog = { ...catalog, ...Object.fromEntries(Object.keys(r.resources ?? {}).map((k) => [k, []])) };
   const ids = new Set<string>();
   const taskIds = new Set<string>();
   r.tasks.forEach((t, ti) => {

@@ -129,6 +129,17 @@ export const taskSchema = z
   })
   .strict();
 
+/**
+ * A resource the rubric reads with a generic reader (readers/): `reader` names it, the other keys are its params,
+ * whose strings may hold {placeholders}. A task's `check:` (or a criterion's `facts:`) may name the resource.
+ */
+export const resourceSchema = z
+  .object({
+    reader: z.string().regex(/^[a-z0-9]+\.[a-z0-9_]+$/, "a reader id such as s3.bucket (see docs/authoring-an-assessment.md)"),
+    description: z.string().optional(),
+  })
+  .catchall(z.unknown());
+
 export const rubricSchema = z
   .object({
     $schema: z.string().optional(),
@@ -136,6 +147,8 @@ export const rubricSchema = z
     title: z.string().min(1),
     version: z.string().min(1),
     description: z.string().optional(),
+    /** The lab text this rubric grades, in one line (shown by `list`). */
+    lab: z.string().optional(),
     /** Pass mark, in percent of the automatically graded points. */
     passPercent: z.number().min(0).max(100).default(70),
     /** Points of all criteria must add up to this. */
@@ -155,6 +168,8 @@ export const rubricSchema = z
       .optional(),
     /** Resource names as templates over {student}, {account}, {region}, {env} and other names. */
     names: z.record(z.string(), z.string()).default({}),
+    /** Resources read by generic readers, by key: `bucket: { reader: s3.bucket, name: "{bucket}" }`. */
+    resources: z.record(id, resourceSchema).default({}),
     tasks: z.array(taskSchema).min(1),
   })
   .strict();
@@ -163,3 +178,4 @@ export const rubricSchema = z
 export type Rubric = z.infer<typeof rubricSchema>;
 export type Task = z.infer<typeof taskSchema>;
 export type Criterion = z.infer<typeof criterionSchema>;
+export type ResourceSpec = z.infer<typeof resourceSchema>;

@@ -2,7 +2,8 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { bundledRubric, loadAssessment } from "../../src/grade/assessment.js";
+import { bundledRubric } from "../../src/grade/assessment.js";
+import { loadAssessment } from "../../src/app/assessments.js";
 import { explainMarkdown, explainRubric } from "../../src/cli/explain-command.js";
 import { loadRubric } from "../../src/rubric/load.js";
 import { authoring, tempDir } from "./helpers.js";

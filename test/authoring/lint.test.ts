@@ -3,7 +3,8 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { bundledRubric, catalogOf, loadAssessment, type Assessment } from "../../src/grade/assessment.js";
+import { bundledRubric, catalogOf, type Assessment } from "../../src/grade/assessment.js";
+import { loadAssessment } from "../../src/app/assessments.js";
 import { addFactPaths, factPathProblem, lintRubric, type KnownFacts } from "../../src/cli/rubric-command.js";
 import { completeWorld } from "../support/world/index.js";
 import { authoring, tempDir } from "./helpers.js";

@@ -4,7 +4,8 @@
 import { describe, expect, it } from "vitest";
 import { AwsSession } from "../../src/aws/session.js";
 import { iamAction, type ServiceId } from "../../src/aws/services.js";
-import { bundledRubric, catalogOf, loadAssessment } from "../../src/grade/assessment.js";
+import { bundledRubric, catalogOf } from "../../src/grade/assessment.js";
+import { loadAssessment } from "../../src/app/assessments.js";
 import { CheckContext } from "../../src/grade/check.js";
 import { environmentOf } from "../../src/grade/grade.js";
 import { loadRubric } from "../../src/rubric/load.js";

@@ -3,7 +3,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { AwsSession } from "../../src/aws/session.js";
 import { iamAction, type ServiceId } from "../../src/aws/services.js";
-import { bundledRubric, catalogOf, loadAssessment, type Assessment } from "../../src/grade/assessment.js";
+import { bundledRubric, catalogOf, type Assessment } from "../../src/grade/assessment.js";
+import { loadAssessment } from "../../src/app/assessments.js";
 import { CheckContext } from "../../src/grade/check.js";
 import { loadRubric } from "../../src/rubric/load.js";
 import { resolveNames } from "../../src/rubric/template.js";

@@ -4,7 +4,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
-import { bundledRubric, catalogOf, loadAssessment } from "../../src/grade/assessment.js";
+import { bundledRubric, catalogOf } from "../../src/grade/assessment.js";
+import { loadAssessment } from "../../src/app/assessments.js";
 import { loadRubric } from "../../src/rubric/load.js";
 import { runBatch, type BatchOptions } from "../../src/batch/run.js";
 import { readStudentResults, type StudentResult } from "../../src/batch/store.js";

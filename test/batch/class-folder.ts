@@ -4,7 +4,8 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { bundledRubric, catalogOf, loadAssessment } from "../../src/grade/assessment.js";
+import { bundledRubric, catalogOf } from "../../src/grade/assessment.js";
+import { loadAssessment } from "../../src/app/assessments.js";
 import { countStatuses } from "../../src/grade/grade.js";
 import { taskStatus } from "../../src/rubric/evaluate.js";
 import { loadRubric } from "../../src/rubric/load.js";

@@ -2,7 +2,8 @@
 // terminal's stderr and erases it, and prints nothing of it when stderr is not a terminal.
 import { describe, expect, it } from "vitest";
 import { AwsSession } from "../../src/aws/session.js";
-import { bundledRubric, catalogOf, loadAssessment } from "../../src/grade/assessment.js";
+import { bundledRubric, catalogOf } from "../../src/grade/assessment.js";
+import { loadAssessment } from "../../src/app/assessments.js";
 import { gradeStudent } from "../../src/grade/grade.js";
 import { loadRubric } from "../../src/rubric/load.js";
 import { partialWorld } from "../support/world/index.js";

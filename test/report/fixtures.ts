@@ -1,6 +1,7 @@
 // Real reports (graded from the complete and partial worlds) and hostile variants for the reporter tests.
 import { AwsSession } from "../../src/aws/session.js";
-import { bundledRubric, catalogOf, loadAssessment } from "../../src/grade/assessment.js";
+import { bundledRubric, catalogOf } from "../../src/grade/assessment.js";
+import { loadAssessment } from "../../src/app/assessments.js";
 import { gradeStudent } from "../../src/grade/grade.js";
 import { loadRubric } from "../../src/rubric/load.js";
 import type { Snapshot } from "../../src/aws/snapshot.js";

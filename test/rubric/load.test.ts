@@ -2,7 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { parseRubric, RubricError } from "../../src/rubric/load.js";
 import { resolveNames, fill } from "../../src/rubric/template.js";
-import { assessmentIds, bundledRubric, catalogOf, loadAssessment } from "../../src/grade/assessment.js";
+import { bundledRubric, catalogOf } from "../../src/grade/assessment.js";
+import { assessmentIds, loadAssessment } from "../../src/app/assessments.js";
 import { loadRubric } from "../../src/rubric/load.js";
 
 const ok = `assessment: t

@@ -1,6 +1,7 @@
 // Grades a student against an in-process world: the whole pipeline (checks → facts → rubric → report) without a network.
 import { AwsSession } from "../../src/aws/session.js";
-import { bundledRubric, catalogOf, loadAssessment } from "../../src/grade/assessment.js";
+import { bundledRubric, catalogOf } from "../../src/grade/assessment.js";
+import { loadAssessment } from "../../src/app/assessments.js";
 import { gradeStudent } from "../../src/grade/grade.js";
 import { loadRubric } from "../../src/rubric/load.js";
 import type { GradeReport } from "../../src/grade/result.js";

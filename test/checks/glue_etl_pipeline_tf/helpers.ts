@@ -2,7 +2,8 @@
 // one task against the Terraform worlds.
 import { S3ServiceException } from "@aws-sdk/client-s3";
 import { AwsSession } from "../../../src/aws/session.js";
-import { bundledRubric, catalogOf, loadAssessment } from "../../../src/grade/assessment.js";
+import { bundledRubric, catalogOf } from "../../../src/grade/assessment.js";
+import { loadAssessment } from "../../../src/app/assessments.js";
 import { CheckContext } from "../../../src/grade/check.js";
 import { gradeStudent } from "../../../src/grade/grade.js";
 import { loadRubric } from "../../../src/rubric/load.js";

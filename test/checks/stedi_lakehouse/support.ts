@@ -1,6 +1,7 @@
 // Grading the STEDI worlds in-process, with or without --run-queries (a session that allows Athena StartQueryExecution).
 import { AwsSession } from "../../../src/aws/session.js";
-import { bundledRubric, catalogOf, loadAssessment } from "../../../src/grade/assessment.js";
+import { bundledRubric, catalogOf } from "../../../src/grade/assessment.js";
+import { loadAssessment } from "../../../src/app/assessments.js";
 import { gradeStudent } from "../../../src/grade/grade.js";
 import type { CheckOptions } from "../../../src/grade/check.js";
 import { loadRubric } from "../../../src/rubric/load.js";

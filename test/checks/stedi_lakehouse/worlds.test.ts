@@ -5,7 +5,7 @@ import { gradeWorld, statuses } from "../../support/grade-world.js";
 import { completeWorld, partialWorld, PLANTED } from "../../support/world/assessments/lakehouse.js";
 import type { CallLog } from "../../support/world/transport.js";
 import { gradeLakehouse } from "./support.js";
-import { assessmentIds } from "../../../src/grade/assessment.js";
+import { assessmentIds } from "../../../src/app/assessments.js";
 
 const QUERY_CRITERIA = [
   "landing.customer_landing_count",
