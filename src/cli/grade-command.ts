@@ -163,16 +163,26 @@ export function sessionFor(flags: GradeFlags, env: NodeJS.ProcessEnv): { session
     return { snapshot, session: new AwsSession({ region: flags.region ?? snapshot.region, replay: snapshot, record: Boolean(flags.record), ...allowedWrites }) };
   }
   const region = flags.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? "us-east-1";
+  const attempts = maxAttemptsOf(env);
   return {
     session: new AwsSession({
       region,
       profile: flags.profile,
+      ...(attempts ? { maxAttempts: attempts } : {}),
       endpointUrl: endpointOf(flags, env),
       record: Boolean(flags.record),
       ...(flags.runQueries ? { allowedWrites: ["athena:StartQueryExecution"] } : {}),
       ...(timeout ? { callTimeoutMs: timeout * 1000, requestTimeoutMs: Math.min(10_000, timeout * 1000) } : {}),
     }),
   };
+}
+
+/** AWS_MAX_ATTEMPTS (the SDK's setting: attempts per call, retries included), when set. */
+function maxAttemptsOf(env: NodeJS.ProcessEnv): number | undefined {
+  const raw = env.AWS_MAX_ATTEMPTS?.trim();
+  if (!raw) return undefined;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new UsageError(`AWS_MAX_ATTEMPTS is the number of attempts per AWS call (1 or more), got "${raw.slice(0, 20)}"`);
+  return Number(raw);
 }
 
 /** Who is asking: account and partition, or a CannotGradeError in one sentence. */
