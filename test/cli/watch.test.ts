@@ -27,7 +27,7 @@ describe("--watch", () => {
     const text = describeRound(before, after, new Date("2026-11-23T10:00:05Z"));
     expect(text).toMatch(/^10:00:05 score 100% \(\+\d+(\.\d+)?\) PASSED\n/);
     expect(text).toContain("✔ now passing: Database gold_42 exists");
-    expect(describeRound(after, before, new Date())).toContain("✘ no longer passing: Database gold_42 exists — expected gold.exists equal to true, found false");
+    expect(describeRound(after, before, new Date())).toContain("✘ no longer passing: Database gold_42 exists — expected a Glue database named gold_42; none with that name in this region's Data Catalog");
     expect(describeRound(after, after, new Date())).toMatch(/— no change\n$/);
   });
 
