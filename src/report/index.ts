@@ -42,8 +42,11 @@ export interface ReportTarget {
   path?: string;
 }
 
+/** Where `--report html` without a path writes: a page is for a browser, not for the terminal (`html:-` is stdout). */
+export const DEFAULT_HTML_REPORT = "glue-validate-report.html";
+
 /**
- * Parses `--report <format>[:<path>]`. Splits at the first colon, so `junit:C:\out\r.xml` keeps its drive letter.
+ * Parses `--report <format>[:<path>]`; `:-` is stdout, and `html` without a path goes to DEFAULT_HTML_REPORT. Splits at the first colon, so `junit:C:\out\r.xml` keeps its drive letter.
  * Throws an Error whose message lists the formats for an unknown one.
  */
 export function parseReportSpec(spec: string): ReportTarget {
@@ -53,5 +56,6 @@ export function parseReportSpec(spec: string): ReportTarget {
   if (!isReportFormat(format)) throw new Error(`unknown report format "${format}" in --report ${spec}; formats: ${REPORT_FORMATS.join(", ")}`);
   if (path !== undefined && path.trim() === "") throw new Error(`--report ${spec}: missing path after ":" (write --report ${format} for stdout)`);
   if (path === "-") return { format };
+  if (path === undefined && format === "html") return { format, path: DEFAULT_HTML_REPORT };
   return { format, ...(path !== undefined ? { path } : {}) };
 }

@@ -61,6 +61,30 @@ describe("--report", () => {
     expect(c.out.split("\r\n")[0]).toBe("student,task,criterion,status,points,max_points,message,hint");
   });
 
+  it.each([
+    [["--report", "html"], true],
+    [["--format", "html"], true],
+    [["--report", "html:-"], false],
+  ])("%j: an HTML page goes to glue-validate-report.html (stdout only when asked with html:-)", async (flags, toFile) => {
+    const d = tempDir();
+    const cwd = process.cwd();
+    process.chdir(d);
+    try {
+      const r = await cli([...base(), ...flags]);
+      expect(r.code).toBe(1);
+      expect(existsSync(join(d, "glue-validate-report.html"))).toBe(toFile);
+      if (toFile) {
+        expect(r.err).toContain("html report written to glue-validate-report.html");
+        expect(r.out).not.toContain("<!DOCTYPE html>");
+        expect(readFileSync(join(d, "glue-validate-report.html"), "utf8").startsWith("<!DOCTYPE html>")).toBe(true);
+      } else {
+        expect(r.out.startsWith("<!DOCTYPE html>")).toBe(true);
+      }
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
   it("two reports to stdout is a usage error (64), before any grading", async () => {
     const r = await cli([...base(), "--report", "json", "--report", "markdown"]);
     expect(r.code).toBe(64);
