@@ -11,11 +11,12 @@ import { EvidenceFlagError, evidenceFromFlags, type EvidenceFlags } from "../evi
 import type { CheckOptions } from "../grade/check.js";
 import type { Rubric } from "../rubric/schema.js";
 import type { GradeReport } from "../grade/result.js";
-import { render, REPORT_FORMATS, isReportFormat, parseReportSpec, type ReportTarget } from "../report/index.js";
+import { DEFAULT_HTML_REPORT, render, REPORT_FORMATS, isReportFormat, parseReportSpec, type ReportTarget } from "../report/index.js";
 import { renderMarkdown } from "../report/markdown.js";
 import { githubAnnotations, githubOutputs, githubQuiet } from "../report/github.js";
 import { forTerminal } from "../report/sanitize.js";
 import { CannotGradeError, EXIT, UsageError } from "./exit.js";
+import { parsePercent } from "./percent.js";
 import { appendFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { resolveCustomRubric } from "./rubric-command.js";
@@ -74,7 +75,7 @@ export function reportTargets(flags: Pick<GradeFlags, "format" | "output" | "rep
   const format = flags.format ?? "console";
   if (!isReportFormat(format)) throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(", ")}, got "${format}"`);
   if (flags.output === "") throw new UsageError("--output needs a file name");
-  const shorthand: ReportTarget = { format, ...(flags.output ? { path: flags.output } : {}) };
+  const shorthand: ReportTarget = { format, ...(flags.output ? { path: flags.output } : format === "html" ? { path: DEFAULT_HTML_REPORT } : {}) };
   if (flags.format !== undefined || flags.output !== undefined || !targets.some((t) => !t.path)) targets.unshift(shorthand);
   const toStdout = targets.filter((t) => !t.path);
   if (toStdout.length > 1) {
@@ -113,12 +114,6 @@ export function checkStudent(student: string | undefined, rubric: Rubric): strin
   return student;
 }
 
-function parsePercent(v: string | undefined, flag: string): number | undefined {
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isFinite(n) || n < 0 || n > 100) throw new UsageError(`${flag} takes a percentage from 0 to 100, got "${v}"`);
-  return n;
-}
 
 function endpointOf(flags: GradeFlags, env: NodeJS.ProcessEnv): string | undefined {
   const url = flags.endpointUrl ?? env.AWS_ENDPOINT_URL;

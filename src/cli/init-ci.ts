@@ -1,5 +1,6 @@
 // `glue-validate init-ci github|gitlab`: a ready CI job for a lab repository that grades on every push and gates on the score.
 import { existsSync } from "node:fs";
+import { parsePercent } from "./percent.js";
 import { dirname, resolve } from "node:path";
 import { assessmentIds } from "../app/assessments.js";
 import { TOOL_VERSION } from "../grade/version.js";
@@ -125,9 +126,7 @@ export async function runInitCi(provider: string, flags: InitCiFlags, io: CliIo)
   if (!(CI_PROVIDERS as readonly string[]).includes(provider)) throw new UsageError(`init-ci: unknown CI "${provider}"; choose one of ${CI_PROVIDERS.join(", ")}`);
   const assessment = flags.assessment ?? "glue_hard";
   if (!assessmentIds().includes(assessment)) throw new UsageError(`init-ci: unknown assessment "${assessment}"; available: ${assessmentIds().join(", ")}`);
-  const minScore = flags.minScore ?? "70";
-  const n = Number(minScore);
-  if (!/^\d+(\.\d+)?$/.test(minScore) || !(n >= 0 && n <= 100)) throw new UsageError(`--min-score takes a percentage from 0 to 100, got "${minScore}"`);
+  const minScore = String(parsePercent(flags.minScore ?? "70", "--min-score"));
   const output = flags.output ?? (provider === "github" ? GITHUB_WORKFLOW_PATH : undefined);
   const toStdout = !output || output === "-";
   const file = toStdout ? undefined : resolve(output);
