@@ -129,9 +129,9 @@ function endpointOf(flags: GradeFlags, env: NodeJS.ProcessEnv): string | undefin
 
 /** The Athena switches for the checks; --athena-* without --run-queries is a usage error (they would do nothing). */
 export function athenaOptions(flags: Pick<GradeFlags, "runQueries" | "athenaWorkgroup" | "athenaOutput">): CheckOptions {
-  if (!flags.runQueries && (flags.athenaWorkgroup !== undefined || flags.athenaOutput !== undefined)) {
-    throw new UsageError("--athena-workgroup and --athena-output only apply with --run-queries");
-  }
+  // --athena-workgroup alone names the workgroup the checks read (its result location, its query history);
+  // --athena-output only says where queries the grader runs would write.
+  if (!flags.runQueries && flags.athenaOutput !== undefined) throw new UsageError("--athena-output only applies with --run-queries (it is where the grader's own queries write)");
   if (flags.athenaOutput !== undefined && !/^s3:\/\/[^/]+/.test(flags.athenaOutput)) throw new UsageError(`--athena-output must be an s3:// URI, got "${flags.athenaOutput}"`);
   if (flags.athenaWorkgroup !== undefined && !flags.athenaWorkgroup.trim()) throw new UsageError("--athena-workgroup needs a workgroup name");
   return {

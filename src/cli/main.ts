@@ -61,7 +61,7 @@ export function buildProgram(io: CliIo, run: (code: Promise<number>) => void): C
     .option("--watch [seconds]", "regrade every N seconds (default 30) and show which criteria turned green or red, until Ctrl-C")
     .option("--rubric <file>", "grade with a custom rubric (a full rubric, or one that `extends: glue_hard`); see docs/rubric-format.md")
     .option("--run-queries", "let checks run Athena queries (row counts): this COSTS MONEY and writes query results to S3 — the only exception to read-only")
-    .option("--athena-workgroup <name>", "with --run-queries: the Athena workgroup to run them in (default: primary)")
+    .option("--athena-workgroup <name>", "the Athena workgroup you used: its settings and query history are read (default: primary); with --run-queries also where queries run")
     .option("--athena-output <s3-uri>", "with --run-queries: where Athena writes query results (default: the workgroup's result location)")
     .option("--evidence <source>", "authorship evidence: `cloudtrail` reads CloudTrail's event history (90 days) for who created each named resource and when")
     .option("--evidence-principal <name>", "with --evidence: the student's own principal, e.g. \"student-{student}\" (IAM user, role session or ARN; * matches anything); others are flagged")

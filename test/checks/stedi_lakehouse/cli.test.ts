@@ -17,7 +17,7 @@ describe("Athena flags", () => {
   });
 
   it.each([
-    [{ athenaOutput: "s3://b/x/" }, "only apply with --run-queries"],
+    [{ athenaOutput: "s3://b/x/" }, "--athena-output only applies with --run-queries"],
     [{ runQueries: true, athenaOutput: "b/x" }, "must be an s3:// URI"],
     [{ runQueries: true, athenaWorkgroup: " " }, "needs a workgroup name"],
   ])("%j is a usage error", (flags, message) => {
@@ -26,6 +26,8 @@ describe("Athena flags", () => {
 
   it("passes the switches to the checks", () => {
     expect(athenaOptions({})).toEqual({});
+    // reading a student's own workgroup needs no queries (and costs nothing)
+    expect(athenaOptions({ athenaWorkgroup: "student-wg" })).toEqual({ athenaWorkgroup: "student-wg" });
     expect(athenaOptions({ runQueries: true, athenaWorkgroup: "wg", athenaOutput: "s3://o/" })).toEqual({ runQueries: true, athenaWorkgroup: "wg", athenaOutput: "s3://o/" });
   });
 
