@@ -9,7 +9,7 @@ import { bundledRubric, catalogOf } from "../src/grade/assessment.js";
 import { loadAssessment } from "../src/app/assessments.js";
 import { loadRubric } from "../src/rubric/load.js";
 import { runBatch } from "../src/batch/run.js";
-import { whoAmI } from "../src/cli/grade-command.js";
+import { whoAmI } from "../src/app/session.js";
 
 const arg = (name: string, dflt?: string): string => {
   const i = process.argv.indexOf(`--${name}`);

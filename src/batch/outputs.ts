@@ -1,6 +1,6 @@
 // Writes the class-level outputs of a batch folder: gradebook(s), summary.md and class.html; returns the console summary.
 import { join } from "node:path";
-import { writeFileAtomic } from "../cli/io.js";
+import { writeFileAtomic } from "../util/write-file.js";
 import { CLASS_COLUMNS, EVIDENCE_COLUMN, MANUAL_COLUMN, renderClassHtml, type ClassColumn } from "../report/class-html.js";
 import { classView } from "./class-view.js";
 import { gradebookCsv, gradebookFile, type GradebookStyle } from "./gradebook.js";

@@ -2,7 +2,7 @@
 // regenerated from stored results by `batch report`.
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { writeFileAtomic } from "../cli/io.js";
+import { writeFileAtomic } from "../util/write-file.js";
 import { REPORT_FORMATS, render, type ReportFormat } from "../report/index.js";
 import { fileNameFor, type StudentResult } from "./store.js";
 

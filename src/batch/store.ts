@@ -1,7 +1,7 @@
 // The batch output folder: one JSON file per student written atomically the moment it is graded, plus a manifest.
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { writeFileAtomic } from "../cli/io.js";
+import { writeFileAtomic } from "../util/write-file.js";
 import type { GradeReport } from "../grade/result.js";
 import type { Rubric } from "../rubric/schema.js";
 import type { RosterEntry } from "./roster.js";

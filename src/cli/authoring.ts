@@ -5,7 +5,6 @@ import { runExplain, type ExplainFlags } from "./explain-command.js";
 import { runPolicy, type PolicyFlags } from "./policy-command.js";
 import { runRubricLint, runRubricTest } from "./rubric-command.js";
 
-export { resolveCustomRubric } from "./rubric-command.js";
 export { loadRubricFile } from "../rubric/extends.js";
 
 /** Adds `explain`, `policy` and `rubric lint|test` to the program; `run` receives each command's exit code. */

@@ -16,8 +16,12 @@ import type { Rubric } from "../rubric/schema.js";
 import { inShard, parseShard, type Shard } from "../batch/shard.js";
 import { reportFormatsIn, writeStudentReports } from "../batch/reports.js";
 import { readManifest, readStudentResults, studentsDir, type BatchManifest } from "../batch/store.js";
-import { EXIT, UsageError } from "./exit.js";
-import { checkEnv, evidenceOptions, resolveAssessment, sessionFor, whoAmI } from "./grade-command.js";
+import { UsageError } from "../app/errors.js";
+import { checkEnv, checkTasks, evidenceOptions } from "../app/grade.js";
+import { openAssessment } from "../app/assessments.js";
+import { openSession, whoAmI } from "../app/session.js";
+import { EXIT } from "./exit.js";
+import { sessionRequest } from "./grade-command.js";
 import type { CliIo } from "./io.js";
 
 /** The options of `batch`, as commander parses them. */
@@ -231,7 +235,7 @@ export interface BatchDeps {
 /** Runs `batch`; returns the exit code. */
 export async function runBatchCommand(id: string, flags: BatchFlags, io: CliIo, deps: BatchDeps = {}): Promise<number> {
   const { signal } = deps;
-  const { assessment, rubric, rubricSource } = await resolveAssessment(id);
+  const { assessment, rubric, rubricSource } = await openAssessment({ id });
   if (!flags.out) throw new UsageError("missing --out <dir> (where the results, gradebook and summary go)");
   const roster = loadRoster(flags, rubric.student);
   for (const w of roster.warnings) io.err(`glue-validate: ${forTerminal(w)}\n`);
@@ -244,9 +248,7 @@ export async function runBatchCommand(id: string, flags: BatchFlags, io: CliIo, 
     throw new UsageError((err as Error).message);
   }
   const reports = reportFormats(flags.report);
-  const known = rubric.tasks.map((t) => t.id);
-  const only = (flags.only ?? []).flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean);
-  for (const t of only) if (!known.includes(t)) throw new UsageError(`--only: unknown task "${t}"; tasks: ${known.join(", ")}`);
+  const only = checkTasks(flags.only, rubric, "--only");
   const minScore = flags.minScore === undefined ? undefined : Number(flags.minScore);
   if (minScore !== undefined && !(minScore >= 0 && minScore <= 100)) throw new UsageError(`--min-score takes a percentage from 0 to 100, got "${flags.minScore}"`);
   const env = checkEnv(flags.env, rubric);
@@ -269,7 +271,7 @@ export async function runBatchCommand(id: string, flags: BatchFlags, io: CliIo, 
   }
 
   // Validates --region/--endpoint-url/--timeout exactly as a single-student run does; the batch then makes its own sessions.
-  const base = sessionFor({ region: flags.region, profile: flags.profile, endpointUrl: flags.endpointUrl, timeout: flags.timeout }, io.env).session;
+  const base = openSession(sessionRequest({ region: flags.region, profile: flags.profile, endpointUrl: flags.endpointUrl, timeout: flags.timeout }, io.env), io.env).session;
   const region = base.region;
   const endpointUrl = flags.endpointUrl ?? io.env.AWS_ENDPOINT_URL;
   const timeout = flags.timeout === undefined ? undefined : Number(flags.timeout);
@@ -343,7 +345,7 @@ async function manualScoresFor(folder: string, manifest: BatchManifest, file: st
   if (manifest.rubric.source !== `bundled:${manifest.assessment}`) {
     throw new UsageError(`${folder} was graded with the rubric ${manifest.rubric.source}; give the manual scores to that batch instead (\`glue-validate batch … --rubric … --resume --manual-scores ${file}\`)`);
   }
-  const { rubric } = await resolveAssessment(manifest.assessment);
+  const { rubric } = await openAssessment({ id: manifest.assessment });
   return loadManualScores(file, rubric, new Set(readStudentResults(folder).results.keys()));
 }
 

@@ -1,4 +1,5 @@
-// Exit codes and the two errors the CLI turns into them.
+// Exit codes, and the two errors of the application layer (src/app/errors.ts) the CLI turns into them.
+export { CannotGradeError, UsageError } from "../app/errors.js";
 
 /** The process exit codes, stable for CI. */
 export const EXIT = {
@@ -13,13 +14,3 @@ export const EXIT = {
   /** A bug in glue-validate itself. */
   INTERNAL: 70,
 } as const;
-
-/** A mistake in how the tool was called (exit 64). */
-export class UsageError extends Error {
-  override name = "UsageError";
-}
-
-/** The tool could not grade at all (exit 2). */
-export class CannotGradeError extends Error {
-  override name = "CannotGradeError";
-}

@@ -6,9 +6,9 @@ import type { CheckModule } from "../grade/check.js";
 import { describe } from "../rubric/matchers.js";
 import type { Criterion, Rubric, Task } from "../rubric/schema.js";
 import { EXIT, UsageError } from "./exit.js";
-import { resolveAssessment } from "./grade-command.js";
+import { checkTasks } from "../app/grade.js";
+import { openAssessment } from "../app/assessments.js";
 import type { CliIo } from "./io.js";
-import { resolveCustomRubric } from "./rubric-command.js";
 
 /** Flags of `explain`. */
 export interface ExplainFlags {
@@ -191,10 +191,8 @@ export function explainMarkdown(x: Explained, checks: ReadonlyMap<string, CheckM
 export async function runExplain(id: string, flags: ExplainFlags, io: CliIo): Promise<number> {
   const format = flags.format ?? "text";
   if (format !== "text" && format !== "markdown" && format !== "json") throw new UsageError(`--format must be text, markdown or json, got "${format}"`);
-  const { assessment, rubric } = flags.rubric ? await resolveCustomRubric(id, flags.rubric) : await resolveAssessment(id);
-  const only = (flags.task ?? []).flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean);
-  const known = rubric.tasks.map((t) => t.id);
-  for (const t of only) if (!known.includes(t)) throw new UsageError(`--task: unknown task "${t}"; tasks: ${known.join(", ")}`);
+  const { assessment, rubric } = await openAssessment(flags.rubric ? { id, rubricFile: flags.rubric } : { id });
+  const only = checkTasks(flags.task, rubric, "--task");
   const x = explainRubric(rubric, assessment, only);
   const checks = new Map(assessment.checks.map((c) => [c.id, c]));
   io.out(format === "markdown" ? explainMarkdown(x, checks) : format === "json" ? `${JSON.stringify(x, null, 2)}\n` : explainText(x, checks));

@@ -5,7 +5,8 @@ import { dirname, resolve } from "node:path";
 import { assessmentIds } from "../app/assessments.js";
 import { TOOL_VERSION } from "../grade/version.js";
 import { UsageError } from "./exit.js";
-import { writeFileAtomic, type CliIo } from "./io.js";
+import type { CliIo } from "./io.js";
+import { writeFileAtomic } from "../util/write-file.js";
 import { packageTarball, parseInstallSource } from "./install-source.js";
 
 /** The options of init-ci, as commander parses them. */

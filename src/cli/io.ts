@@ -1,6 +1,4 @@
-// Where the CLI writes: stdout/stderr streams that tests can replace, and files written atomically.
-import { mkdirSync, renameSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+// Where the CLI writes: stdout/stderr streams that tests can replace.
 
 /** Output streams of one CLI invocation. */
 export interface CliIo {
@@ -26,12 +24,4 @@ export function processIo(): CliIo {
     isTty: Boolean(process.stdout.isTTY),
     env: process.env,
   };
-}
-
-/** Writes a file via a temporary name and a rename, creating its folder. */
-export function writeFileAtomic(file: string, text: string | Uint8Array): void {
-  mkdirSync(dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, text);
-  renameSync(tmp, file);
 }

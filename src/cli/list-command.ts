@@ -1,13 +1,13 @@
 // `glue-validate list`: the bundled assessments and their tasks.
 import { assessmentIds } from "../app/assessments.js";
-import { resolveAssessment } from "./grade-command.js";
+import { openAssessment } from "../app/assessments.js";
 import type { CliIo } from "./io.js";
 
 /** Prints each assessment with its tasks, points and how many criteria are automatic. */
 export async function runList(io: CliIo, json: boolean): Promise<number> {
   const all = [];
   for (const id of assessmentIds()) {
-    const { assessment, rubric } = await resolveAssessment(id);
+    const { assessment, rubric } = await openAssessment({ id });
     all.push({
       id,
       title: rubric.title,

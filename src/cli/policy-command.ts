@@ -7,9 +7,9 @@ import { checksNeeded } from "../grade/grade.js";
 import type { Rubric } from "../rubric/schema.js";
 import { resolveNames } from "../rubric/template.js";
 import { EXIT, UsageError } from "./exit.js";
-import { resolveAssessment } from "./grade-command.js";
-import { writeFileAtomic, type CliIo } from "./io.js";
-import { resolveCustomRubric } from "./rubric-command.js";
+import { openAssessment } from "../app/assessments.js";
+import type { CliIo } from "./io.js";
+import { writeFileAtomic } from "../util/write-file.js";
 
 /** One statement of an identity policy. */
 export interface PolicyStatement {
@@ -166,7 +166,7 @@ export async function runPolicy(ids: string[], flags: PolicyFlags, io: CliIo): P
   if (flags.student !== undefined && !/^[A-Za-z0-9_.-]{1,64}$/.test(flags.student)) throw new UsageError(`invalid --student "${flags.student.slice(0, 40)}"`);
   if (flags.partition !== undefined && !/^aws(-[a-z-]+)?$/.test(flags.partition)) throw new UsageError(`--partition must be aws, aws-cn, aws-us-gov…, got "${flags.partition}"`);
   const sources = [];
-  for (const id of [...new Set(ids)]) sources.push(flags.rubric ? await resolveCustomRubric(id, flags.rubric) : await resolveAssessment(id));
+  for (const id of [...new Set(ids)]) sources.push(await openAssessment(flags.rubric ? { id, rubricFile: flags.rubric } : { id }));
   if (flags.evidence !== undefined && flags.evidence !== "cloudtrail") throw new UsageError(`--evidence takes "cloudtrail", got "${flags.evidence.slice(0, 40)}"`);
   const policy = buildPolicy(sources, { student: flags.student, partition: flags.partition, narrow: flags.narrow, evidence: flags.evidence === "cloudtrail" });
   const text = `${JSON.stringify(policy, null, 2)}\n`;

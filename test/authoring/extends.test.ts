@@ -134,9 +134,10 @@ describe("extends", () => {
   });
 });
 
-describe("resolveCustomRubric (for grade --rubric)", () => {
+describe("openAssessment with a rubric file (for grade --rubric)", () => {
   it("returns the assessment with the custom rubric, or a usage error in one message", async () => {
-    const { resolveCustomRubric } = await import("../../src/cli/rubric-command.js");
+    const { openAssessment } = await import("../../src/app/assessments.js");
+    const resolveCustomRubric = (id: string, rubricFile: string) => openAssessment({ id, rubricFile });
     const { UsageError } = await import("../../src/cli/exit.js");
     const file = write("custom.yaml", INSTRUCTOR_OVERRIDE);
     const r = await resolveCustomRubric("glue_hard", file);

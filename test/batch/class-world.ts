@@ -6,7 +6,7 @@ import { AwsSession, type Transport } from "../../src/aws/session.js";
 import type { SessionFactory, Identify } from "../../src/batch/run.js";
 import { worldTransport, type CallLog } from "../support/world/transport.js";
 import type { CliIo } from "../../src/cli/io.js";
-import { whoAmI } from "../../src/cli/grade-command.js";
+import { whoAmI } from "../../src/app/session.js";
 
 export type Kind = "complete" | "partial" | "empty";
 

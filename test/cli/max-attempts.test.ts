@@ -2,7 +2,8 @@
 import "../support/fake-aws/sdk-shim.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GetDatabaseCommand } from "@aws-sdk/client-glue";
-import { sessionFor } from "../../src/cli/grade-command.js";
+import { openSession } from "../../src/app/session.js";
+import { sessionRequest } from "../../src/cli/grade-command.js";
 import { startFakeAws, type FakeAws } from "../support/fake-aws/index.js";
 import { AwsFault, type HandlerTable } from "../support/world/types.js";
 import { cli } from "./helpers.js";
@@ -22,7 +23,8 @@ afterAll(async () => {
 
 describe("AWS_MAX_ATTEMPTS", () => {
   it("bounds the attempts of one call, retries included", async () => {
-    const { session } = sessionFor({ endpointUrl: fake.url }, { AWS_MAX_ATTEMPTS: "2" });
+    const env = { AWS_MAX_ATTEMPTS: "2" };
+    const { session } = openSession(sessionRequest({ endpointUrl: fake.url }, env), env);
     await expect(session.send("glue", new GetDatabaseCommand({ Name: "d" }))).rejects.toMatchObject({ name: "InternalServiceException" });
     await session.close();
     expect(fake.log.filter((c) => c.operation === "GetDatabase")).toHaveLength(2);

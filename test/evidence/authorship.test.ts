@@ -16,7 +16,7 @@ import { classWorld, identifyWorld, memoryIo, worldSessions } from "../batch/cla
 import type { CallLog } from "../support/world/transport.js";
 import type { GradeReport } from "../../src/grade/result.js";
 import { buildPolicy } from "../../src/cli/policy-command.js";
-import { resolveAssessment } from "../../src/cli/grade-command.js";
+import { openAssessment } from "../../src/app/assessments.js";
 
 const ACCOUNT = "123456789012";
 const at = (iso: string) => new Date(iso);
@@ -171,7 +171,7 @@ describe("in a batch", () => {
 
 describe("policy", () => {
   it("cloudtrail:LookupEvents only with --evidence", async () => {
-    const source = await resolveAssessment("glue_hard");
+    const source = await openAssessment({ id: "glue_hard" });
     const actions = (p: ReturnType<typeof buildPolicy>) => p.Statement.flatMap((s) => s.Action);
     expect(actions(buildPolicy([source]))).not.toContain("cloudtrail:LookupEvents");
     expect(actions(buildPolicy([source], { evidence: true }))).toContain("cloudtrail:LookupEvents");

@@ -1,0 +1,83 @@
+// The AWS session of a run (live, at an endpoint, or replayed from a snapshot) and who the caller is.
+import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
+import { AwsSession } from "../aws/session.js";
+import { classify, describeError } from "../aws/errors.js";
+import { readSnapshot, SnapshotError, type Snapshot } from "../aws/snapshot.js";
+import { CannotGradeError, UsageError } from "./errors.js";
+
+/** Where a run reads AWS, as the CLI parsed it. */
+export interface SessionRequest {
+  /** --region, else the environment's, else us-east-1 (a replay defaults to the snapshot's). */
+  region?: string;
+  profile?: string;
+  /** A validated http(s) URL (--endpoint-url or AWS_ENDPOINT_URL). */
+  endpointUrl?: string;
+  /** --timeout in seconds (> 0). */
+  timeoutSeconds?: number;
+  /** --replay: the snapshot file to answer from. */
+  replay?: string;
+  /** --record: keep every call for a snapshot. */
+  record?: boolean;
+  /** --run-queries: Athena's StartQueryExecution is the one write allowed. */
+  runQueries?: boolean;
+}
+
+/** The caller: account and partition. */
+export interface Caller {
+  account?: string;
+  partition: string;
+}
+
+/** Creates the session for a run: replay from a snapshot, or live AWS (optionally at an endpoint). */
+export function openSession(req: SessionRequest, env: NodeJS.ProcessEnv): { session: AwsSession; snapshot?: Snapshot } {
+  const allowedWrites = req.runQueries ? { allowedWrites: ["athena:StartQueryExecution"] } : {};
+  if (req.replay) {
+    let snapshot: Snapshot;
+    try {
+      snapshot = readSnapshot(req.replay);
+    } catch (err) {
+      if (err instanceof SnapshotError) throw new UsageError(err.message);
+      throw err;
+    }
+    // With --run-queries a replay answers the recorded Athena queries (nothing is sent).
+    return { snapshot, session: new AwsSession({ region: req.region ?? snapshot.region, replay: snapshot, record: Boolean(req.record), ...allowedWrites }) };
+  }
+  const region = req.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? "us-east-1";
+  const timeout = req.timeoutSeconds;
+  const attempts = maxAttemptsOf(env);
+  return {
+    session: new AwsSession({
+      region,
+      profile: req.profile,
+      ...(attempts ? { maxAttempts: attempts } : {}),
+      endpointUrl: req.endpointUrl,
+      record: Boolean(req.record),
+      ...allowedWrites,
+      ...(timeout ? { callTimeoutMs: timeout * 1000, requestTimeoutMs: Math.min(10_000, timeout * 1000) } : {}),
+    }),
+  };
+}
+
+/** AWS_MAX_ATTEMPTS (the SDK's setting: attempts per call, retries included), when set. */
+function maxAttemptsOf(env: NodeJS.ProcessEnv): number | undefined {
+  const raw = env.AWS_MAX_ATTEMPTS?.trim();
+  if (!raw) return undefined;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1) throw new UsageError(`AWS_MAX_ATTEMPTS is the number of attempts per AWS call (1 or more), got "${raw.slice(0, 20)}"`);
+  return Number(raw);
+}
+
+/** Who is asking: account and partition, or a CannotGradeError in one sentence. */
+export async function whoAmI(session: AwsSession, snapshot: Snapshot | undefined, endpoint: string | undefined): Promise<Caller> {
+  try {
+    const id = await session.send("sts", new GetCallerIdentityCommand({}));
+    return { account: id.Account, partition: id.Arn?.split(":")[1] || "aws" };
+  } catch (err) {
+    if (snapshot) return { account: snapshot.account, partition: "aws" };
+    const kind = classify(err);
+    const where = endpoint ? `the endpoint ${endpoint}` : "AWS";
+    if (kind === "credentials") throw new CannotGradeError("no AWS credentials found: set AWS_PROFILE (or use --profile) or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY; to grade offline, use --replay <snapshot>");
+    if (kind === "network" || kind === "timeout") throw new CannotGradeError(`cannot reach ${where}: ${describeError(err)}`);
+    if (kind === "accessDenied") throw new CannotGradeError(`${where} rejected the credentials: ${describeError(err)}`);
+    throw new CannotGradeError(`cannot identify the AWS account at ${where}: ${describeError(err)}`);
+  }
+}
