@@ -1,6 +1,7 @@
 // glue_easy is rubric-only: graded from rubrics/glue_easy.yaml and generic readers alone. Complete = 100%, each planted
 // mistake of the partial world fails with a sentence, and an unbundled copy of the rubric grades through the CLI.
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -64,5 +65,16 @@ describe("glue_easy (rubric-only)", () => {
     const bad = await cli(["--rubric", file, "--student", "demo", "--replay", snapshot]);
     expect(bad.code).toBe(64);
     expect(bad.err).toMatch(/my_lab\.yaml:\d+:\d+ resources\.customers_crawler\.reader: unknown reader "glue\.crawlr"; did you mean "glue\.crawler"\?/);
+  });
+
+  it.skipIf(!existsSync(join(packageRoot(), "dist", "main.js")))("grades the unbundled copy through the built bin (readers load from the bundle's chunks)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "gv-bin-"));
+    const file = join(dir, "my_lab.yaml");
+    writeFileSync(file, readFileSync(bundledRubric("glue_easy"), "utf8").replace("assessment: glue_easy", "assessment: my_lab").replace(/^# yaml-language-server.*$/m, ""));
+    const snapshot = join(packageRoot(), "examples", "glue_easy", "partial.json");
+    const r = spawnSync(process.execPath, [join(packageRoot(), "bin", "glue-validate.js"), "--rubric", file, "--student", "demo", "--replay", snapshot, "--format", "json"], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    expect(r.stderr).not.toMatch(/internal error|could not start/);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ rubric: { assessment: "my_lab" }, score: { percent: 73 } });
   });
 });
