@@ -7,10 +7,11 @@ import type { CheckOptions } from "../grade/check.js";
 import { environmentOf, gradeStudent, type EvidenceOptions } from "../grade/grade.js";
 import type { GradeReport } from "../grade/result.js";
 import type { Rubric } from "../rubric/schema.js";
+import { resolveTaskRef } from "../rubric/task-ref.js";
 import { writeFileAtomic } from "../util/write-file.js";
 import { UsageError } from "./errors.js";
 import { openAssessment, type OpenedAssessment } from "./assessments.js";
-import { openSession, whoAmI, type Caller, type SessionRequest } from "./session.js";
+import { openSession, profileOf, whoAmI, type Caller, type SessionRequest } from "./session.js";
 
 /** Everything one grading run needs, parsed from the command line. */
 export interface GradeRequest {
@@ -50,30 +51,31 @@ export async function prepareGrade(req: GradeRequest): Promise<PreparedGrade> {
 }
 
 /** Grades a prepared request with a session and a caller (one round; --watch calls it again). */
-export function gradeWith(p: PreparedGrade, req: GradeRequest, session: AwsSession, who: Caller, evidence?: EvidenceOptions): Promise<GradeReport> {
+export function gradeWith(p: PreparedGrade, req: GradeRequest, session: AwsSession, who: Caller, evidence?: EvidenceOptions, onProgress?: (done: number, total: number) => void): Promise<GradeReport> {
   return gradeStudent({
     assessment: p.assessment, rubric: p.rubric, rubricSource: p.rubricSource, session, student: p.student, ...who,
-    only: p.only, verbose: req.verbose, minScore: req.minScore, checkOptions: req.checkOptions, env: p.env, ...(evidence ? { evidence } : {}),
+    only: p.only, verbose: req.verbose, minScore: req.minScore, checkOptions: req.checkOptions, env: p.env, ...(evidence ? { evidence } : {}), ...(onProgress ? { onProgress } : {}),
   });
 }
 
 /**
  * Grades one student end to end: opens the session, identifies the caller, grades, and (with --record) writes the
- * snapshot even when grading failed. `notify` receives one line for the user (where the snapshot went).
+ * snapshot even when grading failed. `notify` receives one line for the user (where the snapshot went); `onProgress`
+ * tasks done / total while grading.
  */
-export async function gradeOne(p: PreparedGrade, req: GradeRequest, env: NodeJS.ProcessEnv, notify: (line: string) => void): Promise<GradeReport> {
+export async function gradeOne(p: PreparedGrade, req: GradeRequest, env: NodeJS.ProcessEnv, notify: (line: string) => void, onProgress?: (done: number, total: number) => void): Promise<GradeReport> {
   const { session, snapshot } = openSession(req.session, env);
   const mismatch = snapshot && req.session.replay ? (replayStudentMismatch(snapshot, req.session.replay, p.student) ?? replayRegionMismatch(snapshot, req.session.replay, req.session.region)) : undefined;
   if (mismatch) throw new UsageError(mismatch);
   const evidence = evidenceOptions(req.evidence ?? {}, snapshot);
   let account: string | undefined;
   try {
-    const asking = whoAmI(session, snapshot, req.session.endpointUrl);
+    const asking = whoAmI(session, snapshot, req.session.endpointUrl, profileOf(req.session, env));
     // the SDK clients load while the identity call is in flight
     session.warm(servicesOfActions(p.assessment.checks.flatMap((c) => c.actions)));
     const who = await asking;
     account = who.account;
-    return await gradeWith(p, req, session, who, evidence);
+    return await gradeWith(p, req, session, who, evidence, onProgress);
   } finally {
     if (req.record) {
       writeFileAtomic(req.record, `${JSON.stringify(session.toSnapshot({ account, description: `${p.rubric.assessment} for student ${p.student}`, assessment: p.rubric.assessment, student: p.student }), null, 1)}\n`);
@@ -111,10 +113,17 @@ export function checkStudent(student: string | undefined, rubric: Rubric): strin
   return student;
 }
 
-/** Task ids (comma lists allowed) checked against the rubric; `flag` names the option in the error. */
+/**
+ * Tasks named by id or by the number the lab gives them ("1", "Task 1"; comma lists allowed), as task ids in the
+ * rubric's order without duplicates; `flag` names the option in the error.
+ */
 export function checkTasks(given: readonly string[] | undefined, rubric: Rubric, flag: string): string[] {
-  const known = rubric.tasks.map((t) => t.id);
-  const only = (given ?? []).flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean);
-  for (const t of only) if (!known.includes(t)) throw new UsageError(`${flag}: unknown task "${t}"; tasks: ${known.join(", ")}`);
-  return only;
+  const refs = (given ?? []).flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean);
+  const ids = new Set<string>();
+  for (const ref of refs) {
+    const r = resolveTaskRef(rubric.tasks, ref);
+    if ("error" in r) throw new UsageError(`${flag}: ${r.error}`);
+    ids.add(r.id);
+  }
+  return rubric.tasks.map((t) => t.id).filter((id) => ids.has(id));
 }

@@ -3,7 +3,10 @@ import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { AwsSession } from "../aws/session.js";
 import { classify, describeError } from "../aws/errors.js";
 import { readSnapshot, SnapshotError, type Snapshot } from "../aws/snapshot.js";
-import { CannotGradeError, UsageError } from "./errors.js";
+import { closestRegion, isKnownRegion } from "../aws/regions.js";
+import { profileNames, sharedFiles } from "../aws/profiles.js";
+import { editDistance } from "../util/edit-distance.js";
+import { AwsConfigError, CannotGradeError, SignInError, UsageError } from "./errors.js";
 
 /** Where a run reads AWS, as the CLI parsed it. */
 export interface SessionRequest {
@@ -43,6 +46,7 @@ export function openSession(req: SessionRequest, env: NodeJS.ProcessEnv): { sess
     return { snapshot, session: new AwsSession({ region: req.region ?? snapshot.region, replay: snapshot, record: Boolean(req.record), ...allowedWrites }) };
   }
   const region = req.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? "us-east-1";
+  checkAwsConfig(req, region, env);
   const timeout = req.timeoutSeconds;
   const attempts = maxAttemptsOf(env);
   return {
@@ -66,8 +70,44 @@ function maxAttemptsOf(env: NodeJS.ProcessEnv): number | undefined {
   return Number(raw);
 }
 
+/** The profile a live run signs in with: --profile, else AWS_PROFILE unless access keys in the environment take precedence. */
+export function profileOf(req: Pick<SessionRequest, "profile">, env: NodeJS.ProcessEnv): string | undefined {
+  return req.profile ?? (env.AWS_ACCESS_KEY_ID ? undefined : env.AWS_PROFILE || undefined);
+}
+
+/**
+ * Before any call: the profile must exist in the shared config/credentials files (only their section names are
+ * read) and, against AWS itself (no --endpoint-url), the region must be one the SDK knows.
+ */
+export function checkAwsConfig(req: SessionRequest, region: string, env: NodeJS.ProcessEnv): void {
+  const profile = profileOf(req, env);
+  if (profile) {
+    const names = profileNames(env);
+    if (!names.includes(profile)) {
+      const files = sharedFiles(env);
+      const from = req.profile ? "--profile" : "AWS_PROFILE";
+      const close = names.map((n) => [n, editDistance(profile.toLowerCase(), n.toLowerCase())] as const).sort((a, b) => a[1] - b[1])[0];
+      const meant = close && close[1] <= Math.max(2, Math.floor(profile.length / 3)) ? ` (did you mean ${close[0]}?)` : "";
+      const have = names.length ? `the profiles there are ${names.join(", ")}` : "they define no profile";
+      throw new AwsConfigError(`unknown AWS profile "${profile}" (${from})${meant}: it is not in ${files.config} or ${files.credentials}, and ${have}; use one of them, or create it with \`aws configure --profile ${profile}\` (or \`aws configure sso\`)`);
+    }
+  }
+  if (!req.endpointUrl && !isKnownRegion(region)) {
+    const from = req.region ? "--region" : env.AWS_REGION ? "AWS_REGION" : "AWS_DEFAULT_REGION";
+    const closest = closestRegion(region);
+    throw new AwsConfigError(`unknown AWS region "${region}" (${from})${closest ? `: did you mean ${closest}?` : ""}; regions are written like us-east-1 or eu-west-1`);
+  }
+}
+
+/** Whether an error says the profile's AWS SSO session expired, is invalid or was never started. */
+export function ssoSignInNeeded(err: unknown): boolean {
+  const messages: string[] = [];
+  for (let e: unknown = err, i = 0; e && i < 5; e = (e as { cause?: unknown }).cause, i++) messages.push(String((e as Error).message ?? e));
+  return messages.some((m) => /aws sso login|SSO session|SSO Token|Token is expired/i.test(m));
+}
+
 /** Who is asking: account and partition, or a CannotGradeError in one sentence. */
-export async function whoAmI(session: AwsSession, snapshot: Snapshot | undefined, endpoint: string | undefined): Promise<Caller> {
+export async function whoAmI(session: AwsSession, snapshot: Snapshot | undefined, endpoint: string | undefined, profile?: string): Promise<Caller> {
   try {
     const id = await session.send("sts", new GetCallerIdentityCommand({}));
     return { account: id.Account, partition: id.Arn?.split(":")[1] || "aws" };
@@ -75,6 +115,10 @@ export async function whoAmI(session: AwsSession, snapshot: Snapshot | undefined
     if (snapshot) return { account: snapshot.account, partition: "aws" };
     const kind = classify(err);
     const where = endpoint ? `the endpoint ${endpoint}` : "AWS";
+    if (ssoSignInNeeded(err)) {
+      const p = profile ?? "default";
+      throw new SignInError(`the AWS SSO session of profile "${p}" has expired or was never started: run \`aws sso login --profile ${p}\`, then grade again`);
+    }
     if (kind === "credentials") throw new CannotGradeError("no AWS credentials found: set AWS_PROFILE (or use --profile) or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY; to grade offline, use --replay <snapshot>");
     if (kind === "network" || kind === "timeout") throw new CannotGradeError(`cannot reach ${where}: ${describeError(err)}`);
     if (kind === "accessDenied") throw new CannotGradeError(`${where} rejected the credentials: ${describeError(err)}`);

@@ -12,7 +12,7 @@ export function registerAuthoringCommands(program: Command, io: CliIo, run: (cod
   program
     .command("explain <assessment>")
     .description("explain the rubric: every task and criterion, its points, what is read and what is expected")
-    .option("--task <id...>", "only these tasks")
+    .option("--task <task...>", "only these tasks: numbers as the lab gives them (--task 1 3) or ids")
     .addOption(new Option("--format <format>", "text (default), markdown (a rubric page to hand out) or json").choices(["text", "markdown", "json"]))
     .option("--rubric <file>", "a custom rubric (may `extends: <assessment>`) instead of the bundled one")
     .action((assessment: string, flags: ExplainFlags) => run(runExplain(assessment, flags, io)));

@@ -1,5 +1,6 @@
 // `glue-validate batch <assessment> --roster class.csv --out grades/` and `glue-validate merge <dir…> --out <dir>`.
 import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { parsePercent } from "./percent.js";
 import { Command, Option } from "commander";
 import { AwsSession } from "../aws/session.js";
 import { REPORT_FORMATS, isReportFormat, type ReportFormat } from "../report/index.js";
@@ -249,8 +250,7 @@ export async function runBatchCommand(id: string, flags: BatchFlags, io: CliIo, 
   }
   const reports = reportFormats(flags.report);
   const only = checkTasks(flags.only, rubric, "--only");
-  const minScore = flags.minScore === undefined ? undefined : Number(flags.minScore);
-  if (minScore !== undefined && !(minScore >= 0 && minScore <= 100)) throw new UsageError(`--min-score takes a percentage from 0 to 100, got "${flags.minScore}"`);
+  const minScore = parsePercent(flags.minScore, "--min-score");
   const env = checkEnv(flags.env, rubric);
   const evidence = evidenceOptions(flags);
   const manualScores = flags.manualScores === undefined ? undefined : loadManualScores(flags.manualScores, rubric, new Set(roster.entries.map((e) => e.student)));

@@ -12,6 +12,7 @@ import { githubAnnotations, githubOutputs, githubQuiet } from "../report/github.
 import { forTerminal } from "../report/sanitize.js";
 import { EXIT } from "./exit.js";
 import { parsePercent } from "./percent.js";
+import { progressLine } from "./progress-line.js";
 import { watchLoop } from "./watch.js";
 import type { CliIo } from "./io.js";
 import { writeFileAtomic } from "../util/write-file.js";
@@ -154,7 +155,13 @@ export async function runGrade(id: string | undefined, flags: GradeFlags, io: Cl
   const prepared = await prepareGrade(request);
   const targets = reportTargets(flags);
   if (flags.watch !== undefined && flags.watch !== false) return runWatch(flags, io, targets, request, prepared);
-  const report = await gradeOne(prepared, request, io.env, io.err);
+  const progress = progressLine(io);
+  let report: GradeReport;
+  try {
+    report = await gradeOne(prepared, request, io.env, (line) => (progress.end(), io.err(line)), progress.update);
+  } finally {
+    progress.end();
+  }
   writeReports(report, targets, flags, io);
   if (report.counts.error > 0 && !flags.allowErrors) {
     const actions = [...new Set(report.tasks.flatMap((t) => t.criteria).filter((c) => c.status === "error").map((c) => forTerminal(c.action ?? c.title)))];

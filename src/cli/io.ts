@@ -6,6 +6,8 @@ export interface CliIo {
   err: (text: string) => void;
   /** Whether stdout is a colour-capable terminal. */
   isTty: boolean;
+  /** Whether stderr is a terminal (a live progress line goes there). */
+  errIsTty?: boolean;
   env: NodeJS.ProcessEnv;
 }
 
@@ -22,6 +24,7 @@ export function processIo(): CliIo {
     out: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t),
     isTty: Boolean(process.stdout.isTTY),
+    errIsTty: Boolean(process.stderr.isTTY),
     env: process.env,
   };
 }

@@ -1,7 +1,7 @@
 // The command line: commander wiring, exit codes, and one clear sentence instead of a stack trace.
 import { Command, CommanderError, Option } from "commander";
 import { TOOL_VERSION } from "../grade/version.js";
-import { CannotGradeError, EXIT, UsageError } from "./exit.js";
+import { AwsConfigError, CannotGradeError, EXIT, SignInError, UsageError } from "./exit.js";
 import { runGrade, type GradeFlags } from "./grade-command.js";
 import { runList } from "./list-command.js";
 import { runInitCi, type InitCiFlags } from "./init-ci.js";
@@ -14,7 +14,7 @@ import { SuggestingCommand } from "./suggest-flag.js";
 const EXAMPLES = `
 Examples:
   $ glue-validate glue_hard --student 123                       grade student 123 with your AWS credentials
-  $ glue-validate glue_hard --student 123 --only s3_data_lake crawler
+  $ glue-validate glue_hard --student 123 --only 1 6               only Tasks 1 and 6 (a partial score, never a pass)
   $ glue-validate glue_hard --student 123 --format json --output report.json
   $ glue-validate glue_hard --student 123 --min-score 70 --report junit:report.xml --report html:report.html
   $ glue-validate init-ci github                                 write .github/workflows/glue-validate.yml
@@ -26,7 +26,7 @@ Examples:
   $ glue-validate policy glue_hard                                 the least-privilege IAM policy the grader needs
   $ glue-validate batch glue_hard --roster class.csv --out grades/ a whole class
 
-Exit codes: 0 passed · 1 below the pass mark · 2 could not grade (credentials, network, permissions) · 64 usage error`;
+Exit codes: 0 passed (with --only: the graded tasks reach the pass mark) · 1 below the pass mark · 2 could not grade (credentials, network, permissions) · 64 usage error · 77 sign in again (aws sso login) · 78 unknown profile or region`;
 
 /** Builds the commander program; `run` receives the exit code of whatever command ran. */
 export function buildProgram(io: CliIo, run: (code: Promise<number>) => void): Command {
@@ -45,8 +45,8 @@ export function buildProgram(io: CliIo, run: (code: Promise<number>) => void): C
     .option("--region <region>", "AWS region (default: AWS_REGION or us-east-1)")
     .option("--profile <name>", "AWS shared-config profile")
     .option("--endpoint-url <url>", "send every AWS call to this endpoint (also AWS_ENDPOINT_URL); S3 uses path-style")
-    .option("--only <task...>", "grade only these tasks (ids from `glue-validate list`)")
-    .option("--min-score <percent>", "pass mark in percent (default: the rubric's, 70)")
+    .option("--only <task...>", "grade only these tasks: numbers as the lab gives them (--only 1 3) or ids from `glue-validate list`; the score then covers only those")
+    .option("--min-score <percent>", "pass mark in percent, e.g. 70 or 70% (default: the rubric's, 70)")
     .option("--env <name>", "the deployment environment whose names are graded, for assessments that have them (glue_etl_pipeline_tf: dev, staging or prod; default dev)")
     .addOption(new Option("--format <format>", "report format (default: console)").choices([...REPORT_FORMATS]))
     .option("-o, --output <file>", "write the --format report to a file instead of stdout")
@@ -115,6 +115,14 @@ export function reportFailure(err: unknown, io: CliIo): number {
   if (err instanceof CannotGradeError) {
     io.err(`glue-validate: ${err.message}\n`);
     return EXIT.CANNOT_GRADE;
+  }
+  if (err instanceof SignInError) {
+    io.err(`glue-validate: ${err.message}\n`);
+    return EXIT.SIGN_IN;
+  }
+  if (err instanceof AwsConfigError) {
+    io.err(`glue-validate: ${err.message}\n`);
+    return EXIT.AWS_CONFIG;
   }
   io.err(`glue-validate: internal error: ${(err as Error)?.message ?? String(err)}\n${io.env.GLUE_VALIDATE_DEBUG ? `${(err as Error)?.stack}\n` : "(set GLUE_VALIDATE_DEBUG=1 for details, and please report it)\n"}`);
   return EXIT.INTERNAL;
