@@ -102,27 +102,24 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
   }
 }
 
+/** The errors that are one sentence for the user, with their exit codes. */
+const EXIT_OF: [abstract new (...args: never[]) => Error, number][] = [
+  [UsageError, EXIT.USAGE],
+  [CannotGradeError, EXIT.CANNOT_GRADE],
+  [SignInError, EXIT.SIGN_IN],
+  [AwsConfigError, EXIT.AWS_CONFIG],
+];
+
 /** Maps an exception to its exit code and one message line. */
 export function reportFailure(err: unknown, io: CliIo): number {
   if (err instanceof CommanderError) {
     if (err.code === "commander.helpDisplayed" || err.code === "commander.version" || err.code === "commander.help") return EXIT.PASS;
     return EXIT.USAGE;
   }
-  if (err instanceof UsageError) {
-    io.err(`glue-validate: ${err.message}\n`);
-    return EXIT.USAGE;
-  }
-  if (err instanceof CannotGradeError) {
-    io.err(`glue-validate: ${err.message}\n`);
-    return EXIT.CANNOT_GRADE;
-  }
-  if (err instanceof SignInError) {
-    io.err(`glue-validate: ${err.message}\n`);
-    return EXIT.SIGN_IN;
-  }
-  if (err instanceof AwsConfigError) {
-    io.err(`glue-validate: ${err.message}\n`);
-    return EXIT.AWS_CONFIG;
+  const known = EXIT_OF.find(([kind]) => err instanceof kind);
+  if (known) {
+    io.err(`glue-validate: ${(err as Error).message}\n`);
+    return known[1];
   }
   io.err(`glue-validate: internal error: ${(err as Error)?.message ?? String(err)}\n${io.env.GLUE_VALIDATE_DEBUG ? `${(err as Error)?.stack}\n` : "(set GLUE_VALIDATE_DEBUG=1 for details, and please report it)\n"}`);
   return EXIT.INTERNAL;
