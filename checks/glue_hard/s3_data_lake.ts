@@ -8,9 +8,10 @@ import {
   GetBucketVersioningCommand,
   ListObjectsV2Command,
 } from "@aws-sdk/client-s3";
+import { z } from "zod";
 import type { CheckContext, CheckModule } from "../../src/grade/check.js";
-import type { ErrorFact, Facts, Json } from "../../src/grade/facts.js";
-import { bucketNames, encryptionFacts, lifecycleRuleFacts, locate, normalisePrefix } from "../shared/s3-buckets.js";
+import { orError, type ErrorFact } from "../../src/grade/facts.js";
+import { bucketNames, encryptionFacts, encryptionFactsSchema, lifecycleRuleFacts, lifecycleRuleFactsSchema, locate, normalisePrefix } from "../shared/s3-buckets.js";
 import { similarNames } from "../shared/similar.js";
 import { nearMisses } from "../shared/student-owned.js";
 import { tagMap } from "../shared/tags.js";
@@ -29,29 +30,48 @@ const MAX_SAMPLE_KEYS = 20;
 const MAX_COUNT_PAGES = 10;
 
 /** Whether the bucket could be found, and where. */
-export type BucketFacts = {
-  name: string;
+export const bucketFactsSchema = z.object({
+  name: z.string(),
   /** "exists"; "missing" (404); "forbidden" (403: the name belongs to another account, or a policy denies the grader). */
-  state: "exists" | "missing" | "forbidden";
-  exists: boolean;
-  region?: string;
+  state: z.enum(["exists", "missing", "forbidden"]),
+  exists: z.boolean(),
+  region: z.string().optional(),
   /** Near-miss bucket names in the account (only when the bucket was not found). */
-  similar?: string[] | ErrorFact;
-};
+  similar: orError(z.array(z.string())).optional(),
+});
+export type BucketFacts = z.infer<typeof bucketFactsSchema>;
 
 /** A bucket policy as facts; never the document itself. */
-export type PolicyFacts = {
-  present: boolean;
-  statements: number;
-  allowStatements?: number;
-  denyStatements?: number;
+export const policyFactsSchema = z.object({
+  present: z.boolean(),
+  statements: z.number(),
+  allowStatements: z.number().optional(),
+  denyStatements: z.number().optional(),
   /** An Allow statement whose principal is "*" and which has no Condition (public access). */
-  publicAllow?: boolean;
-  parseError?: string;
-};
+  publicAllow: z.boolean().optional(),
+  parseError: z.string().optional(),
+});
+export type PolicyFacts = z.infer<typeof policyFactsSchema>;
 
 /** What is under one of the eight folders (for Task 14 and evidence). */
-export type FolderContents = { objects: number; truncated: boolean; sample: string[] };
+export const folderContentsSchema = z.object({ objects: z.number(), truncated: z.boolean(), sample: z.array(z.string()) });
+export type FolderContents = z.infer<typeof folderContentsSchema>;
+
+/** The facts of Task 1 (only `bucket` when the bucket was not found). */
+export const s3DataLakeFactsSchema = z.object({
+  bucket: orError(bucketFactsSchema),
+  versioning: orError(z.object({ status: z.string(), mfaDelete: z.string() })).optional(),
+  encryption: orError(encryptionFactsSchema).optional(),
+  logging: orError(z.object({ enabled: z.boolean(), targetBucket: z.string().nullable(), targetPrefix: z.string().nullable() })).optional(),
+  cors: orError(z.object({ rules: z.number(), allowedOrigins: z.array(z.string()), allowedMethods: z.array(z.string()) })).optional(),
+  policy: orError(policyFactsSchema).optional(),
+  lifecycle: orError(z.object({ rules: z.array(lifecycleRuleFactsSchema) })).optional(),
+  tags: orError(z.record(z.string(), z.string())).optional(),
+  folders: orError(z.object({ prefixes: z.array(z.string()), missing: z.array(z.string()), similar: z.array(z.string()), leadingSlash: z.array(z.string()) })).optional(),
+  /** Per folder (by its name without the slash): the objects under it. */
+  contents: orError(z.record(z.string(), orError(folderContentsSchema))).optional(),
+});
+export type S3DataLakeFacts = z.infer<typeof s3DataLakeFactsSchema>;
 
 function isPublicPrincipal(p: unknown): boolean {
   if (p === "*") return true;
@@ -98,7 +118,7 @@ async function folderContents(ctx: CheckContext, bucket: string, region: string,
   return { objects, truncated: true, sample };
 }
 
-async function folderFacts(ctx: CheckContext, bucket: string, region: string): Promise<{ folders: Json | ErrorFact; contents: Json | ErrorFact }> {
+async function folderFacts(ctx: CheckContext, bucket: string, region: string): Promise<Pick<S3DataLakeFacts, "folders" | "contents">> {
   const top = await ctx.list(
     "s3",
     (t) => new ListObjectsV2Command({ Bucket: bucket, Delimiter: "/", MaxKeys: 1000, ContinuationToken: t }),
@@ -125,19 +145,19 @@ async function folderFacts(ctx: CheckContext, bucket: string, region: string): P
   ]);
   const present = FOLDERS.filter((f) => prefixes.includes(f));
   const counted = await Promise.all(present.map((f) => folderContents(ctx, bucket, region, f)));
-  const contents: Record<string, Json | ErrorFact> = {};
+  const contents: Record<string, FolderContents | ErrorFact> = {};
   for (const f of FOLDERS) {
     const i = present.indexOf(f);
-    contents[f.slice(0, -1)] = i >= 0 ? (counted[i] as Json | ErrorFact) : { objects: 0, truncated: false, sample: [] };
+    contents[f.slice(0, -1)] = i >= 0 ? counted[i]! : { objects: 0, truncated: false, sample: [] };
   }
   return {
-    folders: { prefixes: prefixes.slice(0, MAX_PREFIXES), missing, similar, leadingSlash } as Json,
-    contents: contents as Json,
+    folders: { prefixes: prefixes.slice(0, MAX_PREFIXES), missing: [...missing], similar, leadingSlash },
+    contents,
   };
 }
 
 /** Task 1: the data-lake bucket, its settings, tags and folders; the KMS key behind the alias. */
-export const s3DataLake: CheckModule = {
+export const s3DataLake: CheckModule<S3DataLakeFacts> = {
   id: "s3_data_lake",
   description: "S3 bucket enterprise-datalake-{student}: existence and region, versioning, SSE-KMS key vs alias, access logging, CORS, bucket policy, lifecycle rules, tags, top-level folders and their object counts.",
   names: ["bucket", "kmsAlias"],
@@ -154,6 +174,7 @@ export const s3DataLake: CheckModule = {
     "s3:GetBucketTagging",
     "kms:DescribeKey",
   ],
+  facts: s3DataLakeFactsSchema,
   async collect(ctx) {
     const name = ctx.name("bucket");
     const where = await locate(ctx, name);
@@ -161,7 +182,7 @@ export const s3DataLake: CheckModule = {
     if (where.state !== "exists") {
       const all = await bucketNames(ctx);
       const bucket: BucketFacts = { name, state: where.state, exists: false, similar: Array.isArray(all) ? nearMisses(name, all, ctx.student) : all };
-      return { bucket: bucket as Json };
+      return { bucket };
     }
     const region = where.region;
     const on = { region };
@@ -177,8 +198,8 @@ export const s3DataLake: CheckModule = {
     ]);
     const bucket: BucketFacts = { name, state: "exists", exists: true, region };
     const corsRules = cors.ok ? (cors.value.CORSRules ?? []) : [];
-    const facts: Facts = {
-      bucket: bucket as Json,
+    const facts: S3DataLakeFacts = {
+      bucket,
       versioning: versioning.ok ? { status: versioning.value.Status ?? "Off", mfaDelete: versioning.value.MFADelete ?? "Disabled" } : versioning.fact,
       encryption,
       logging: logging.ok
@@ -192,10 +213,10 @@ export const s3DataLake: CheckModule = {
               allowedMethods: [...new Set(corsRules.flatMap((r) => r.AllowedMethods ?? []))],
             }
           : cors.fact,
-      policy: policy.ok ? (policyFacts(policy.value.Policy) as Json) : policy.missing ? (policyFacts(undefined) as Json) : policy.fact,
+      policy: policy.ok ? policyFacts(policy.value.Policy) : policy.missing ? policyFacts(undefined) : policy.fact,
       lifecycle:
         lifecycle.ok || lifecycle.missing
-          ? { rules: (lifecycle.ok ? (lifecycle.value.Rules ?? []) : []).slice(0, MAX_RULES).map(lifecycleRuleFacts) as Json }
+          ? { rules: (lifecycle.ok ? (lifecycle.value.Rules ?? []) : []).slice(0, MAX_RULES).map(lifecycleRuleFacts) }
           : lifecycle.fact,
       tags: tags.ok ? tagMap(tags.value.TagSet) : tags.missing ? {} : tags.fact,
       folders: folders.folders,

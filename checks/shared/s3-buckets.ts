@@ -3,20 +3,35 @@
 // rules normalised over the three filter forms.
 import { GetBucketEncryptionCommand, GetBucketLocationCommand, HeadBucketCommand, ListBucketsCommand, type LifecycleRule, type ServerSideEncryptionRule } from "@aws-sdk/client-s3";
 import { DescribeKeyCommand } from "@aws-sdk/client-kms";
+import { z } from "zod";
 import type { CheckContext, ReadResult } from "../../src/grade/check.js";
-import type { ErrorFact, Json } from "../../src/grade/facts.js";
+import { orError, type ErrorFact } from "../../src/grade/facts.js";
 import { errorHeader, httpStatus } from "../../src/aws/errors.js";
 
 /** One lifecycle rule, normalised: `prefix` has no leading slash and exactly one trailing slash ("" = whole bucket). */
-export type LifecycleRuleFacts = {
-  id: string | null;
-  enabled: boolean;
-  prefix: string;
-  transitions: { days: number | null; date: string | null; storageClass: string | null }[];
-  expirationDays: number | null;
+export const lifecycleRuleFactsSchema = z.object({
+  id: z.string().nullable(),
+  enabled: z.boolean(),
+  prefix: z.string(),
+  transitions: z.array(z.object({ days: z.number().nullable(), date: z.string().nullable(), storageClass: z.string().nullable() })),
+  expirationDays: z.number().nullable(),
   /** The rule in words, for messages: "silver-archive (silver/): GLACIER after 180 days". */
-  summary: string;
-};
+  summary: z.string(),
+});
+export type LifecycleRuleFacts = z.infer<typeof lifecycleRuleFactsSchema>;
+
+/** A bucket's default encryption, and whether its KMS key is the key behind the lab's alias. */
+export const encryptionFactsSchema = z.object({
+  /** "none" when the bucket has no default encryption. */
+  algorithm: z.string(),
+  configuredKey: z.string().nullable(),
+  resolvedKeyArn: orError(z.string().nullable()),
+  alias: z.string(),
+  aliasKeyArn: orError(z.string().nullable()),
+  keyMatchesAlias: orError(z.boolean()),
+  bucketKeyEnabled: z.boolean(),
+});
+export type EncryptionFacts = z.infer<typeof encryptionFactsSchema>;
 
 /** "bronze", "/bronze/", "bronze//" → "bronze/"; "" or "/" → "" (the whole bucket). */
 export function normalisePrefix(p: string | undefined | null): string {
@@ -111,7 +126,7 @@ function kmsRegionOf(keyId: string, fallback: string): string {
  * The bucket's default encryption and whether its KMS key is the key behind `alias` (both resolved with DescribeKey and
  * compared by key ARN, so a key ID, key ARN, alias name or alias ARN in the bucket configuration all compare right).
  */
-export async function encryptionFacts(ctx: CheckContext, bucket: string, region: string, alias: string): Promise<Json | ErrorFact> {
+export async function encryptionFacts(ctx: CheckContext, bucket: string, region: string, alias: string): Promise<EncryptionFacts | ErrorFact> {
   const [enc, aliasKey] = await Promise.all([
     ctx.read("s3", new GetBucketEncryptionCommand({ Bucket: bucket }), { region, missing: ["ServerSideEncryptionConfigurationNotFoundError"] }),
     ctx.read("kms", new DescribeKeyCommand({ KeyId: alias }), { region, missing: ["NotFoundException"] }),
@@ -140,5 +155,5 @@ export async function encryptionFacts(ctx: CheckContext, bucket: string, region:
     aliasKeyArn,
     keyMatchesAlias,
     bucketKeyEnabled: rule?.BucketKeyEnabled ?? false,
-  } as Json;
+  };
 }
