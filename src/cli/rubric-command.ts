@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { parse as parseYamlText } from "yaml";
 import { z } from "zod";
+import { factPathProblems, type FactSchemas } from "../rubric/fact-paths.js";
 import { AwsSession } from "../aws/session.js";
 import { readSnapshot, SnapshotError, type Snapshot } from "../aws/snapshot.js";
 import { bundledRubric, catalogOf, packageRoot, type Assessment } from "../grade/assessment.js";
@@ -178,10 +179,16 @@ export async function lintRubric(file: string, opts: { catalogs?: Catalogs; know
     return err.problems.map((p) => ({ severity: "error", file: p.file ?? err.file, ...(p.line ? { line: p.line, column: p.column } : {}), path: p.path, message: p.message }));
   }
   const known = assessment.checks.length ? await (opts.knownFacts ?? (() => observedFacts(assessment)))(rubric.assessment) : new Map();
+  // Checks that declare their facts are checked statically (errors); the others against recorded facts (warnings).
+  const declared: FactSchemas = new Map(assessment.checks.flatMap((ch) => (ch.facts ? [[ch.id, ch.facts as z.ZodType] as const] : [])));
+  for (const p of factPathProblems(rubric, declared)) {
+    const l = origin(p.at);
+    findings.push({ severity: "error", file: l.file, ...(l.line ? { line: l.line, column: l.column } : {}), path: l.path, message: p.message });
+  }
   rubric.tasks.forEach((t, ti) => {
     t.criteria.forEach((c, ci) => {
       const checkId = c.facts ?? t.check;
-      const shape = checkId ? known.get(checkId) : undefined;
+      const shape = checkId && !declared.has(checkId) ? known.get(checkId) : undefined;
       if (!shape || !c.expect) return;
       const where = ["tasks", ti, "criteria", ci];
       const paths = [...expectationPaths(c.expect), ...(c.didYouMean ? [{ path: c.didYouMean, at: ["didYouMean"] }] : []), ...(c.evidence ? [{ path: c.evidence, at: ["evidence"] }] : [])];
