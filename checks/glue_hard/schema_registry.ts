@@ -10,32 +10,45 @@ import {
   type SchemaListItem,
 } from "@aws-sdk/client-glue";
 import type { CheckContext, CheckModule, ReadResult } from "../../src/grade/check.js";
-import type { ErrorFact, Json } from "../../src/grade/facts.js";
+import { z } from "zod";
+import { jsonSchema, orError, type ErrorFact } from "../../src/grade/facts.js";
 import { isObject, parseJson } from "../shared/parse-json.js";
-import { readAvroDefinition, type AvroFieldFacts } from "../shared/avro.js";
+import { readAvroDefinition } from "../shared/avro.js";
 
 export { avroTypeString, readAvroDefinition, type AvroDefinition, type AvroFieldFacts } from "../shared/avro.js";
 import { similarNames } from "../shared/similar.js";
 import { nearMisses } from "../shared/student-owned.js";
 import { unlikeAws } from "../shared/unlike-aws.js";
 
+const avroFieldFactsSchema = z.object({ name: z.string(), type: z.string(), logicalType: z.string().nullable(), default: jsonSchema.optional(), symbols: z.array(z.string()).optional() });
+
 /** The facts of one expected schema (Customer or Transaction). */
-export type SchemaFacts = {
+export const schemaFactsSchema = z.object({
   /** The lab's name, and the name found in the registry. */
-  expected: string;
-  name?: string;
-  exists: boolean;
-  similar?: string[];
-  dataFormat?: string | null;
-  compatibility?: string | null;
-  status?: string | null;
-  latestVersion?: number | null;
-  parseError?: string | null | ErrorFact;
-  recordName?: string;
-  fields?: AvroFieldFacts[] | ErrorFact;
+  expected: z.string(),
+  name: z.string().optional(),
+  exists: z.boolean(),
+  similar: z.array(z.string()).optional(),
+  dataFormat: z.string().nullable().optional(),
+  compatibility: z.string().nullable().optional(),
+  status: z.string().nullable().optional(),
+  latestVersion: z.number().nullable().optional(),
+  parseError: orError(z.string().nullable()).optional(),
+  recordName: z.string().optional(),
+  fields: orError(z.array(avroFieldFactsSchema)).optional(),
   /** "name: type" per field, for includesAll. */
-  signatures?: string[] | ErrorFact;
-};
+  signatures: orError(z.array(z.string())).optional(),
+});
+export type SchemaFacts = z.infer<typeof schemaFactsSchema>;
+
+/** The facts of Task 5. */
+export const schemaRegistryFactsSchema = z.object({
+  registry: orError(z.object({ name: z.string(), exists: z.boolean(), status: orError(z.string()).optional(), similar: orError(z.array(z.string())).optional() })),
+  schemaNames: orError(z.array(z.string())).optional(),
+  customer: orError(schemaFactsSchema),
+  transaction: orError(schemaFactsSchema),
+});
+export type SchemaRegistryFacts = z.infer<typeof schemaRegistryFactsSchema>;
 
 const clip = (s: string, n = 200) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
@@ -81,11 +94,12 @@ async function readSchema(ctx: CheckContext, registry: string, expected: string,
 }
 
 /** Task 5: the schema registry and its Customer / Transaction Avro schemas. */
-export const schemaRegistry: CheckModule = {
+export const schemaRegistry: CheckModule<SchemaRegistryFacts> = {
   id: "schema_registry",
   description: "Glue Schema Registry enterprise-registry-{student}: status, Customer and Transaction schemas (format, compatibility) and their latest Avro definitions.",
   names: ["registry"],
   actions: ["glue:GetRegistry", "glue:ListRegistries", "glue:ListSchemas", "glue:GetSchema", "glue:GetSchemaVersion"],
+  facts: schemaRegistryFactsSchema,
   async collect(ctx) {
     const name = ctx.name("registry");
     const reg = await ctx.read("glue", new GetRegistryCommand({ RegistryId: { RegistryName: name } }), { missing: ["EntityNotFoundException"] });
@@ -108,8 +122,8 @@ export const schemaRegistry: CheckModule = {
     return {
       registry,
       schemaNames: mine.slice(0, 50).map((s) => clip(s.SchemaName ?? "", 100)),
-      customer: customer as Json,
-      transaction: transaction as Json,
+      customer,
+      transaction,
     };
   },
 };

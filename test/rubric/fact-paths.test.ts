@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import type { z } from "zod";
 import { AwsSession } from "../../src/aws/session.js";
 import { CheckContext } from "../../src/grade/check.js";
 import { isErrorFact } from "../../src/grade/facts.js";
@@ -11,6 +12,7 @@ import { resolveRubricFile } from "../../src/rubric/extends.js";
 import { shapeAt } from "../../src/rubric/fact-shape.js";
 import { factPathProblems } from "../../src/rubric/fact-paths.js";
 import { s3DataLake, s3DataLakeFactsSchema } from "../../checks/glue_hard/s3_data_lake.js";
+import { schemaRegistry, schemaRegistryFactsSchema } from "../../checks/glue_hard/schema_registry.js";
 import { completeWorld, emptyWorld, partialWorld } from "../support/world/index.js";
 import { worldTransport } from "../support/world/transport.js";
 
@@ -69,17 +71,17 @@ function pathsOf(v: unknown, prefix = ""): string[] {
   return [...(prefix ? [prefix] : []), ...entries.flatMap(([k, x]) => pathsOf(x, prefix ? `${prefix}.${k}` : k))];
 }
 
-describe("what s3_data_lake returns is what it declares", () => {
-  it.each([
-    ["complete", completeWorld("s1")],
-    ["partial", partialWorld("s1")],
-    ["empty", emptyWorld("s1")],
-  ])("%s world", async (_name, world) => {
-    const names = { bucket: "enterprise-datalake-s1", kmsAlias: "alias/datalake-s1" };
+describe("what a declared check returns is what it declares", () => {
+  const names = { bucket: "enterprise-datalake-s1", kmsAlias: "alias/datalake-s1", registry: "enterprise-registry-s1" };
+  const checks = [
+    [s3DataLake, s3DataLakeFactsSchema],
+    [schemaRegistry, schemaRegistryFactsSchema],
+  ] as const;
+  it.each(checks.flatMap(([check, schema]) => (["complete", "partial", "empty"] as const).map((w) => [check.id, w, check, schema] as const)))("%s, %s world", async (_id, w, check, schema) => {
+    const world = (w === "complete" ? completeWorld : w === "partial" ? partialWorld : emptyWorld)("s1");
     const ctx = new CheckContext(new AwsSession({ region: world.region, transport: worldTransport(world) }), "s1", names, world.account);
-    const facts = await s3DataLake.collect(ctx);
-    expect(s3DataLakeFactsSchema.safeParse(facts).success).toBe(true);
-    const undeclared = pathsOf(facts).filter((p) => !shapeAt(s3DataLakeFactsSchema, p).ok);
-    expect(undeclared).toEqual([]);
+    const facts = await check.collect(ctx);
+    expect((schema as z.ZodType).safeParse(facts).success).toBe(true);
+    expect(pathsOf(facts).filter((p) => !shapeAt(schema, p).ok)).toEqual([]);
   });
 });
