@@ -19,13 +19,14 @@ import * as glueHard from "../test/support/world/index.js";
 import * as cdk from "../test/support/world/assessments/cdk.js";
 import * as tf from "../test/support/world/assessments/tf/index.js";
 import * as glueEasy from "../test/support/world/assessments/glue-easy.js";
+import * as glueMedium from "../test/support/world/assessments/glue-medium.js";
 import { worldTransport } from "../test/support/world/transport.js";
 import type { World } from "../test/support/world/types.js";
 
 const STUDENT = "s1";
 type Worlds = { completeWorld: (s: string) => World; partialWorld: (s: string) => World; emptyWorld: (s: string) => World };
 /** The assessments with bundled cases, and the worlds they are recorded from. */
-const WORLDS: Record<string, Worlds> = { glue_easy: glueEasy, glue_hard: glueHard, glue_etl_pipeline_tf: tf, glue_cdk_sfn_json_to_parquet: cdk };
+const WORLDS: Record<string, Worlds> = { glue_easy: glueEasy, glue_medium: glueMedium, glue_hard: glueHard, glue_etl_pipeline_tf: tf, glue_cdk_sfn_json_to_parquet: cdk };
 const DESCRIPTIONS = { complete: "every task solved correctly", partial: "the planted mistakes of every world part", empty: "nothing built (other students' resources only)" } as const;
 
 const force = process.argv.includes("--force");

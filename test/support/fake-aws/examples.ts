@@ -9,6 +9,7 @@ import * as cdk from "../world/assessments/cdk.js";
 import * as lakehouse from "../world/assessments/lakehouse.js";
 import * as tf from "../world/assessments/tf/index.js";
 import * as glueEasy from "../world/assessments/glue-easy.js";
+import * as glueMedium from "../world/assessments/glue-medium.js";
 import * as workshop from "../world/assessments/workshop.js";
 import { gradeThroughFake, hermeticHome, statusesOf, type CliRun } from "./cli.js";
 import { startFakeAws, type LoggedCall } from "./server.js";
@@ -21,6 +22,8 @@ export const DEMO_STUDENT = "demo";
 export const EXAMPLES = {
   "glue_easy/complete": { assessment: "glue_easy", world: () => glueEasy.completeWorld(DEMO_STUDENT) },
   "glue_easy/partial": { assessment: "glue_easy", world: () => glueEasy.partialWorld(DEMO_STUDENT) },
+  "glue_medium/complete": { assessment: "glue_medium", world: () => glueMedium.completeWorld(DEMO_STUDENT) },
+  "glue_medium/partial": { assessment: "glue_medium", world: () => glueMedium.partialWorld(DEMO_STUDENT) },
   "glue_hard/complete": { assessment: "glue_hard", world: () => completeWorld(DEMO_STUDENT) },
   "glue_hard/partial": { assessment: "glue_hard", world: () => partialWorld(DEMO_STUDENT) },
   "glue_sfn_orchestration_workshop/complete": { assessment: "glue_sfn_orchestration_workshop", world: () => workshop.completeWorld(DEMO_STUDENT) },
