@@ -3,6 +3,8 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { Trigger } from "@aws-sdk/client-glue";
+import type { AttachedPolicy } from "@aws-sdk/client-iam";
 import { describe, expect, it } from "vitest";
 import { gradeWorld, messageOf, notPassing } from "../../support/grade-world.js";
 import { completeWorld, emptyWorld, partialWorld } from "../../support/world/assessments/glue-medium.js";
@@ -62,6 +64,20 @@ describe("glue_medium (rubric-only)", () => {
     expect(messageOf(r, "data_quality.data_types")).toMatch(/missing: ColumnDataType transaction_id, ColumnDataType quantity and ColumnDataType price/);
     expect(messageOf(r, "monitoring.duration_threshold")).toMatch(/the alarm's condition is GreaterThanThreshold 1800000 over a period of 300 seconds/);
     expect(messageOf(r, "parameterized_job.other_parameters")).toMatch(/found output format: none/);
+  });
+
+  it("accepts the variants the lab allows: a trigger outside the workflow that starts its crawler, AWS managed policies instead of inline grants", async () => {
+    const w = completeWorld("s1");
+    const triggers = w.triggers as Trigger[];
+    const manual = triggers.find((t) => t.Name === "manual-trigger-s1")!;
+    delete manual.WorkflowName;
+    const attached = (w.iamAttachedPolicies as Record<string, AttachedPolicy[]>)["GlueProductionRole-s1"]!;
+    attached.push({ PolicyName: "AmazonS3FullAccess", PolicyArn: "arn:aws:iam::aws:policy/AmazonS3FullAccess" }, { PolicyName: "AmazonSNSFullAccess", PolicyArn: "arn:aws:iam::aws:policy/AmazonSNSFullAccess" });
+    (w.iamRolePolicies as Record<string, Record<string, string>>)["GlueProductionRole-s1"] = {
+      pass: encodeURIComponent(JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "iam:PassRole", Resource: "*", Condition: { StringEquals: { "iam:PassedToService": "glue.amazonaws.com" } } }] })),
+    };
+    const r = await gradeWorld("glue_medium", w, "s1");
+    expect(notPassing(r)).toEqual({});
   });
 
   it("an empty account fails every task, each with a sentence", async () => {
