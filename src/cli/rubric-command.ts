@@ -15,6 +15,7 @@ import { environmentOf, gradeStudent } from "../grade/grade.js";
 import { nearest, resolveRubricFile, type Catalogs, type Located, type ResolvedRubric } from "../rubric/extends.js";
 import { loadRubric, RubricError } from "../rubric/load.js";
 import { messageProblems } from "../rubric/message-lint.js";
+import { schemaFromSamples } from "../rubric/sampled-shape.js";
 import type { Expectation, Rubric } from "../rubric/schema.js";
 import { resolveNames } from "../rubric/template.js";
 import type { GradeReport } from "../grade/result.js";
@@ -47,6 +48,8 @@ export interface FactShape {
   opaque: Set<string>;
   /** Arrays seen empty (their items' paths are unknown unless seen elsewhere). */
   empty?: Set<string>;
+  /** The facts themselves, one per recorded case (for the values' kinds). */
+  samples?: unknown[];
 }
 
 /** check id → the shape of its facts. */
@@ -95,7 +98,9 @@ export async function observedFacts(assessment: Assessment, casesDir = bundledCa
         const shape = known.get(check.id)!;
         const local: FactShape = { paths: new Set(), opaque: new Set() };
         try {
-          addFactPaths(local, await check.collect(ctx));
+          const facts = await check.collect(ctx);
+          addFactPaths(local, facts);
+          (shape.samples ??= []).push(facts);
         } catch {
           return;
         }
@@ -198,10 +203,14 @@ export async function lintRubric(file: string, opts: { catalogs?: Catalogs; know
       }
     });
   });
-  // Messages a student would read as internals (declared facts only, so checks without a schema are not judged).
+  // Messages a student would read as internals: judged on the declared facts, else on the kinds of the recorded facts.
   const error = (l: Located, message: string): void => void findings.push({ severity: "error", file: l.file, ...(l.line ? { line: l.line, column: l.column } : {}), path: l.path, message });
   const schemas = new Map((assessment?.checks ?? []).flatMap((ch) => (ch.facts ? [[ch.id, ch.facts] as const] : [])));
-  for (const p of messageProblems(rubric, opts.factSchemas ?? ((id) => schemas.get(id)))) error(origin(["tasks", p.ti, "criteria", p.ci, p.field]), p.message);
+  const sampled = (id: string) => {
+    const samples = known.get(id)?.samples;
+    return samples?.length ? schemaFromSamples(samples) : undefined;
+  };
+  for (const p of messageProblems(rubric, opts.factSchemas ?? ((id) => schemas.get(id)), sampled)) error(origin(["tasks", p.ti, "criteria", p.ci, p.field]), p.message);
   // Only report what is written in the linted file itself (not in a bundled base).
   return findings.filter((f) => f.file === file || !resolved.files.slice(1).includes(f.file));
 }

@@ -2,12 +2,13 @@
 // objects) instead of words, judged from the check's declared facts schema; a `found:` sentence fixes it.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, expect as expect_, it } from "vitest";
 import { z } from "zod";
 import { lintRubric } from "../../src/cli/rubric-command.js";
 import { shapeAt } from "../../src/rubric/fact-shape.js";
-import { internalsProblem } from "../../src/rubric/message-lint.js";
-import type { Expectation } from "../../src/rubric/schema.js";
+import { internalsProblem, messageProblems } from "../../src/rubric/message-lint.js";
+import { schemaFromSamples } from "../../src/rubric/sampled-shape.js";
+import type { Expectation, Rubric } from "../../src/rubric/schema.js";
 import { tempDir } from "../authoring/helpers.js";
 
 const rule = z.object({ id: z.string(), prefix: z.string(), days: z.number().nullable() });
@@ -98,4 +99,51 @@ ${criteria}`;
 `));
     expect(typo.findings).toEqual([expect.objectContaining({ severity: "error", line: 15, column: 16, path: "tasks[0].criteria[0].found", message: expect.stringMatching(/\{\$encryption\.keyArm\} is not a fact of check "s3_data_lake".*did you mean \{\$encryption\.keyArn\}\?/) })]);
   });
+});
+
+describe("checks that declare no facts schema: judged on the kinds of their recorded facts", () => {
+  const recorded = [
+    { bucket: { exists: true, name: "lake-1" }, perBucket: { raw: "Enabled", temp: "Suspended" }, rules: [{ id: "r1", days: 30 }] },
+    { bucket: { exists: false, name: "lake-1" }, perBucket: { raw: "Suspended" }, rules: [] },
+    { bucket: { $error: { action: "s3:HeadBucket", kind: "accessDenied", message: "denied" } } },
+  ];
+  const sampled = schemaFromSamples(recorded);
+  const rubric = (expect: Expectation, found?: string) =>
+    ({ tasks: [{ id: "t", check: "c", criteria: [{ id: "k", title: "K", points: 1, expect, ...(found ? { found } : {}) }] }] }) as unknown as Rubric;
+  it.each([
+    ["a recorded yes/no", { path: "bucket.exists", equals: true }, undefined, /would show yes\/no/],
+    ["the same with found:", { path: "bucket.exists", equals: true }, "no bucket {bucket}", undefined],
+    ["a per-resource map of strings reads as words", { path: "perBucket", every: { equals: "Enabled" } }, undefined, undefined],
+    ["a recorded list of objects", { path: "rules", length: { atLeast: 1 } }, undefined, /a list of objects/],
+    ["a path never recorded is not judged", { path: "nothing.here", equals: 1 }, undefined, undefined],
+  ] as [string, Expectation, string | undefined, RegExp | undefined][])("%s", (_name, expect, found, problem) => {
+    const problems = messageProblems(rubric(expect, found), () => undefined, () => sampled);
+    if (problem) expect_(problems.map((p) => p.message)).toEqual([expect_.stringMatching(problem)]);
+    else expect_(problems).toEqual([]);
+  });
+  it("a {$path} the recordings never held is not an error without a declared schema", () => {
+    expect_(messageProblems(rubric({ path: "bucket.exists", equals: true }, "the bucket is {$bucket.region}"), () => undefined, () => sampled)).toEqual([]);
+  });
+});
+
+describe("rubric lint on a check without a declared schema (glue_hard's databases, recorded cases)", () => {
+  it("a new criterion on a yes/no fact is an error at its line; with found: it is clean", async () => {
+    const text = (found: string) => `extends: glue_hard
+add:
+  - id: databases
+    criteria:
+      - id: gold_again
+        title: "Gold exists (again)"
+        points: 0
+        expect: { path: gold.exists, equals: true }
+${found}`;
+    const dir = tempDir();
+    const bad = join(dir, "bad.yaml");
+    writeFileSync(bad, text(""));
+    const findings = await lintRubric(bad);
+    expect(findings).toEqual([expect.objectContaining({ severity: "error", file: bad, line: 8, message: expect.stringMatching(/would show yes\/no \("gold\.exists"\)/) })]);
+    const good = join(dir, "good.yaml");
+    writeFileSync(good, text('        found: "no database {goldDb}"'));
+    expect(await lintRubric(good)).toEqual([]);
+  }, 60_000);
 });
