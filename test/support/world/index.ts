@@ -52,3 +52,20 @@ export function emptyWorld(student: string, o: WorldOptions = {}): World {
   const noise = Array.from({ length: o.others ?? 3 }, (_, i) => `s${String(i + 1).padStart(3, "0")}`).filter((s) => s !== student);
   return compose(base, noise.flatMap((s) => PARTS.map((p) => p.other(base, s))));
 }
+
+/** One student's solution of a rubric-only lab, with its planted mistakes when `partial`. */
+export type Solution = (w: Pick<World, "account" | "region">, student: string, m?: { partial?: boolean }) => Record<string, unknown>;
+
+/** The complete, partial and empty worlds of a lab whose whole solution is one function (noise: other students' complete ones). */
+export function solutionWorlds(solution: Solution): Record<"completeWorld" | "partialWorld" | "emptyWorld", (student: string, o?: WorldOptions) => World> {
+  const build = (student: string, o: WorldOptions, m: { partial?: boolean } | null): World => {
+    const base = { account: o.account ?? "123456789012", region: o.region ?? "us-east-1", pageSize: o.pageSize ?? 3 };
+    const noise = Array.from({ length: o.others ?? 3 }, (_, i) => `s${String(i + 1).padStart(3, "0")}`).filter((s) => s !== student);
+    return compose(base, [...noise.map((s) => solution(base, s)), ...(m ? [solution(base, student, m)] : [])]);
+  };
+  return {
+    completeWorld: (student, o = {}) => build(student, o, {}),
+    partialWorld: (student, o = {}) => build(student, o, { partial: true }),
+    emptyWorld: (student, o = {}) => build(student, o, null),
+  };
+}

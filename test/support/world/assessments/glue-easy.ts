@@ -2,7 +2,7 @@
 // tables, the ETL job and its runs, among other students' copies in one account.
 import type { Crawler, Database, Job, JobRun, Table } from "@aws-sdk/client-glue";
 import type { AttachedPolicy, Role } from "@aws-sdk/client-iam";
-import { compose, type WorldOptions } from "../index.js";
+import { solutionWorlds } from "../index.js";
 import type { World } from "../types.js";
 import type { WorldBucket } from "../parts/storage.js";
 
@@ -96,23 +96,5 @@ export function solution(w: Base, s: string, m: Mistakes = {}): Record<string, u
   };
 }
 
-function build(student: string, o: WorldOptions, m: Mistakes | null): World {
-  const base = { account: o.account ?? "123456789012", region: o.region ?? "us-east-1", pageSize: o.pageSize ?? 3 };
-  const noise = Array.from({ length: o.others ?? 3 }, (_, i) => `s${String(i + 1).padStart(3, "0")}`).filter((s) => s !== student);
-  return compose(base, [...noise.map((s) => solution(base, s)), ...(m ? [solution(base, student, m)] : [])]);
-}
-
-/** A world where `student` did every task of glue_easy correctly. */
-export function completeWorld(student: string, o: WorldOptions = {}): World {
-  return build(student, o, {});
-}
-
-/** The planted mistakes (see `solution`). */
-export function partialWorld(student: string, o: WorldOptions = {}): World {
-  return build(student, o, { partial: true });
-}
-
-/** Only other students' resources. */
-export function emptyWorld(student: string, o: WorldOptions = {}): World {
-  return build(student, o, null);
-}
+/** A world where the student solved the lab (complete), made the planted mistakes (partial), or built nothing (empty). */
+export const { completeWorld, partialWorld, emptyWorld } = solutionWorlds(solution);
