@@ -4,7 +4,7 @@ import { Chalk, type ChalkInstance } from "chalk";
 import type { CriterionResult, GradeReport, Status, TaskResult } from "../grade/result.js";
 import { forTerminal } from "./sanitize.js";
 import { failureSummary } from "../aws/errors.js";
-import { shortJson } from "../rubric/evaluate.js";
+import { renderValue } from "../rubric/render.js";
 import { fmt } from "./common.js";
 import { blockedGroups, criteriaByKey, hintOf, nextSteps, partialNote, rootBlocker, sentence, waitingPhrase, type Located, manualSummary, authorshipLines } from "./wording.js";
 
@@ -119,7 +119,7 @@ function renderCriterion(c: ChalkInstance, cr: CriterionResult, o: ConsoleOption
   else out.push(`        ${t(sentence(cr))}`);
   const hint = hintOf(cr);
   if (hint) out.push(c.yellow(`        hint: ${t(hint)}`));
-  if (o.verbose && cr.evidence !== undefined) out.push(c.gray(`        evidence: ${t(shortJson(cr.evidence, 400))}`));
+  if (o.verbose && cr.evidence !== undefined) out.push(c.gray(`        evidence: ${t(renderValue(cr.evidence))}`));
   return out;
 }
 

@@ -28,13 +28,6 @@ function fillExpectation(e: Expectation, vars: EvaluationInput["vars"]): Expecta
   return walk(e) as Expectation;
 }
 
-/** A found value as JSON, short enough for a report line (reporters' raw view; messages use renderValue). */
-export function shortJson(v: unknown, max = 160): string {
-  if (v === undefined) return "nothing";
-  const s = JSON.stringify(v) ?? String(v);
-  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
-}
-
 /** Evaluates every (selected) task of the rubric. */
 export function evaluate(rubric: Rubric, input: EvaluationInput): TaskResult[] {
   const tasks = rubric.tasks.filter((t) => !input.only?.length || input.only.includes(t.id));

@@ -16,6 +16,15 @@ describe("console reporter", () => {
     expect(colored).not.toContain("\u001b[2J");
   });
 
+  it("--verbose shows a criterion's evidence in words, never as JSON", async () => {
+    const r = structuredClone((await realReports()).partial);
+    const failing = r.tasks.flatMap((t) => t.criteria).find((c) => c.status === "fail")!;
+    failing.evidence = { keyMatchesAlias: false, keyArn: "arn:aws:kms:us-east-1:123456789012:key/beef", rules: [{ id: "r1", days: 30 }] };
+    const plain = renderConsole(r, { color: false, verbose: true });
+    expect(plain).toContain("evidence: key matches alias: no, key arn: arn:aws:kms:us-east-1:123456789012:key/beef, rules:");
+    expect(plain).not.toMatch(/evidence: [{[]/);
+  });
+
   it("warnings: a yellow `warn` marker without --verbose, message and hint, a summary count; hostile text neutralised", async () => {
     const r = withWarnings((await realReports()).partial);
     expect(r.counts.warning).toBe(WARNING_PAYLOADS.length);
