@@ -1,8 +1,7 @@
-// Task 6 check: crawler facts from mocked Glue responses (aws-sdk-client-mock), and graded worlds end to end.
+// Task 6 check: crawler facts from scripted Glue answers (through the session transport), and graded worlds end to end.
 import { beforeEach, describe, expect, it } from "vitest";
-import { mockClient } from "aws-sdk-client-mock";
-import { EntityNotFoundException, GetCrawlerCommand, GetCrawlersCommand, GetTagsCommand, GlueClient, type Crawler } from "@aws-sdk/client-glue";
-import { AwsSession } from "../../../src/aws/session.js";
+import { EntityNotFoundException, GetCrawlerCommand, GetCrawlersCommand, GetTagsCommand, type Crawler } from "@aws-sdk/client-glue";
+import { FakeAws } from "../../support/check-tester.js";
 import { CheckContext } from "../../../src/grade/check.js";
 import { crawler } from "../../../checks/glue_hard/crawler.js";
 import { parseCrawlerConfiguration } from "../../../checks/shared/glue-crawlers.js";
@@ -11,7 +10,8 @@ import { mentionsStudent } from "../../../checks/shared/student-owned.js";
 import { completeWorld, partialWorld } from "../../support/world/index.js";
 import { gradeWorld, statuses } from "../../support/grade-world.js";
 
-const glue = mockClient(GlueClient);
+const aws = new FakeAws();
+const glue = aws.client("glue");
 const names = {
   crawler: "enterprise-crawler-7",
   classifier: "custom-log-classifier-7",
@@ -20,7 +20,7 @@ const names = {
   bucket: "enterprise-datalake-7",
   securityConfig: "enterprise-security-config-7",
 };
-const ctx = () => new CheckContext(new AwsSession({ region: "us-east-1", maxAttempts: 1 }), "7", names, "111122223333");
+const ctx = () => new CheckContext(aws.session(), "7", names, "111122223333");
 const notFound = () => new EntityNotFoundException({ message: "Crawler with name enterprise-crawler-7 not found", $metadata: { httpStatusCode: 400 } });
 const denied = () => Object.assign(new Error("User is not authorized to perform: glue:GetCrawler"), { name: "AccessDeniedException", $metadata: { httpStatusCode: 400 } });
 
@@ -38,9 +38,7 @@ const base: Crawler = {
 };
 
 beforeEach(() => {
-  glue.reset();
-  process.env.AWS_ACCESS_KEY_ID = "test";
-  process.env.AWS_SECRET_ACCESS_KEY = "test";
+  aws.reset();
 });
 
 describe("normaliseCron", () => {
@@ -130,7 +128,7 @@ describe("crawler check (client mock)", () => {
       configuration: { partitionsBehavior: "InheritFromTable" },
       tags: { Enterprise: "Yes", Governance: "Enabled", StudentID: "7" },
     });
-    expect(glue.commandCalls(GetTagsCommand)[0]!.args[0].input.ResourceArn).toBe("arn:aws:glue:us-east-1:111122223333:crawler/enterprise-crawler-7");
+    expect(glue.commandCalls(GetTagsCommand)[0]!.ResourceArn).toBe("arn:aws:glue:us-east-1:111122223333:crawler/enterprise-crawler-7");
   });
 
   it("a malformed Configuration does not throw: the parse error is a fact", async () => {
