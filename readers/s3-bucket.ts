@@ -6,7 +6,7 @@ import {
 } from "@aws-sdk/client-s3";
 import type { CheckContext, ReadResult } from "../src/grade/check.js";
 import type { ErrorFact, Facts, Json } from "../src/grade/facts.js";
-import { bucketNames, lifecycleRuleFacts, locate } from "../checks/shared/s3-buckets.js";
+import { bucketNames, lifecycleRuleFacts, lifecycleRuleFactsSchema, locate } from "../checks/shared/s3-buckets.js";
 import { isObject, parsePolicyDocument, policyStatements, stringList } from "../checks/shared/parse-json.js";
 import { nearMisses } from "../checks/shared/student-owned.js";
 import { tagMap } from "../checks/shared/tags.js";
@@ -21,12 +21,14 @@ export const reader = defineReader({
   params: byName,
   facts: namedFacts({
     region: z.string(),
+    /** The name exists but HeadBucket answered 403: another account's bucket, or a policy that denies the grader. */
+    forbidden: z.literal(true),
     versioning: orError(z.object({ status: z.string(), mfaDelete: z.string() })),
     encryption: orError(z.object({ algorithm: z.string(), kmsKeyId: z.string().nullable(), bucketKeyEnabled: z.boolean() })),
     publicAccessBlock: orError(z.object({ blockPublicAcls: z.boolean(), ignorePublicAcls: z.boolean(), blockPublicPolicy: z.boolean(), restrictPublicBuckets: z.boolean(), allBlocked: z.boolean() })),
     policy: orError(z.object({ exists: z.boolean(), statements: z.array(statement), publicRead: z.boolean(), deniesInsecureTransport: z.boolean(), parseError: z.string().optional() })),
     tags: orError(stringMap),
-    lifecycle: orError(z.object({ rules: z.array(z.object({ id: z.string().nullable(), enabled: z.boolean(), prefix: z.string(), transitions: z.array(z.object({ days: z.number().nullable(), date: z.string().nullable(), storageClass: z.string().nullable() })), expirationDays: z.number().nullable() })) })),
+    lifecycle: orError(z.object({ rules: z.array(lifecycleRuleFactsSchema) })),
     logging: orError(z.object({ enabled: z.boolean(), targetBucket: z.string().nullable(), targetPrefix: z.string().nullable() })),
     cors: orError(z.object({ rules: z.array(z.object({ allowedOrigins: z.array(z.string()), allowedMethods: z.array(z.string()) })) })),
     notifications: orError(z.object({ eventBridge: z.boolean(), lambda: z.number(), sqs: z.number(), sns: z.number() })),

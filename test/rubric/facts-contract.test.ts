@@ -40,14 +40,24 @@ const denied: Transport = async ({ service, operation }) => {
   throw Object.assign(new Error(`User is not authorized to perform: ${service}:${operation}`), { name: "AccessDeniedException", $fault: "client", $metadata: { httpStatusCode: 403 } });
 };
 
-/** The first path where `value` breaks `schema`, in words. */
+/** The first path where `value` breaks `schema`, in words; a fact the schema does not declare (zod strips it) counts. */
 function mismatch(schema: z.ZodType, value: unknown): string | undefined {
   const r = schema.safeParse(value);
-  if (r.success) return undefined;
+  if (r.success) {
+    const extra = undeclared(value, r.data);
+    return extra.length ? `undeclared facts ${extra.slice(0, 5).join(", ")}` : undefined;
+  }
   return r.error.issues
     .slice(0, 3)
     .map((i) => `${i.path.join(".") || "(top)"}: ${i.message}`)
     .join("; ");
+}
+
+/** Paths present in `given` (with a value) but dropped from `parsed`. */
+function undeclared(given: unknown, parsed: unknown, at = ""): string[] {
+  if (Array.isArray(given) && Array.isArray(parsed)) return given.flatMap((g, i) => undeclared(g, parsed[i], `${at}.${i}`));
+  if (!given || typeof given !== "object" || !parsed || typeof parsed !== "object" || given instanceof Date) return [];
+  return Object.entries(given).flatMap(([k, v]) => (v === undefined ? [] : k in parsed ? undeclared(v, (parsed as Record<string, unknown>)[k], `${at}.${k}`) : [`${at}.${k}`.slice(1)]));
 }
 
 async function problems(assessmentId: string, session: AwsSession, student: string, account = "123456789012"): Promise<string[]> {
