@@ -1,11 +1,21 @@
 // CloudWatch dashboard bodies (JSON strings written by the student), parsed defensively into small facts.
+import { z } from "zod";
 import { isObject, parseJson, stringList } from "./parse-json.js";
 
 const MAX_WIDGETS = 500;
 const MAX_METRICS = 200;
 
 /** What a dashboard body shows. */
-export type DashboardFacts = { widgetCount: number; widgetTypes: string[]; titles: string[]; metrics: string[]; expressions: string[]; covers: string[]; parseError?: string };
+export const dashboardFactsSchema = z.object({
+  widgetCount: z.number(),
+  widgetTypes: z.array(z.string()),
+  titles: z.array(z.string()),
+  metrics: z.array(z.string()),
+  expressions: z.array(z.string()),
+  covers: z.array(z.string()),
+  parseError: z.string().optional(),
+});
+export type DashboardFacts = z.infer<typeof dashboardFactsSchema>;
 
 /**
  * Expands the console's "." (same value as the previous metric at this position) and "..." (the previous metric's

@@ -1,8 +1,17 @@
 // EventBridge event patterns (JSON strings written by the student), parsed defensively.
+import { z } from "zod";
 import { isObject, parseJson, stringList } from "./parse-json.js";
 
+/** The sources of an event pattern, and whether it matches Glue events. */
+export const patternSourcesSchema = z.object({ sources: z.array(z.string()), detailTypes: z.array(z.string()), glue: z.boolean(), parseError: z.string().optional() });
+export type PatternSources = z.infer<typeof patternSourcesSchema>;
+
+/** What an event pattern says about one `detail` field. */
+export const patternDetailFieldSchema = z.object({ values: z.array(z.string()).nullable(), unmatched: z.array(z.string()), parseError: z.string().optional() });
+export type PatternDetailField = z.infer<typeof patternDetailFieldSchema>;
+
 /** The sources an event pattern (a JSON string) matches, and whether it matches Glue events. Never throws. */
-export function patternSources(pattern: string | undefined): { sources: string[]; detailTypes: string[]; glue: boolean; parseError?: string } {
+export function patternSources(pattern: string | undefined): PatternSources {
   if (pattern === undefined) return { sources: [], detailTypes: [], glue: false };
   const parsed = parseJson(pattern, 100_000);
   if (!parsed.ok) return { sources: [], detailTypes: [], glue: false, parseError: parsed.error };
@@ -53,7 +62,7 @@ function filterMatches(item: unknown, value: string): boolean {
  * so every value matches), and which of `candidates` it would never match. Never throws: a pattern that cannot be
  * parsed matches nothing.
  */
-export function patternDetailField(pattern: string | undefined, field: string, candidates: readonly string[]): { values: string[] | null; unmatched: string[]; parseError?: string } {
+export function patternDetailField(pattern: string | undefined, field: string, candidates: readonly string[]): PatternDetailField {
   const parsed = parseJson(pattern, 100_000);
   if (!parsed.ok) return { values: [], unmatched: [...candidates], parseError: parsed.error };
   if (!isObject(parsed.value)) return { values: [], unmatched: [...candidates], parseError: "not a JSON object" };

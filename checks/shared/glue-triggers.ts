@@ -1,22 +1,24 @@
 // Glue triggers as facts (from GetTrigger(s) or a workflow graph node): type, state, normalised schedule, what each
 // waits for and what it starts.
 import type { Trigger } from "@aws-sdk/client-glue";
+import { z } from "zod";
 import { normaliseCron } from "./cron.js";
 
 /** One trigger as facts: type, normalised schedule, predicate conditions, actions, and where it was seen. */
-export type TriggerFacts = {
-  name: string;
-  type: string | null;
-  state: string | null;
-  workflow: string | null;
-  schedule: string | null;
-  logical: string | null;
+export const triggerFactsSchema = z.object({
+  name: z.string(),
+  type: z.string().nullable(),
+  state: z.string().nullable(),
+  workflow: z.string().nullable(),
+  schedule: z.string().nullable(),
+  logical: z.string().nullable(),
   /** `state` is the job State or the crawler CrawlState the condition waits for. */
-  conditions: { job: string | null; crawler: string | null; state: string | null }[];
-  actions: { job: string | null; crawler: string | null }[];
-  eventBatchSize: number | null;
-  seenIn: string[];
-};
+  conditions: z.array(z.object({ job: z.string().nullable(), crawler: z.string().nullable(), state: z.string().nullable() })),
+  actions: z.array(z.object({ job: z.string().nullable(), crawler: z.string().nullable() })),
+  eventBatchSize: z.number().nullable(),
+  seenIn: z.array(z.string()),
+});
+export type TriggerFacts = z.infer<typeof triggerFactsSchema>;
 
 /** A Trigger (from GetTriggers or a graph node's TriggerDetails) as facts. */
 export function triggerFacts(t: Trigger, seenIn: string): TriggerFacts {

@@ -1,29 +1,31 @@
 // Glue job arguments in one shape: the feature switches a rubric grades (bookmarks, Spark UI, logging, metrics…).
 import type { Job } from "@aws-sdk/client-glue";
+import { z } from "zod";
 
 /** The features a job's arguments switch on, normalised for matching. */
-export type JobFeatures = {
+export const jobFeaturesSchema = z.object({
   /** `--job-bookmark-option` (job-bookmark-enable | job-bookmark-disable | job-bookmark-pause), null when unset (Glue's default: disabled). */
-  bookmarks: string | null;
+  bookmarks: z.string().nullable(),
   /** `--enable-spark-ui` is "true". */
-  sparkUi: boolean;
+  sparkUi: z.boolean(),
   /** `--spark-event-logs-path` with one trailing slash, null when unset. */
-  sparkUiLogsPath: string | null;
+  sparkUiLogsPath: z.string().nullable(),
   /** `--enable-continuous-cloudwatch-log` is "true". */
-  continuousLogging: boolean;
+  continuousLogging: z.boolean(),
   /** `--enable-metrics` is present and not "false" (the docs say only the key matters). */
-  metrics: boolean;
+  metrics: z.boolean(),
   /** `--enable-observability-metrics` is "true". */
-  observabilityMetrics: boolean;
+  observabilityMetrics: z.boolean(),
   /** `--enable-auto-scaling` is "true". */
-  autoScaling: boolean;
+  autoScaling: z.boolean(),
   /** `--enable-job-insights` is not "false" (on by default for Glue 2.0+ when unset). */
-  jobInsights: boolean;
+  jobInsights: z.boolean(),
   /** `--job-language`, null when unset. */
-  language: string | null;
+  language: z.string().nullable(),
   /** `--TempDir`, null when unset. */
-  tempDir: string | null;
-};
+  tempDir: z.string().nullable(),
+});
+export type JobFeatures = z.infer<typeof jobFeaturesSchema>;
 
 const isTrue = (v: string | undefined): boolean => typeof v === "string" && v.trim().toLowerCase() === "true";
 const isSetNotFalse = (v: string | undefined): boolean => v !== undefined && v.trim().toLowerCase() !== "false";

@@ -1,8 +1,10 @@
 // IAM trust policies (student input): which services, AWS principals and accounts an Allow statement trusts.
+import { z } from "zod";
 import { isObject, parsePolicyDocument, policyStatements, stringList } from "./parse-json.js";
 
 /** What a trust policy lets assume the role. */
-export type TrustFacts = { services: string[]; awsPrincipals: string[]; accounts: string[]; everyone: boolean; parseError?: string };
+export const trustFactsSchema = z.object({ services: z.array(z.string()), awsPrincipals: z.array(z.string()), accounts: z.array(z.string()), everyone: z.boolean(), parseError: z.string().optional() });
+export type TrustFacts = z.infer<typeof trustFactsSchema>;
 
 /** Reads a trust policy (URL-encoded or plain JSON): Allow statements' principals. Never throws. */
 export function trustOf(doc: string | undefined): TrustFacts {

@@ -1,43 +1,46 @@
 // Glue Studio visual graphs (Job.CodeGenConfigurationNodes): node types, edges, sources, targets and transforms, as small JSON facts.
 import type { CodeGenConfigurationNode } from "@aws-sdk/client-glue";
+import { z } from "zod";
 
 /** One node of the graph: its id (the map key), type (the member that is set), label and inputs. */
 export type GraphNode = { id: string; type: string; name: string; inputs: string[]; body: Record<string, unknown> };
 
 /** A catalog-backed source or target. */
-export type CatalogEnd = { node: string; type: string; database: string | null; table: string | null; layer: string | null; path?: string };
+export const catalogEndSchema = z.object({ node: z.string(), type: z.string(), database: z.string().nullable(), table: z.string().nullable(), layer: z.string().nullable(), path: z.string().optional() });
+export type CatalogEnd = z.infer<typeof catalogEndSchema>;
 
 /** What a graph does, in facts a rubric can match. */
-export type GraphFacts = {
-  nodeCount: number;
-  edgeCount: number;
+export const graphFactsSchema = z.object({
+  nodeCount: z.number(),
+  edgeCount: z.number(),
   /** Node type → count, e.g. { CatalogSource: 1, Join: 1 }. */
-  nodeTypes: Record<string, number>;
+  nodeTypes: z.record(z.string(), z.number()),
   /** Edges by node label (Studio's node Name), from Inputs[]. */
-  edges: { from: string; to: string }[];
-  catalogSources: CatalogEnd[];
+  edges: z.array(z.object({ from: z.string(), to: z.string() })),
+  catalogSources: z.array(catalogEndSchema),
   /** Layer (e.g. "bronze") → how many catalog sources read a database of that layer. */
-  sourceLayers: Record<string, number>;
-  catalogTargets: CatalogEnd[];
+  sourceLayers: z.record(z.string(), z.number()),
+  catalogTargets: z.array(catalogEndSchema),
   /** Layer → how many targets write to a database of that layer. */
-  targetLayers: Record<string, number>;
+  targetLayers: z.record(z.string(), z.number()),
   /** Target databases (lower case), unique. */
-  targetDatabases: string[];
+  targetDatabases: z.array(z.string()),
   /** Source databases (lower case), unique. */
-  sourceDatabases: string[];
-  joins: { node: string; joinType: string | null; keys: string[] }[];
+  sourceDatabases: z.array(z.string()),
+  joins: z.array(z.object({ node: z.string(), joinType: z.string().nullable(), keys: z.array(z.string()) })),
   /** Every join key path, dotted ("customer_id", "right_customer_id"). */
-  joinKeys: string[];
-  filters: { node: string; conditions: string[] }[];
+  joinKeys: z.array(z.string()),
+  filters: z.array(z.object({ node: z.string(), conditions: z.array(z.string()) })),
   /** Aggregations: an Aggregate node, or a SparkSQL query with GROUP BY. */
-  aggregates: { node: string; form: string; groups: string[]; aggs: string[] }[];
+  aggregates: z.array(z.object({ node: z.string(), form: z.string(), groups: z.array(z.string()), aggs: z.array(z.string()) })),
   /** Transforms that can add columns: DynamicTransform, SparkSQL, CustomCode, or an ApplyMapping producing an expected column. */
-  derived: { node: string; form: string; columns: string[] }[];
+  derived: z.array(z.object({ node: z.string(), form: z.string(), columns: z.array(z.string()) })),
   /** Row splits: SplitFields, Route, or two Filter / SelectFromCollection branches off one node. */
-  splits: { form: string; nodes: string[] }[];
+  splits: z.array(z.object({ form: z.string(), nodes: z.array(z.string()) })),
   /** Set when the graph was larger than the analysed cap. */
-  truncated?: boolean;
-};
+  truncated: z.literal(true).optional(),
+});
+export type GraphFacts = z.infer<typeof graphFactsSchema>;
 
 const MAX_NODES = 500;
 const CATALOG_SOURCE = /Source$/;
