@@ -1,6 +1,6 @@
 // AWS_MAX_ATTEMPTS (the SDK's own setting) bounds the attempts per call of a graded session; a bad value is a usage error.
 import "../support/fake-aws/sdk-shim.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GetDatabaseCommand } from "@aws-sdk/client-glue";
 import { openSession } from "../../src/app/session.js";
 import { sessionRequest } from "../../src/cli/grade-command.js";
@@ -10,15 +10,15 @@ import { cli } from "./helpers.js";
 
 const H: HandlerTable = { glue: { GetDatabase: () => { throw new AwsFault("InternalServiceException", 500, "boom"); } } };
 let fake: FakeAws;
-const saved = { ...process.env };
 beforeAll(async () => {
-  process.env.AWS_ACCESS_KEY_ID = "test";
-  process.env.AWS_SECRET_ACCESS_KEY = "test";
+  // openSession builds a live SDK session whose default credential chain reads the process environment.
+  vi.stubEnv("AWS_ACCESS_KEY_ID", "test");
+  vi.stubEnv("AWS_SECRET_ACCESS_KEY", "test");
   fake = await startFakeAws({ world: { account: "123456789012", region: "us-east-1", pageSize: 5 }, handlers: H });
 });
 afterAll(async () => {
   await fake.close();
-  process.env = saved;
+  vi.unstubAllEnvs();
 });
 
 describe("AWS_MAX_ATTEMPTS", () => {

@@ -24,7 +24,7 @@ import { DescribeVpcEndpointsCommand } from "@aws-sdk/client-ec2";
 import { AwsSession, type SdkCommand } from "../../src/aws/session.js";
 import { classify } from "../../src/aws/errors.js";
 import type { ServiceId } from "../../src/aws/services.js";
-import { startFakeAws, type FakeAws, type FaultOptions } from "../support/fake-aws/index.js";
+import { startFakeAws, TEST_CREDENTIALS, type FakeAws, type FaultOptions } from "../support/fake-aws/index.js";
 import type { HandlerTable, World } from "../support/world/types.js";
 
 const world: World = { account: "123456789012", region: "us-east-1", pageSize: 3 };
@@ -73,15 +73,6 @@ const ONE_READ: [ServiceId, () => SdkCommand][] = [
   ["ec2", () => new DescribeVpcEndpointsCommand({})],
 ];
 
-const savedEnv = { ...process.env };
-beforeAll(() => {
-  process.env.AWS_ACCESS_KEY_ID = "test";
-  process.env.AWS_SECRET_ACCESS_KEY = "test";
-});
-afterAll(() => {
-  process.env = savedEnv;
-});
-
 let fake: FakeAws | undefined;
 const sessions: AwsSession[] = [];
 afterEach(async () => {
@@ -95,7 +86,7 @@ async function start(faults: FaultOptions): Promise<FakeAws> {
   return fake;
 }
 function session(url: string, o: Partial<ConstructorParameters<typeof AwsSession>[0]> = {}): AwsSession {
-  const s = new AwsSession({ region: "us-east-1", endpointUrl: url, ...o });
+  const s = new AwsSession({ region: "us-east-1", endpointUrl: url, credentials: TEST_CREDENTIALS, ...o });
   sessions.push(s);
   return s;
 }
@@ -163,7 +154,7 @@ describe("each service's real faults, as the SDK and the tool see them", () => {
 
   it("a token bucket per operation throttles what exceeds its rate (burst = rate), other operations are unaffected", async () => {
     const { url, faults: counts } = await start({ tps: { "glue:GetDatabase": 5 } });
-    const glue = new GlueClient({ region: "us-east-1", endpoint: url, maxAttempts: 1 });
+    const glue = new GlueClient({ region: "us-east-1", endpoint: url, maxAttempts: 1, credentials: TEST_CREDENTIALS });
     try {
       const burst = await Promise.all(Array.from({ length: 8 }, (_, i) => outcome(glue.send(new GetDatabaseCommand({ Name: `db${i}` })))));
       const passed = burst.filter((r) => r.ok).length;
@@ -190,7 +181,7 @@ describe("each service's real faults, as the SDK and the tool see them", () => {
   it("decisions depend on the seed and the call, not on arrival order", async () => {
     const run = async (seed: number, reverse: boolean) => {
       const f = await start({ seed, throttle: 0.5, internalError: 0.1 });
-      const client = new GlueClient({ region: "us-east-1", endpoint: f.url, maxAttempts: 1 });
+      const client = new GlueClient({ region: "us-east-1", endpoint: f.url, maxAttempts: 1, credentials: TEST_CREDENTIALS });
       const names = Array.from({ length: 30 }, (_, i) => `db${i}`);
       for (const n of reverse ? names.reverse() : names) await client.send(new GetDatabaseCommand({ Name: n })).catch(() => undefined);
       client.destroy();

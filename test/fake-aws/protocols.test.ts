@@ -20,7 +20,7 @@ import * as IAM from "@aws-sdk/client-iam";
 import * as SNS from "@aws-sdk/client-sns";
 import * as STS from "@aws-sdk/client-sts";
 import * as EC2 from "@aws-sdk/client-ec2";
-import { SIGNING_NAMES, serviceModel, startFakeAws, type FakeAws } from "../support/fake-aws/index.js";
+import { SIGNING_NAMES, serviceModel, startFakeAws, TEST_CREDENTIALS, type FakeAws } from "../support/fake-aws/index.js";
 import { SERVICES, type ServiceId } from "../../src/aws/services.js";
 import { AwsFault, type Handler, type HandlerTable, type World } from "../support/world/types.js";
 import { classify } from "../../src/aws/errors.js";
@@ -28,18 +28,12 @@ import { classify } from "../../src/aws/errors.js";
 const world: World = { account: "123456789012", region: "us-east-1", pageSize: 2 };
 const H: HandlerTable = {};
 let fake: FakeAws;
-const savedEnv = { ...process.env };
 
 beforeAll(async () => {
-  process.env.AWS_ACCESS_KEY_ID = "test";
-  process.env.AWS_SECRET_ACCESS_KEY = "test";
-  delete process.env.AWS_SESSION_TOKEN;
-  delete process.env.AWS_PROFILE;
   fake = await startFakeAws({ world, handlers: H });
 });
 afterAll(async () => {
   await fake.close();
-  process.env = savedEnv;
 });
 
 /** Serves one operation with `fn` and remembers the input it received. */
@@ -56,7 +50,7 @@ function serve(service: keyof HandlerTable, operation: string, fn: Handler): { i
 type AnyClient = { send(c: any): Promise<any>; destroy(): void };
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 function client<C extends AnyClient>(Ctor: new (config: any) => C, extra: Record<string, unknown> = {}): C {
-  return new Ctor({ region: "us-east-1", endpoint: fake.url, maxAttempts: 1, ...extra });
+  return new Ctor({ region: "us-east-1", endpoint: fake.url, maxAttempts: 1, credentials: TEST_CREDENTIALS, ...extra });
 }
 
 /** Sends and returns the output without $metadata. */
