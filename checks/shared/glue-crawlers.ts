@@ -1,21 +1,46 @@
 // Glue crawlers as facts: the graded settings of one crawler (targets, schedule, schema change and recrawl policies,
 // lineage, security configuration, last crawl) and its Configuration JSON string, parsed defensively.
 import type { Crawler } from "@aws-sdk/client-glue";
-import type { ErrorFact, Json } from "../../src/grade/facts.js";
+import { z } from "zod";
+import { orError, type ErrorFact } from "../../src/grade/facts.js";
 import { withSlash } from "./arn.js";
 import { unlikeAws } from "./unlike-aws.js";
 import { canonicalSchedule } from "./cron.js";
 import { isObject, parseJson } from "./parse-json.js";
 
 /** The crawler's Configuration JSON string, parsed defensively: the keys it sets, or why it could not be read. */
-export type CrawlerConfiguration = {
+export const crawlerConfigurationSchema = z.object({
   /** Dotted keys set in the JSON (e.g. "CrawlerOutput.Partitions.AddOrUpdateBehavior"), at most 50. */
-  keys: string[];
-  partitionsBehavior: string | null;
-  tablesBehavior: string | null;
-  tableGroupingPolicy: string | null;
-  parseError?: string;
-};
+  keys: z.array(z.string()),
+  partitionsBehavior: z.string().nullable(),
+  tablesBehavior: z.string().nullable(),
+  tableGroupingPolicy: z.string().nullable(),
+  parseError: z.string().optional(),
+});
+export type CrawlerConfiguration = z.infer<typeof crawlerConfigurationSchema>;
+
+/** The graded settings of one crawler (what `crawlerSettings` returns). */
+export const crawlerSettingsSchema = z.object({
+  databaseName: z.string().nullable(),
+  classifiers: z.array(z.string()),
+  s3Paths: z.array(z.string()),
+  sampleSizes: z.array(z.number().nullable()),
+  otherTargets: z.array(z.string()),
+  schedule: z.string().nullable(),
+  scheduleState: z.string().nullable(),
+  tablePrefix: z.string().nullable(),
+  updateBehavior: z.string().nullable(),
+  deleteBehavior: z.string().nullable(),
+  recrawlBehavior: z.string().nullable(),
+  securityConfiguration: z.string().nullable(),
+  usesStudentSecurityConfig: z.boolean(),
+  lineage: z.string().nullable(),
+  configuration: crawlerConfigurationSchema.nullable(),
+  state: z.string().nullable(),
+  /** null: never crawled; an ErrorFact for a status AWS never gives. */
+  lastCrawlStatus: orError(z.string().nullable()),
+});
+export type CrawlerSettings = z.infer<typeof crawlerSettingsSchema>;
 
 const MAX_CONFIG_CHARS = 64 * 1024;
 
@@ -53,7 +78,7 @@ export function parseCrawlerConfiguration(raw: string | undefined): CrawlerConfi
 }
 
 /** The graded settings of one crawler, normalised (paths with one trailing slash, cron whitespace collapsed). */
-export function crawlerSettings(c: Crawler, securityConfigName?: string): { [key: string]: Json } {
+export function crawlerSettings(c: Crawler, securityConfigName?: string): CrawlerSettings {
   const s3 = c.Targets?.S3Targets ?? [];
   const security = c.CrawlerSecurityConfiguration?.trim() || null;
   return {
