@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { GetCrawlerCommand, ListCrawlersCommand } from "@aws-sdk/client-glue";
 import type { Facts } from "../src/grade/facts.js";
-import { crawlerSettings } from "../checks/shared/glue-crawlers.js";
+import { crawlerSettings, crawlerSettingsSchema } from "../checks/shared/glue-crawlers.js";
 import { byName, defineReader, missing, namedFacts, orError, stringMap, similarFrom } from "./reader.js";
 import { glueTags } from "./glue-common.js";
 
@@ -13,22 +13,7 @@ export const reader = defineReader({
   params: byName,
   facts: namedFacts({
     role: z.string().nullable(),
-    databaseName: z.string().nullable(),
-    classifiers: z.array(z.string()),
-    s3Paths: z.array(z.string()),
-    sampleSizes: z.array(z.number().nullable()),
-    otherTargets: z.array(z.string()),
-    schedule: z.string().nullable(),
-    scheduleState: z.string().nullable(),
-    tablePrefix: z.string().nullable(),
-    updateBehavior: z.string().nullable(),
-    deleteBehavior: z.string().nullable(),
-    recrawlBehavior: z.string().nullable(),
-    securityConfiguration: z.string().nullable(),
-    lineage: z.string().nullable(),
-    configuration: z.object({ keys: z.array(z.string()), partitionsBehavior: z.string().nullable(), tablesBehavior: z.string().nullable(), tableGroupingPolicy: z.string().nullable(), parseError: z.string().optional() }).nullable(),
-    state: z.string().nullable(),
-    lastCrawlStatus: z.string().nullable(),
+    ...crawlerSettingsSchema.omit({ usesStudentSecurityConfig: true }).shape,
     tags: orError(stringMap),
   }),
   actions: ["glue:GetCrawler", "glue:ListCrawlers", "glue:GetTags"],
