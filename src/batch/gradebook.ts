@@ -2,9 +2,9 @@
 import { toCsv } from "./csv.js";
 import { errorActions, type BatchManifest, type StudentResult } from "./store.js";
 
-/** Gradebook column conventions. */
-export const GRADEBOOK_STYLES = ["default", "canvas", "moodle"] as const;
-export type GradebookStyle = (typeof GRADEBOOK_STYLES)[number];
+import { GRADEBOOK_STYLES, type GradebookStyle } from "./formats.js";
+
+export { GRADEBOOK_STYLES, type GradebookStyle };
 
 /** The file each style is written to in `<out>`. */
 export function gradebookFile(style: GradebookStyle): string {

@@ -3,6 +3,9 @@
 // list of IDs, one per line. Every bad row is reported with its line.
 import { parseCsv } from "./csv.js";
 import { editDistance } from "../util/edit-distance.js";
+import { ROSTER_FORMATS, type RosterFormat } from "./formats.js";
+
+export { ROSTER_FORMATS, type RosterFormat };
 
 /** One student to grade. */
 export interface RosterEntry {
@@ -44,10 +47,6 @@ export interface StudentRule {
 const COLUMNS = ["student", "name", "email", "section", "account", "role_arn", "external_id", "region"] as const;
 type Column = (typeof COLUMNS)[number];
 const ALIASES: Record<string, Column> = { student_id: "student", id: "student", rolearn: "role_arn", role: "role_arn", externalid: "external_id", account_id: "account" };
-
-/** The roster layouts read: our CSV, a plain ID list, and LMS exports (Canvas gradebook, Moodle grades or participants). */
-export const ROSTER_FORMATS = ["auto", "csv", "plain", "canvas", "moodle"] as const;
-export type RosterFormat = (typeof ROSTER_FORMATS)[number];
 
 /** How to read a roster: its layout (default: recognised from the header) and which columns hold what. */
 export interface RosterMapping {

@@ -1,14 +1,15 @@
-// The command line: commander wiring, exit codes, and one clear sentence instead of a stack trace.
+// The command line: commander wiring, exit codes, and one clear sentence instead of a stack trace. Each command's
+// implementation is imported only when that command runs (its own chunk in the bundle): `--version` and `--help` load
+// commander and the option lists, nothing else.
 import { Command, CommanderError, Option } from "commander";
 import { TOOL_VERSION } from "../grade/version.js";
 import { AwsConfigError, CannotGradeError, EXIT, SignInError, UsageError } from "./exit.js";
-import { runGrade, type GradeFlags } from "./grade-command.js";
-import { runList } from "./list-command.js";
-import { runInitCi, type InitCiFlags } from "./init-ci.js";
+import type { GradeFlags } from "./grade-command.js";
+import type { InitCiFlags } from "./init-ci.js";
 import { processIo, type CliIo } from "./io.js";
 import { registerAuthoringCommands } from "./authoring.js";
-import { registerBatchCommands } from "./batch-command.js";
-import { REPORT_FORMATS } from "../report/index.js";
+import { registerBatchCommands } from "./batch-register.js";
+import { REPORT_FORMATS } from "../report/formats.js";
 import { SuggestingCommand } from "./suggest-flag.js";
 
 const EXAMPLES = `
@@ -67,7 +68,7 @@ export function buildProgram(io: CliIo, run: (code: Promise<number>) => void): C
     .option("--evidence-principal <name>", "with --evidence: the student's own principal, e.g. \"student-{student}\" (IAM user, role session or ARN; * matches anything); others are flagged")
     .option("--deadline <date>", "with --evidence: flag resources created after this date or time (2026-12-01 means the end of that day, UTC)")
     .addHelpText("after", EXAMPLES)
-    .action((assessment: string | undefined, flags: GradeFlags) => run(runGrade(assessment, flags, io)));
+    .action((assessment: string | undefined, flags: GradeFlags) => run(import("./grade-command.js").then((m) => m.runGrade(assessment, flags, io))));
 
   program
     .command("init-ci <ci>")
@@ -77,13 +78,13 @@ export function buildProgram(io: CliIo, run: (code: Promise<number>) => void): C
     .option("-o, --output <file>", `where to write (github: ${".github/workflows/glue-validate.yml"}; gitlab: stdout)`)
     .option("--force", "overwrite an existing file")
     .option("--install <source>", "where the job gets glue-validate: tarball (default: writes this version's .tgz next to the job, to commit with it), registry (glue-validate@<this version>), glue-validate@<x.y.z>, a git URL pinned to a commit (github:OWNER/REPO#<sha>), or the path of a committed .tgz")
-    .action((ci: string, flags: InitCiFlags) => run(runInitCi(ci, flags, io)));
+    .action((ci: string, flags: InitCiFlags) => run(import("./init-ci.js").then((m) => m.runInitCi(ci, flags, io))));
 
   program
     .command("list")
     .description("list the assessments and their tasks")
     .option("--json", "as JSON")
-    .action((flags: { json?: boolean }) => run(runList(io, Boolean(flags.json))));
+    .action((flags: { json?: boolean }) => run(import("./list-command.js").then((m) => m.runList(io, Boolean(flags.json)))));
 
   registerAuthoringCommands(program, io, run);
   registerBatchCommands(program, io, run);

@@ -7,20 +7,14 @@ import { renderHtml } from "./html.js";
 import { renderJson } from "./json.js";
 import { renderJunit } from "./junit.js";
 import { renderMarkdown } from "./markdown.js";
+import { isReportFormat, REPORT_FORMATS, type ReportFormat } from "./formats.js";
 
-/** Every report format, in the order help lists them. */
-export const REPORT_FORMATS = ["console", "json", "junit", "markdown", "csv", "gradescope", "html"] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
+export { isReportFormat, REPORT_FORMATS, type ReportFormat };
 
 /** Options some reporters read. */
 export interface RenderOptions {
   color?: boolean;
   verbose?: boolean;
-}
-
-/** Whether `s` names a report format. */
-export function isReportFormat(s: string): s is ReportFormat {
-  return (REPORT_FORMATS as readonly string[]).includes(s);
 }
 
 /** Renders the report in one format. */

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { parseRoster, rosterFromList } from "../../src/batch/roster.js";
 import { parseCsv, toCsv } from "../../src/batch/csv.js";
 import { fnv1a, inShard, parseShard, shardOf } from "../../src/batch/shard.js";
-import { registerBatchCommands } from "../../src/cli/batch-command.js";
+import { registerBatchCommands } from "../../src/cli/batch-register.js";
 import { reportFailure } from "../../src/cli/main.js";
 import { memoryIo } from "./class-world.js";
 
