@@ -9,8 +9,9 @@ import {
   type Resource,
 } from "@aws-sdk/client-lakeformation";
 import { GetTablesCommand } from "@aws-sdk/client-glue";
+import { z } from "zod";
 import type { CheckContext, CheckModule } from "../../src/grade/check.js";
-import type { ErrorFact, Facts, Json } from "../../src/grade/facts.js";
+import { orError, type ErrorFact } from "../../src/grade/facts.js";
 
 const LAYERS = ["landing", "bronze", "silver", "gold"] as const;
 /** The special principal that means "IAM-only access control". */
@@ -24,22 +25,69 @@ const DATABASE_ALL = ["ALTER", "CREATE_TABLE", "DESCRIBE", "DROP"];
 const TABLE_ALL = ["ALTER", "DELETE", "DESCRIBE", "DROP", "INSERT", "SELECT"];
 
 /** One Lake Formation grant on a student resource, normalised. */
-export type GrantFacts = {
-  principal: string;
+export const grantFactsSchema = z.object({
+  principal: z.string(),
   /** database: the database itself; allTables: Table with TableWildcard; table: one table; columns: TableWithColumns. */
-  scope: "database" | "allTables" | "table" | "columns";
-  table?: string;
-  permissions: string[];
+  scope: z.enum(["database", "allTables", "table", "columns"]),
+  table: z.string().optional(),
+  permissions: z.array(z.string()),
   /** ALL, or every permission of the resource kind (database: ALTER, CREATE_TABLE, DESCRIBE, DROP). */
-  full: boolean;
+  full: z.boolean(),
   /** Only for scope "columns": the listed columns, or the excluded ones; `restricted` when either narrows the table. */
-  columns?: string[];
-  excludedColumns?: string[];
-  restricted?: boolean;
-};
+  columns: z.array(z.string()).optional(),
+  excludedColumns: z.array(z.string()).optional(),
+  restricted: z.boolean().optional(),
+});
+export type GrantFacts = z.infer<typeof grantFactsSchema>;
 
 /** Facts of one data cells filter on a student table. */
-export type CellFilterFacts = { database: string; table: string; name: string; columns?: string[]; excludedColumns?: string[]; rowFilter?: string; columnLevel: boolean };
+export const cellFilterFactsSchema = z.object({
+  database: z.string(),
+  table: z.string(),
+  name: z.string(),
+  columns: z.array(z.string()).optional(),
+  excludedColumns: z.array(z.string()).optional(),
+  rowFilter: z.string().optional(),
+  columnLevel: z.boolean(),
+});
+export type CellFilterFacts = z.infer<typeof cellFilterFactsSchema>;
+
+const grantsSchema = orError(z.array(grantFactsSchema));
+
+/** One of the four layer databases: its tables and the grants on it. */
+const layerFactsSchema = z.object({
+  name: z.string(),
+  exists: z.boolean(),
+  /** How many tables it holds. */
+  tables: orError(z.number()),
+  tablesInspected: z.number(),
+  databaseGrants: grantsSchema,
+  allTablesGrants: grantsSchema,
+  tableGrants: grantsSchema,
+  /** Restricting column grants on its tables. */
+  columnGrants: grantsSchema,
+});
+type LayerFacts = z.infer<typeof layerFactsSchema>;
+
+/** The facts of Task 3. */
+export const lakeFormationFactsSchema = z.object({
+  /** The student's bucket ARN and its registered locations (the bucket or a prefix of it). */
+  registration: orError(z.object({ bucketArn: z.string(), locations: z.array(z.string()) })),
+  /** How many data-lake admins the account has; those naming the student. */
+  admins: orError(z.object({ count: z.number(), studentAdmins: z.array(z.string()) })),
+  landing: layerFactsSchema,
+  bronze: layerFactsSchema,
+  silver: layerFactsSchema,
+  gold: layerFactsSchema,
+  fineGrained: orError(z.object({ databasesFound: z.number(), iamAllowedOn: z.array(z.string()) })),
+  columnSecurity: z.object({
+    filters: orError(z.array(cellFilterFactsSchema)),
+    columnGrants: orError(z.array(z.object({ database: z.string(), ...grantFactsSchema.shape }))),
+    tablesInspected: z.number(),
+    tablesLimit: z.number(),
+  }),
+});
+export type LakeFormationFacts = z.infer<typeof lakeFormationFactsSchema>;
 
 const cap = (xs: readonly string[] | undefined, n = 50): string[] => (xs ?? []).slice(0, n).map((x) => String(x).slice(0, 200));
 
@@ -134,11 +182,12 @@ function pickTables(dbs: DbRead[]): { db: string; table: string }[] {
 const list = (x: GrantFacts[] | ErrorFact): GrantFacts[] => (Array.isArray(x) ? x : []);
 
 /** Task 3: Lake Formation registration, admins, grants on the student's databases and tables, column-level security. */
-export const lakeFormation: CheckModule = {
+export const lakeFormation: CheckModule<LakeFormationFacts> = {
   id: "lake_formation",
   description: "Lake Formation: bucket location registered, data-lake admins, grants on the four databases (SELECT on bronze, ALL on silver/gold), data cells filters and column grants on the student's tables, IAM_ALLOWED_PRINCIPALS left on the databases.",
   names: ["bucket", "landingDb", "bronzeDb", "silverDb", "goldDb"],
   actions: ["lakeformation:ListResources", "lakeformation:GetDataLakeSettings", "lakeformation:ListPermissions", "lakeformation:ListDataCellsFilter", "glue:GetTables"],
+  facts: lakeFormationFactsSchema,
   async collect(ctx) {
     const bucketArn = `arn:${ctx.partition}:s3:::${ctx.name("bucket")}`;
     const names = LAYERS.map((l) => ctx.name(`${l}Db`));
@@ -164,46 +213,43 @@ export const lakeFormation: CheckModule = {
       tableGrants.set(db, Array.isArray(got) ? [...(cur ?? []), ...got].slice(0, MAX_GRANTS) : got);
     });
 
-    const facts: Facts = {
-      registration: resources.ok
-        ? {
-            bucketArn,
-            // Only this student's bucket (or a prefix of it): other students' locations are not recorded.
-            locations: resources.items.map((r) => (r.ResourceArn ?? "").replace(/\/+$/, "")).filter((a) => a === bucketArn || a.startsWith(`${bucketArn}/`)),
-          }
-        : resources.fact,
-      admins: settings.ok
-        ? {
-            count: settings.value.DataLakeSettings?.DataLakeAdmins?.length ?? 0,
-            // Account-wide: only admins whose identifier names the student are shown.
-            studentAdmins: cap((settings.value.DataLakeSettings?.DataLakeAdmins ?? []).map((a) => a.DataLakePrincipalIdentifier ?? "").filter((a) => a.includes(ctx.student)), 10),
-          }
-        : settings.fact,
-    };
+    const registration: LakeFormationFacts["registration"] = resources.ok
+      ? {
+          bucketArn,
+          // Only this student's bucket (or a prefix of it): other students' locations are not recorded.
+          locations: resources.items.map((r) => (r.ResourceArn ?? "").replace(/\/+$/, "")).filter((a) => a === bucketArn || a.startsWith(`${bucketArn}/`)),
+        }
+      : resources.fact;
+    const admins: LakeFormationFacts["admins"] = settings.ok
+      ? {
+          count: settings.value.DataLakeSettings?.DataLakeAdmins?.length ?? 0,
+          // Account-wide: only admins whose identifier names the student are shown.
+          studentAdmins: cap((settings.value.DataLakeSettings?.DataLakeAdmins ?? []).map((a) => a.DataLakePrincipalIdentifier ?? "").filter((a) => a.includes(ctx.student)), 10),
+        }
+      : settings.fact;
     let found = 0;
     const iamAllowedOn: string[] = [];
     let iamError: ErrorFact | undefined;
-    LAYERS.forEach((layer, i) => {
+    for (const d of dbs) {
+      if (!d.exists) continue;
+      found++;
+      for (const g of [d.databaseGrants, d.allTablesGrants]) if (!Array.isArray(g)) iamError ??= g;
+      if ([...list(d.databaseGrants), ...list(d.allTablesGrants)].some((g) => g.principal === IAM_ALLOWED)) iamAllowedOn.push(d.name);
+    }
+    const layer = (i: number): LayerFacts => {
       const d = dbs[i]!;
       const tg = tableGrants.get(d.name) ?? [];
-      const columnGrants = Array.isArray(tg) ? tg.filter((g) => g.scope === "columns" && g.restricted) : tg;
-      if (d.exists) {
-        found++;
-        for (const g of [d.databaseGrants, d.allTablesGrants]) if (!Array.isArray(g)) iamError ??= g;
-        if ([...list(d.databaseGrants), ...list(d.allTablesGrants)].some((g) => g.principal === IAM_ALLOWED)) iamAllowedOn.push(d.name);
-      }
-      facts[layer] = {
+      return {
         name: d.name,
         exists: d.exists,
         tables: Array.isArray(d.tables) ? d.tables.length : d.tables,
         tablesInspected: picked.filter((p) => p.db === d.name).length,
-        databaseGrants: d.databaseGrants as Json | ErrorFact,
-        allTablesGrants: d.allTablesGrants as Json | ErrorFact,
-        tableGrants: tg as Json | ErrorFact,
-        columnGrants: columnGrants as Json | ErrorFact,
+        databaseGrants: d.databaseGrants,
+        allTablesGrants: d.allTablesGrants,
+        tableGrants: tg,
+        columnGrants: Array.isArray(tg) ? tg.filter((g) => g.scope === "columns" && g.restricted) : tg,
       };
-    });
-    facts.fineGrained = iamError ?? { databasesFound: found, iamAllowedOn };
+    };
     const ours = new Set(names);
     const columnGrants = LAYERS.flatMap((l, i) => {
       const g = tableGrants.get(names[i]!);
@@ -211,12 +257,20 @@ export const lakeFormation: CheckModule = {
     });
     // A per-table listing that failed only matters when no column grant was found elsewhere.
     const tableError = [...tableGrants.values()].find((g): g is ErrorFact => !Array.isArray(g));
-    facts.columnSecurity = {
-      filters: filters.ok ? (filters.items.filter((f) => ours.has(f.DatabaseName ?? "")).slice(0, MAX_FILTERS).map(cellFilterFacts) as Json) : filters.fact,
-      columnGrants: columnGrants.length || !tableError ? (columnGrants as Json) : tableError,
-      tablesInspected: picked.length,
-      tablesLimit: MAX_TABLES,
+    return {
+      registration,
+      admins,
+      landing: layer(0),
+      bronze: layer(1),
+      silver: layer(2),
+      gold: layer(3),
+      fineGrained: iamError ?? { databasesFound: found, iamAllowedOn },
+      columnSecurity: {
+        filters: filters.ok ? filters.items.filter((f) => ours.has(f.DatabaseName ?? "")).slice(0, MAX_FILTERS).map(cellFilterFacts) : filters.fact,
+        columnGrants: columnGrants.length || !tableError ? columnGrants : tableError,
+        tablesInspected: picked.length,
+        tablesLimit: MAX_TABLES,
+      },
     };
-    return facts;
   },
 };

@@ -2,14 +2,88 @@
 import { DescribeAlarmsCommand, GetDashboardCommand, ListDashboardsCommand, type CompositeAlarm, type MetricAlarm } from "@aws-sdk/client-cloudwatch";
 import { GetTopicAttributesCommand, ListSubscriptionsByTopicCommand, ListTopicsCommand } from "@aws-sdk/client-sns";
 import { ListRulesCommand, ListTargetsByRuleCommand, type Rule } from "@aws-sdk/client-eventbridge";
+import { z } from "zod";
 import type { CheckContext, CheckModule } from "../../src/grade/check.js";
-import { isErrorFact, type ErrorFact, type Facts, type Json } from "../../src/grade/facts.js";
+import { errorFactSchema, orError } from "../../src/grade/facts.js";
 import { mentionsStudent, nearMisses } from "../shared/student-owned.js";
-import { dashboardBody as parseDashboardBody, expandMetric, type DashboardFacts } from "../shared/dashboard.js";
-import { patternSources } from "../shared/event-pattern.js";
-
+import { dashboardBody as parseDashboardBody, dashboardFactsSchema, type DashboardFacts } from "../shared/dashboard.js";
+import { patternSources, patternSourcesSchema } from "../shared/event-pattern.js";
 
 const MAX_RULES = 20;
+
+/** The facts of one alarm, and the lab's conditions its metrics and name point to. */
+export const alarmFactsSchema = z.object({
+  name: z.string(),
+  kind: z.enum(["metric", "composite"]),
+  /** "Namespace/MetricName". */
+  metrics: z.array(z.string()),
+  expressions: z.array(z.string()),
+  threshold: z.number().nullable(),
+  actions: z.array(z.string()),
+  conditions: z.array(z.string()),
+});
+export type AlarmFacts = z.infer<typeof alarmFactsSchema>;
+
+/** One of the three SNS topics. */
+const topicFactsSchema = orError(
+  z.union([
+    z.object({ name: z.string(), exists: z.literal(false), similar: z.array(z.string()) }),
+    z.object({
+      name: z.string(),
+      exists: z.literal(true),
+      arn: z.string(),
+      displayName: z.string().nullable(),
+      encrypted: orError(z.boolean()),
+      subscriptions: orError(z.number()),
+      protocols: orError(z.array(z.string())),
+    }),
+  ]),
+);
+
+/** One EventBridge rule of the student. */
+const ruleFactsSchema = z.object({
+  name: z.string(),
+  state: z.string().nullable(),
+  ...patternSourcesSchema.shape,
+  targets: orError(z.array(z.string())),
+  /** The services of the target ARNs ("sns", "lambda"). */
+  targetServices: z.array(z.string()),
+  targetCount: orError(z.number()),
+});
+
+/** The facts of Task 13. */
+export const monitoringFactsSchema = z.object({
+  dashboard: orError(
+    z.union([
+      z.object({ name: z.string(), exists: z.literal(true), ...dashboardFactsSchema.shape }),
+      z.object({ name: z.string(), exists: z.literal(false), widgetCount: z.literal(0), similar: orError(z.array(z.string())) }),
+    ]),
+  ),
+  alarms: orError(
+    z.object({
+      count: z.number(),
+      names: z.array(z.string()),
+      items: z.array(alarmFactsSchema),
+      /** Condition → the names of the alarms that cover it. */
+      byCondition: z.record(z.string(), z.array(z.string())),
+      covered: z.array(z.string()),
+      /** Set when the us-east-1 listing (billing alarms) failed. */
+      usEast1: errorFactSchema.optional(),
+    }),
+  ),
+  topics: z.object({ critical: topicFactsSchema, warnings: topicFactsSchema, info: topicFactsSchema }),
+  eventRules: orError(
+    z.object({
+      count: z.number(),
+      items: z.array(ruleFactsSchema),
+      /** The names of the rules matching aws.glue. */
+      glue: z.array(z.string()),
+      /** The student's rules matching aws.glue: their state and number of targets. */
+      glueRules: z.array(z.object({ name: z.string(), state: z.string().nullable(), targetCount: orError(z.number()) })),
+    }),
+  ),
+});
+export type MonitoringFacts = z.infer<typeof monitoringFactsSchema>;
 
 // ── dashboard ──────────────────────────────────────────────────────────────
 
@@ -28,7 +102,7 @@ export function dashboardBody(body: string | undefined): DashboardFacts {
   return parseDashboardBody(body, WIDGET_TOPICS);
 }
 
-async function dashboard(ctx: CheckContext, name: string): Promise<Json> {
+async function dashboard(ctx: CheckContext, name: string): Promise<MonitoringFacts["dashboard"]> {
   // A missing dashboard: "ResourceNotFound" (query-compatible code) or "DashboardNotFoundError", HTTP 404 either way.
   const r = await ctx.read("cloudwatch", new GetDashboardCommand({ DashboardName: name }), { missing: ["ResourceNotFound", "DashboardNotFoundError", "ResourceNotFoundException"] });
   if (r.ok) return { name, exists: true, ...dashboardBody(r.value.DashboardBody) };
@@ -49,7 +123,7 @@ export const ALARM_CONDITIONS: Record<string, RegExp> = {
 };
 
 /** The facts of one alarm, and the conditions its metrics and name point to. */
-export function alarmFacts(a: MetricAlarm | CompositeAlarm, kind: "metric" | "composite"): { name: string; kind: string; metrics: string[]; expressions: string[]; threshold: number | null; actions: string[]; conditions: string[] } {
+export function alarmFacts(a: MetricAlarm | CompositeAlarm, kind: "metric" | "composite"): AlarmFacts {
   const metrics: string[] = [];
   const expressions: string[] = [];
   if (kind === "metric") {
@@ -91,7 +165,7 @@ async function alarmsIn(ctx: CheckContext, region?: string) {
   );
 }
 
-async function alarms(ctx: CheckContext): Promise<Json> {
+async function alarms(ctx: CheckContext): Promise<MonitoringFacts["alarms"]> {
   // Billing metrics (EstimatedCharges) exist only in us-east-1: a cost alarm lives there whatever the lab region.
   const regions = ctx.region === "us-east-1" ? [undefined] : [undefined, "us-east-1"];
   const lists = await Promise.all(regions.map((r) => alarmsIn(ctx, r)));
@@ -115,55 +189,46 @@ async function alarms(ctx: CheckContext): Promise<Json> {
     byCondition,
     covered: Object.keys(ALARM_CONDITIONS).filter((c) => byCondition[c]!.length > 0),
     ...(lists[1] && !lists[1].ok ? { usEast1: lists[1].fact } : {}),
-  } as unknown as Json;
+  };
 }
 
 // ── SNS ────────────────────────────────────────────────────────────────────
 
-async function topics(ctx: CheckContext): Promise<Json> {
+async function topics(ctx: CheckContext): Promise<MonitoringFacts["topics"]> {
   const all = await ctx.list("sns", (t) => new ListTopicsCommand({ NextToken: t }), (o) => ({ items: o.Topics, next: o.NextToken }));
-  const keys = { critical: "criticalTopic", warnings: "warningTopic", info: "infoTopic" } as const;
-  const out: Record<string, Json> = {};
-  await Promise.all(
-    Object.entries(keys).map(async ([k, nameKey]) => {
-      const name = ctx.name(nameKey);
-      if (!all.ok) {
-        out[k] = all.fact;
-        return;
-      }
-      const arns = all.items.map((t) => t.TopicArn ?? "");
-      const arn = arns.find((a) => a.endsWith(`:${name}`));
-      if (!arn) {
-        out[k] = { name, exists: false, similar: nearMisses(name, arns.map((a) => a.slice(a.lastIndexOf(":") + 1)), ctx.student) };
-        return;
-      }
-      const [attrs, subs] = await Promise.all([
-        ctx.read("sns", new GetTopicAttributesCommand({ TopicArn: arn }), { missing: ["NotFoundException", "NotFound"] }),
-        ctx.list("sns", (t) => new ListSubscriptionsByTopicCommand({ TopicArn: arn, NextToken: t }), (o) => ({ items: o.Subscriptions, next: o.NextToken })),
-      ]);
-      out[k] = {
-        name,
-        exists: true,
-        arn,
-        displayName: attrs.ok ? attrs.value.Attributes?.DisplayName ?? null : null,
-        encrypted: attrs.ok ? Boolean(attrs.value.Attributes?.KmsMasterKeyId) : attrs.fact,
-        subscriptions: subs.ok ? subs.items.length : subs.fact,
-        protocols: subs.ok ? [...new Set(subs.items.map((s) => s.Protocol ?? ""))] : subs.fact,
-      };
-    }),
-  );
-  return out;
+  const topic = async (nameKey: string): Promise<z.infer<typeof topicFactsSchema>> => {
+    const name = ctx.name(nameKey);
+    if (!all.ok) return all.fact;
+    const arns = all.items.map((t) => t.TopicArn ?? "");
+    const arn = arns.find((a) => a.endsWith(`:${name}`));
+    if (!arn) return { name, exists: false, similar: nearMisses(name, arns.map((a) => a.slice(a.lastIndexOf(":") + 1)), ctx.student) };
+    const [attrs, subs] = await Promise.all([
+      ctx.read("sns", new GetTopicAttributesCommand({ TopicArn: arn }), { missing: ["NotFoundException", "NotFound"] }),
+      ctx.list("sns", (t) => new ListSubscriptionsByTopicCommand({ TopicArn: arn, NextToken: t }), (o) => ({ items: o.Subscriptions, next: o.NextToken })),
+    ]);
+    return {
+      name,
+      exists: true,
+      arn,
+      displayName: attrs.ok ? attrs.value.Attributes?.DisplayName ?? null : null,
+      encrypted: attrs.ok ? Boolean(attrs.value.Attributes?.KmsMasterKeyId) : attrs.fact,
+      subscriptions: subs.ok ? subs.items.length : subs.fact,
+      protocols: subs.ok ? [...new Set(subs.items.map((s) => s.Protocol ?? ""))] : subs.fact,
+    };
+  };
+  const [critical, warnings, info] = await Promise.all([topic("criticalTopic"), topic("warningTopic"), topic("infoTopic")]);
+  return { critical, warnings, info };
 }
 
 // ── EventBridge ────────────────────────────────────────────────────────────
 
-async function eventRules(ctx: CheckContext): Promise<Json> {
+async function eventRules(ctx: CheckContext): Promise<MonitoringFacts["eventRules"]> {
   // EventBridge has no paginator: ctx.list follows NextToken by hand.
   const all = await ctx.list("eventbridge", (t) => new ListRulesCommand({ NextToken: t }), (o) => ({ items: o.Rules, next: o.NextToken }));
   if (!all.ok) return all.fact;
   const mine = all.items.filter((r: Rule) => mentionsStudent(r.Name, ctx.student)).slice(0, MAX_RULES);
   const items = await Promise.all(
-    mine.map(async (r): Promise<Json> => {
+    mine.map(async (r): Promise<z.infer<typeof ruleFactsSchema>> => {
       const p = patternSources(r.EventPattern);
       const targets = await ctx.list("eventbridge", (t) => new ListTargetsByRuleCommand({ Rule: r.Name, EventBusName: r.EventBusName, NextToken: t }), (o) => ({ items: o.Targets, next: o.NextToken }));
       const arns = targets.ok ? targets.items.map((t) => t.Arn ?? "") : [];
@@ -174,23 +239,15 @@ async function eventRules(ctx: CheckContext): Promise<Json> {
         targets: targets.ok ? arns : targets.fact,
         targetServices: [...new Set(arns.map((a) => a.split(":")[2] ?? ""))],
         targetCount: targets.ok ? arns.length : targets.fact,
-      } as Json;
+      };
     }),
   );
-  const glueRules = (items.filter((i) => !isErrorFact(i)) as { name: string; glue: boolean; state: string | null; targetCount: number | ErrorFact }[])
-    .filter((i) => i.glue)
-    .map((i) => ({ name: i.name, state: i.state, targetCount: i.targetCount }));
-  return {
-    count: mine.length,
-    items,
-    glue: glueRules.map((i) => i.name),
-    /** The student's rules matching aws.glue: their state and number of targets. */
-    glueRules,
-  } as Json;
+  const glueRules = items.filter((i) => i.glue).map((i) => ({ name: i.name, state: i.state, targetCount: i.targetCount }));
+  return { count: mine.length, items, glue: glueRules.map((i) => i.name), glueRules };
 }
 
 /** Task 13: dashboard, alarms, SNS topics, EventBridge rule. */
-export const monitoring: CheckModule = {
+export const monitoring: CheckModule<MonitoringFacts> = {
   id: "monitoring",
   description: "CloudWatch dashboard widgets and metrics; the student's alarms mapped to the lab's five conditions; the three SNS topics; the student's EventBridge rules for aws.glue events and their targets.",
   names: ["dashboard", "criticalTopic", "warningTopic", "infoTopic"],
@@ -199,9 +256,9 @@ export const monitoring: CheckModule = {
     "sns:ListTopics", "sns:GetTopicAttributes", "sns:ListSubscriptionsByTopic",
     "events:ListRules", "events:ListTargetsByRule",
   ],
+  facts: monitoringFactsSchema,
   async collect(ctx) {
     const [d, a, t, e] = await Promise.all([dashboard(ctx, ctx.name("dashboard")), alarms(ctx), topics(ctx), eventRules(ctx)]);
-    const facts: Facts = { dashboard: d, alarms: a, topics: t, eventRules: e };
-    return facts;
+    return { dashboard: d, alarms: a, topics: t, eventRules: e };
   },
 };

@@ -1,11 +1,39 @@
 // Task 10 — compliant: workflow enterprise-pipeline-{student} whose graph runs the crawler and jobs through a SCHEDULED trigger (cron(0 1 * * ? *)), an EVENT trigger, and CONDITIONAL triggers that wait for SUCCEEDED, over at least 5 nodes and 4 edges.
 import { GetTriggersCommand, GetWorkflowCommand, ListWorkflowsCommand, type Trigger } from "@aws-sdk/client-glue";
+import { z } from "zod";
 import type { CheckContext, CheckModule } from "../../src/grade/check.js";
-import type { ErrorFact, Facts, Json } from "../../src/grade/facts.js";
-import { triggerFacts, type TriggerFacts } from "../shared/glue-triggers.js";
+import { orError, type ErrorFact } from "../../src/grade/facts.js";
+import { triggerFacts, triggerFactsSchema, type TriggerFacts } from "../shared/glue-triggers.js";
 import { mentionsStudent, nearMisses } from "../shared/student-owned.js";
 import { unlikeAws } from "../shared/unlike-aws.js";
 
+/** The facts of Task 10 (only `workflow` when the workflow does not exist). */
+export const workflowFactsSchema = z.object({
+  workflow: orError(
+    z.union([
+      z.object({ name: z.string(), exists: z.literal(false), similar: orError(z.array(z.string())) }),
+      z.object({ name: z.string(), exists: z.literal(true), maxConcurrentRuns: z.number().nullable(), lastRunStatus: z.string().nullable() }),
+    ]),
+  ),
+  graph: orError(
+    z.object({
+      nodeCount: z.number(),
+      edgeCount: z.number(),
+      /** "TYPE:name" per node. */
+      nodes: z.array(z.string()),
+      edges: z.array(z.object({ from: z.string(), to: z.string() })),
+      crawlers: z.array(z.string()),
+      jobs: z.array(z.string()),
+      includesTaskCrawler: z.boolean(),
+      includesStudioJob: z.boolean(),
+    }),
+  ).optional(),
+  /** The workflow's triggers (graph and GetTriggers merged); GetTriggers' ErrorFact as one more item when it failed. */
+  triggers: orError(z.array(orError(triggerFactsSchema))).optional(),
+  /** Triggers that start the workflow, its own or in another workflow of the student's. */
+  startTriggers: z.array(orError(triggerFactsSchema)).optional(),
+});
+export type WorkflowFacts = z.infer<typeof workflowFactsSchema>;
 
 /** Merges trigger facts by name: GetTriggers details win over the graph's, both sources are recorded. */
 function mergeTriggers(graph: TriggerFacts[], listed: TriggerFacts[]): TriggerFacts[] {
@@ -24,29 +52,23 @@ async function allTriggers(ctx: CheckContext): Promise<Trigger[] | ErrorFact> {
 }
 
 /** Task 10: the workflow, its graph and its triggers. */
-export const workflow: CheckModule = {
+export const workflow: CheckModule<WorkflowFacts> = {
   id: "workflow",
   description: "Glue workflow (GetWorkflow with its graph): crawler and job nodes, SCHEDULED / EVENT / CONDITIONAL triggers (graph details cross-checked with GetTriggers), node and edge counts.",
   names: ["workflow", "crawler", "studioJob"],
   actions: ["glue:GetWorkflow", "glue:ListWorkflows", "glue:GetTriggers"],
+  facts: workflowFactsSchema,
   async collect(ctx) {
     const name = ctx.name("workflow");
     const [got, listed] = await Promise.all([
       ctx.read("glue", new GetWorkflowCommand({ Name: name, IncludeGraph: true }), { missing: ["EntityNotFoundException"] }),
       allTriggers(ctx),
     ]);
-    const facts: Facts = {};
-    if (!got.ok && !got.missing) {
-      facts.workflow = got.fact;
-      facts.graph = got.fact;
-      facts.triggers = got.fact;
-      return facts;
-    }
+    if (!got.ok && !got.missing) return { workflow: got.fact, graph: got.fact, triggers: got.fact };
     const wf = got.ok ? got.value.Workflow : undefined;
     if (!wf) {
       const names = await ctx.list("glue", (t) => new ListWorkflowsCommand({ NextToken: t }), (o) => ({ items: o.Workflows, next: o.NextToken }));
-      facts.workflow = { name, exists: false, similar: names.ok ? nearMisses(name, names.items, ctx.student) : names.fact };
-      return facts;
+      return { workflow: { name, exists: false, similar: names.ok ? nearMisses(name, names.items, ctx.student) : names.fact } };
     }
     const nodes = wf.Graph?.Nodes ?? [];
     const edges = wf.Graph?.Edges ?? [];
@@ -65,9 +87,8 @@ export const workflow: CheckModule = {
       ? listed.filter((t) => t.WorkflowName && t.WorkflowName !== name && mentionsStudent(t.WorkflowName, ctx.student)).map((t) => triggerFacts(t, "GetTriggers"))
       : [];
 
-    facts.workflow = { name, exists: true, maxConcurrentRuns: wf.MaxConcurrentRuns ?? null, lastRunStatus: wf.LastRun?.Status ?? null };
     // IncludeGraph was asked for: AWS always returns Graph (its Nodes and Edges), even for an empty workflow.
-    facts.graph = wf.Graph === undefined ? unlikeAws("glue:GetWorkflow", "has no Graph although IncludeGraph was asked for (AWS returns the graph's nodes and edges)") : {
+    const graph: WorkflowFacts["graph"] = wf.Graph === undefined ? unlikeAws("glue:GetWorkflow", "has no Graph although IncludeGraph was asked for (AWS returns the graph's nodes and edges)") : {
       nodeCount: nodes.length,
       edgeCount: edges.length,
       nodes: nodes.map((n) => `${n.Type ?? "?"}:${n.Name ?? ""}`),
@@ -79,12 +100,15 @@ export const workflow: CheckModule = {
     };
     // When GetTriggers failed, its ErrorFact stands as one more item: a `some` over the list is then `error`, not `fail`,
     // unless the graph's own trigger details already satisfy it.
-    const listingError: Json[] = Array.isArray(listed) ? [] : [listed];
+    const listingError: ErrorFact[] = Array.isArray(listed) ? [] : [listed];
     const triggers = mergeTriggers(fromGraph, fromListing);
-    facts.triggers = [...triggers, ...listingError];
     // Start triggers: the workflow's own, plus those in another workflow of the student's (Glue gives a workflow a single start trigger).
     const starts = [...triggers, ...companions].filter((t) => t.type !== "CONDITIONAL");
-    facts.startTriggers = [...starts, ...listingError];
-    return facts;
+    return {
+      workflow: { name, exists: true, maxConcurrentRuns: wf.MaxConcurrentRuns ?? null, lastRunStatus: wf.LastRun?.Status ?? null },
+      graph,
+      triggers: [...triggers, ...listingError],
+      startTriggers: [...starts, ...listingError],
+    };
   },
 };
