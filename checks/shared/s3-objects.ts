@@ -2,7 +2,8 @@
 // enough to tell Parquet (magic "PAR1") from CSV or JSON without downloading data.
 import { GetObjectCommand, ListObjectsV2Command, type _Object } from "@aws-sdk/client-s3";
 import type { CheckContext } from "../../src/grade/check.js";
-import type { ErrorFact, Json } from "../../src/grade/facts.js";
+import { z } from "zod";
+import { orError, type ErrorFact } from "../../src/grade/facts.js";
 import { withSlash } from "./arn.js";
 
 /** "s3://bucket/a/b" → { bucket, prefix: "a/b/" }. */
@@ -37,8 +38,23 @@ export function showBytes(b: Uint8Array): string {
 const PARQUET_NAME = /\.parquet$/i;
 export const NOT_DATA = /(^|\/)(_SUCCESS|_temporary\/|_committed_|_started_|\.spark-staging|[^/]*\$folder\$)|\/$/;
 
+/** The first four bytes of one sampled object. */
+export const objectSampleSchema = z.object({ key: z.string(), size: z.number(), magic: z.string(), parquet: z.boolean(), readError: z.string().optional() });
+export type ObjectSample = z.infer<typeof objectSampleSchema>;
+
+/** What prefixFacts returns: the data objects under a prefix and one sample (null when there is none). */
+export const prefixFactsSchema = z.object({
+  location: z.string(),
+  bucketExists: z.boolean(),
+  objects: z.number(),
+  parquetObjects: z.number(),
+  otherKeys: z.array(z.string()),
+  sample: orError(objectSampleSchema).nullable(),
+});
+export type PrefixFacts = z.infer<typeof prefixFactsSchema>;
+
 /** Objects under a prefix (at most 10 pages) and the first 4 bytes of one sample (a .parquet key first), read with a ranged GET. */
-export async function prefixFacts(ctx: CheckContext, bucket: string, prefix: string, region?: string | null): Promise<{ [k: string]: Json } | ErrorFact> {
+export async function prefixFacts(ctx: CheckContext, bucket: string, prefix: string, region?: string | null): Promise<PrefixFacts | ErrorFact> {
   const listed = await ctx.list(
     "s3",
     (t) => new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: t }),
@@ -50,7 +66,7 @@ export async function prefixFacts(ctx: CheckContext, bucket: string, prefix: str
   const data = listed.items.filter((o): o is _Object & { Key: string } => !!o.Key && !NOT_DATA.test(o.Key) && (o.Size ?? 0) > 0);
   const parquet = data.filter((o) => PARQUET_NAME.test(o.Key));
   const chosen = parquet[0] ?? data[0];
-  let sample: Json = null;
+  let sample: ObjectSample | ErrorFact | null = null;
   if (chosen) {
     if ((chosen.Size ?? 0) < 4) sample = { key: chosen.Key, size: chosen.Size ?? 0, magic: "", parquet: false };
     else {
