@@ -10,7 +10,8 @@ import type { CheckContext } from "../../src/grade/check.js";
 import { once } from "../shared/per-run.js";
 import { parseS3 } from "../shared/s3-objects.js";
 
-import type { ErrorFact, Json } from "../../src/grade/facts.js";
+import { z } from "zod";
+import { orError, type ErrorFact } from "../../src/grade/facts.js";
 import { glueArn, withSlash } from "../shared/arn.js";
 import { allJobNames } from "../shared/glue-jobs.js";
 import { analyseStateMachine, type StateMachineAnalysis } from "../shared/state-machine.js";
@@ -22,7 +23,8 @@ import { lastCrawlStatus } from "../shared/glue-crawlers.js";
 export const ANCHOR_ACTIONS = ["states:ListStateMachines", "states:ListTagsForResource", "states:DescribeStateMachine", "s3:ListAllMyBuckets", "s3:GetBucketTagging"] as const;
 
 /** How a resource was attributed to the student. */
-export type FoundBy = "tag" | "name" | "stateMachine" | "database" | "crawlerTarget";
+export const foundBySchema = z.enum(["tag", "name", "stateMachine", "database", "crawlerTarget"]);
+export type FoundBy = z.infer<typeof foundBySchema>;
 
 // ── state machine ──────────────────────────────────────────────────────────
 
@@ -196,8 +198,16 @@ export function findCrawler(ctx: CheckContext, layer: Layer): Promise<CrawlerPic
   });
 }
 
+/** A layer's database as a fact: the accepted names, and the one that exists. */
+export const databaseFactSchema = orError(
+  z.union([z.object({ exists: z.literal(false), accepted: z.array(z.string()) }), z.object({ exists: z.literal(true), name: z.string(), accepted: z.array(z.string()) })]),
+);
+/** One table of a layer's database. */
+export const tableFactSchema = z.object({ name: z.string(), classification: z.string().nullable(), columns: z.number(), location: z.string().nullable(), recordCount: z.number().nullable() });
+export type TableFact = z.infer<typeof tableFactSchema>;
+
 /** Facts of the layer's database (whichever accepted name exists; the crawler's first) and its tables. */
-export async function databaseFacts(ctx: CheckContext, layer: Layer, crawlerDb: string | null): Promise<{ database: Json; tables: Json }> {
+export async function databaseFacts(ctx: CheckContext, layer: Layer, crawlerDb: string | null): Promise<{ database: z.infer<typeof databaseFactSchema>; tables: TableFact[] | ErrorFact }> {
   const names = await acceptedDatabases(ctx, layer);
   const reads = await Promise.all(names.map((n) => ctx.read("glue", new GetDatabaseCommand({ Name: n }), { missing: ["EntityNotFoundException"] })));
   const err = reads.find((r) => !r.ok && !r.missing);
@@ -206,7 +216,7 @@ export async function databaseFacts(ctx: CheckContext, layer: Layer, crawlerDb: 
   const chosen = existing.find((n) => n.toLowerCase() === crawlerDb?.toLowerCase()) ?? existing[0];
   if (!chosen) return { database: { exists: false, accepted: names }, tables: [] };
   const t = await ctx.list("glue", (tok) => new GetTablesCommand({ DatabaseName: chosen, NextToken: tok }), (o) => ({ items: o.TableList, next: o.NextToken }));
-  const tables: Json = t.ok
+  const tables = t.ok
     ? t.items.slice(0, 50).map((x) => ({
         name: x.Name ?? "",
         classification: x.Parameters?.classification ?? x.StorageDescriptor?.Parameters?.classification ?? null,
@@ -218,8 +228,24 @@ export async function databaseFacts(ctx: CheckContext, layer: Layer, crawlerDb: 
   return { database: { exists: true, name: chosen, accepted: names }, tables };
 }
 
+/** A crawler found: its database, S3 targets and last crawl. */
+export const crawlerFoundSchema = z.object({
+  exists: z.literal(true),
+  name: z.string(),
+  foundBy: foundBySchema,
+  databaseName: z.string().nullable(),
+  /** S3 target paths with one trailing slash. */
+  s3Paths: z.array(z.string()),
+  state: z.string().nullable(),
+  lastCrawlStatus: orError(z.string().nullable()),
+  lastCrawlError: z.string().optional(),
+  /** Other crawlers writing to the layer's database. */
+  otherCandidates: z.array(z.string()).optional(),
+});
+export type CrawlerFound = z.infer<typeof crawlerFoundSchema>;
+
 /** A crawler's facts: database, S3 targets, last crawl. */
-export function crawlerFacts(c: Crawler, foundBy: FoundBy, others: string[]): { [k: string]: Json } {
+export function crawlerFacts(c: Crawler, foundBy: FoundBy, others: string[]): CrawlerFound {
   return {
     exists: true,
     name: c.Name ?? "",

@@ -1,18 +1,21 @@
 // Step Functions definitions (ASL JSON, student input) as small facts: tasks and their kinds, error handling, crawler
 // polling loops, Fail states, and the order of the main path. Parsed defensively: never throws, bounded in size.
+import { z } from "zod";
 import { isObject, parseJson } from "./parse-json.js";
 
 /** What a Task state does, from its Resource. */
-export type TaskKind =
-  | "glueJob" // glue:startJobRun (optimized, .sync or not) or aws-sdk:glue:startJobRun
-  | "glueGetJobRun"
-  | "glueStartCrawler" // aws-sdk:glue:startCrawler
-  | "glueGetCrawler" // aws-sdk:glue:getCrawler
-  | "athenaQuery" // athena:startQueryExecution(.sync) or aws-sdk:athena:startQueryExecution
-  | "athenaGetQuery" // athena:getQueryExecution / getQueryResults
-  | "snsPublish"
-  | "lambda"
-  | "other";
+export const taskKindSchema = z.enum([
+  "glueJob", // glue:startJobRun (optimized, .sync or not) or aws-sdk:glue:startJobRun
+  "glueGetJobRun",
+  "glueStartCrawler", // aws-sdk:glue:startCrawler
+  "glueGetCrawler", // aws-sdk:glue:getCrawler
+  "athenaQuery", // athena:startQueryExecution(.sync) or aws-sdk:athena:startQueryExecution
+  "athenaGetQuery", // athena:getQueryExecution / getQueryResults
+  "snsPublish",
+  "lambda",
+  "other",
+]);
+export type TaskKind = z.infer<typeof taskKindSchema>;
 
 /** The short words `order` uses for the work kinds (polling reads and notifications are left out). */
 export const ORDER_WORDS: Partial<Record<TaskKind, string>> = { glueJob: "job", glueStartCrawler: "crawler", athenaQuery: "athena" };
