@@ -1,7 +1,8 @@
 // Task 4 — compliant: a Grok classifier custom-log-classifier-{student} with a classification, whose pattern (Glue's built-ins plus its custom patterns) matches both sample log lines in full and captures timestamp, log_level, user_id, action, ip_address, plus duration / error_message.
 import { GetClassifierCommand, GetClassifiersCommand, type Classifier } from "@aws-sdk/client-glue";
+import { z } from "zod";
 import type { CheckModule } from "../../src/grade/check.js";
-import type { ErrorFact, Json } from "../../src/grade/facts.js";
+import { orError } from "../../src/grade/facts.js";
 import { compileGrok, parseCustomPatterns } from "../shared/grok/compile.js";
 import { runGrok, type GrokLineResult } from "../shared/grok/run.js";
 import { nearMisses } from "../shared/student-owned.js";
@@ -16,40 +17,51 @@ export const SAMPLE_LOG_LINES = [
 export const GROK_TIMEOUT_MS = 1000;
 
 /** How one sample line fared. */
-export type LineFacts = {
-  text: string;
+export const lineFactsSchema = z.object({
+  text: z.string(),
   /** "matched", "no match", "timed out after 1000 ms (…)" or "matcher error: …". */
-  result: string;
-  matched: boolean;
-  timedOut: boolean;
+  result: z.string(),
+  matched: z.boolean(),
+  timedOut: z.boolean(),
   /** Fields captured on this line. */
-  fields: string[];
-  captures: Record<string, string>;
-};
+  fields: z.array(z.string()),
+  captures: z.record(z.string(), z.string()),
+});
+export type LineFacts = z.infer<typeof lineFactsSchema>;
+
+/** What a Grok pattern does on the sample lines (grokFacts). */
+export const grokFactsSchema = z.object({
+  grokPattern: z.string(),
+  /** Names defined in CustomPatterns. */
+  customPatterns: z.array(z.string()),
+  /** Why the pattern could not be compiled; null when it compiled. */
+  compileError: z.string().nullable(),
+  warnings: z.array(z.string()).optional(),
+  /** Fields the pattern declares. */
+  declaredFields: z.array(z.string()).optional(),
+  line1: lineFactsSchema.optional(),
+  line2: lineFactsSchema.optional(),
+});
+export type GrokFacts = z.infer<typeof grokFactsSchema>;
 
 /** The facts of the classifier. */
-export type ClassifierFacts = {
-  name: string;
-  exists: boolean;
-  similar?: string[] | ErrorFact;
-  /** grok | xml | json | csv | unknown. */
-  kind?: string;
-  classification?: string | null;
-  grokPattern?: string;
-  /** Names defined in CustomPatterns. */
-  customPatterns?: string[];
-  /** Why the pattern could not be compiled; null when it compiled. */
-  compileError?: string | null;
-  warnings?: string[];
-  /** Fields the pattern declares. */
-  declaredFields?: string[];
-  line1?: LineFacts;
-  line2?: LineFacts;
-};
+export const classifierFactsSchema = z.object({
+  name: z.string(),
+  exists: z.boolean(),
+  similar: orError(z.array(z.string())).optional(),
+  kind: z.enum(["grok", "xml", "json", "csv", "unknown"]).optional(),
+  classification: z.string().nullable().optional(),
+  ...grokFactsSchema.partial().shape,
+});
+export type ClassifierFacts = z.infer<typeof classifierFactsSchema>;
+
+/** The facts of Task 4. */
+export const classifierCheckFactsSchema = z.object({ classifier: orError(classifierFactsSchema) });
+export type ClassifierCheckFacts = z.infer<typeof classifierCheckFactsSchema>;
 
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
-function kindOf(c: Classifier | undefined): string {
+function kindOf(c: Classifier | undefined): NonNullable<ClassifierFacts["kind"]> {
   if (c?.GrokClassifier) return "grok";
   if (c?.XMLClassifier) return "xml";
   if (c?.JsonClassifier) return "json";
@@ -72,7 +84,7 @@ function lineFacts(text: string, r: GrokLineResult | undefined, timeoutMs: numbe
 }
 
 /** Compiles and runs a Grok classifier's pattern on the sample lines (bounded in time). */
-export async function grokFacts(grokPattern: string | undefined, customPatterns: string | undefined, timeoutMs = GROK_TIMEOUT_MS): Promise<Partial<ClassifierFacts>> {
+export async function grokFacts(grokPattern: string | undefined, customPatterns: string | undefined, timeoutMs = GROK_TIMEOUT_MS): Promise<GrokFacts> {
   const compiled = compileGrok(grokPattern, customPatterns);
   const custom = [...parseCustomPatterns(typeof customPatterns === "string" ? customPatterns.slice(0, 64_000) : undefined).patterns.keys()].slice(0, 50);
   const base = { grokPattern: clip(grokPattern ?? "", 2048), customPatterns: custom };
@@ -89,11 +101,12 @@ export async function grokFacts(grokPattern: string | undefined, customPatterns:
 }
 
 /** Task 4: the custom Grok classifier, and whether its pattern parses the lab's log lines. */
-export const classifier: CheckModule = {
+export const classifier: CheckModule<ClassifierCheckFacts> = {
   id: "classifier",
   description: "Glue classifier custom-log-classifier-{student}: Grok type, classification, and its pattern run (time-bounded) on the lab's two sample log lines.",
   names: ["classifier"],
   actions: ["glue:GetClassifier", "glue:GetClassifiers"],
+  facts: classifierCheckFactsSchema,
   async collect(ctx) {
     const name = ctx.name("classifier");
     const r = await ctx.read("glue", new GetClassifierCommand({ Name: name }), { missing: ["EntityNotFoundException"] });
@@ -104,22 +117,16 @@ export const classifier: CheckModule = {
         (t) => new GetClassifiersCommand({ NextToken: t }),
         (o) => ({ items: o.Classifiers, next: o.NextToken }),
       );
-      const names = all.ok
-        ? all.items.map((c) => c.GrokClassifier?.Name ?? c.XMLClassifier?.Name ?? c.JsonClassifier?.Name ?? c.CsvClassifier?.Name ?? "").filter(Boolean)
-        : null;
-      const facts: ClassifierFacts = { name, exists: false, similar: names ? nearMisses(name, names, ctx.student) : (all as { fact: ErrorFact }).fact };
-      return { classifier: facts as Json };
+      const similar = all.ok
+        ? nearMisses(name, all.items.map((c) => c.GrokClassifier?.Name ?? c.XMLClassifier?.Name ?? c.JsonClassifier?.Name ?? c.CsvClassifier?.Name ?? "").filter(Boolean), ctx.student)
+        : all.fact;
+      return { classifier: { name, exists: false, similar } };
     }
     const c = r.value.Classifier;
     const kind = kindOf(c);
-    const facts: ClassifierFacts = { name, exists: true, kind };
-    if (c?.GrokClassifier) {
-      const g = c.GrokClassifier;
-      facts.classification = typeof g.Classification === "string" ? clip(g.Classification, 256) : null;
-      Object.assign(facts, await grokFacts(g.GrokPattern, g.CustomPatterns));
-    } else {
-      facts.classification = c?.XMLClassifier?.Classification ?? null;
-    }
-    return { classifier: facts as Json };
+    const g = c?.GrokClassifier;
+    if (!g) return { classifier: { name, exists: true, kind, classification: c?.XMLClassifier?.Classification ?? null } };
+    const classification = typeof g.Classification === "string" ? clip(g.Classification, 256) : null;
+    return { classifier: { name, exists: true, kind, classification, ...(await grokFacts(g.GrokPattern, g.CustomPatterns)) } };
   },
 };

@@ -1,25 +1,38 @@
 // Task 15 — compliant: the studio job runs with Flex and job bookmarks, a student job auto-scales its workers, and a COST budget named with the student ID exists (tags and archive tiers are read from Task 1's facts).
 import { GetJobCommand, type Job } from "@aws-sdk/client-glue";
 import { DescribeBudgetsCommand, type Budget } from "@aws-sdk/client-budgets";
+import { z } from "zod";
 import type { CheckContext, CheckModule } from "../../src/grade/check.js";
-import type { ErrorFact, Facts, Json } from "../../src/grade/facts.js";
+import { isErrorFact, orError, type ErrorFact } from "../../src/grade/facts.js";
 import { effectiveArguments, jobFeatures } from "../shared/job-args.js";
 
 /** Cost-relevant settings of one Glue job. */
-export type JobCostFacts = {
-  name: string;
-  exists: boolean;
-  executionClass?: string;
-  workerType?: string | null;
-  numberOfWorkers?: number | null;
+export const jobCostFactsSchema = z.object({
+  name: z.string(),
+  exists: z.boolean(),
+  executionClass: z.string().optional(),
+  workerType: z.string().nullable().optional(),
+  numberOfWorkers: z.number().nullable().optional(),
   /** `--enable-auto-scaling` is "true" (any case). */
-  autoScaling?: boolean;
+  autoScaling: z.boolean().optional(),
   /** `--job-bookmark-option`; Glue's default when absent is job-bookmark-disable. */
-  bookmark?: string;
-};
+  bookmark: z.string().optional(),
+});
+export type JobCostFacts = z.infer<typeof jobCostFactsSchema>;
 
 /** One budget whose name carries the student ID. */
-export type BudgetFacts = { name: string; type: string | null; timeUnit: string | null; limit: string | null };
+export const budgetFactsSchema = z.object({ name: z.string(), type: z.string().nullable(), timeUnit: z.string().nullable(), limit: z.string().nullable() });
+export type BudgetFacts = z.infer<typeof budgetFactsSchema>;
+
+/** The facts of Task 15 (tags and archive tiers come from Task 1's facts). */
+export const costFactsSchema = z.object({
+  studioJob: orError(jobCostFactsSchema),
+  streamingJob: orError(jobCostFactsSchema),
+  /** Names of the two jobs that auto-scale. */
+  autoScalingJobs: orError(z.array(z.string())),
+  budgets: orError(z.array(budgetFactsSchema)),
+});
+export type CostFacts = z.infer<typeof costFactsSchema>;
 
 const MAX_BUDGETS = 20;
 
@@ -72,11 +85,12 @@ function budgetFacts(b: Budget): BudgetFacts {
 }
 
 /** Task 15: Flex, auto-scaling and bookmarks on the student's jobs; the student's AWS Budgets. */
-export const cost: CheckModule = {
+export const cost: CheckModule<CostFacts> = {
   id: "cost",
   description: "Cost optimisation: execution class, auto-scaling and bookmarks of the studio and streaming jobs; AWS Budgets named with the student ID.",
   names: ["studioJob", "streamingJob"],
   actions: ["glue:GetJob", "budgets:ViewBudget"],
+  facts: costFactsSchema,
   async collect(ctx) {
     const [studio, streaming, budgets] = await Promise.all([
       readJob(ctx, ctx.name("studioJob")),
@@ -89,9 +103,9 @@ export const cost: CheckModule = {
           )
         : Promise.resolve(undefined),
     ]);
-    const jobs = [studio, streaming].filter((j): j is JobCostFacts => !("$error" in j));
-    const jobError = [studio, streaming].find((j): j is ErrorFact => "$error" in j);
-    let budgetList: Json | ErrorFact;
+    const jobs = [studio, streaming].filter((j): j is JobCostFacts => !isErrorFact(j));
+    const jobError = [studio, streaming].find(isErrorFact);
+    let budgetList: BudgetFacts[] | ErrorFact;
     if (budgets === undefined) {
       budgetList = { $error: { action: "budgets:ViewBudget", kind: "other", message: "the account ID is unknown (DescribeBudgets needs it)" } };
     } else if (budgets.ok) {
@@ -100,12 +114,11 @@ export const cost: CheckModule = {
       // An account without any budget may answer NotFoundException instead of an empty list (aws-facts §8).
       budgetList = budgets.missing ? [] : budgets.fact;
     }
-    const facts: Facts = {
-      studioJob: studio as Json,
-      streamingJob: streaming as Json,
+    return {
+      studioJob: studio,
+      streamingJob: streaming,
       autoScalingJobs: jobs.some((j) => j.autoScaling) || !jobError ? jobs.filter((j) => j.autoScaling).map((j) => j.name) : jobError,
       budgets: budgetList,
     };
-    return facts;
   },
 };

@@ -1,7 +1,8 @@
 // Task 11 — compliant: three Data Catalog DQ rulesets of the student (named with the student ID or targeting one of the student's databases): schema validation (ColumnExists/ColumnDataType/ColumnLength), business rules (ColumnValues amount/currency, RowCount, CustomSql, Uniqueness, Completeness) and anomaly detection (Mean and StandardDeviation of amount).
 import { GetDataQualityRulesetCommand, ListDataQualityRulesetsCommand, type DataQualityRulesetListDetails } from "@aws-sdk/client-glue";
+import { z } from "zod";
 import type { CheckModule } from "../../src/grade/check.js";
-import type { ErrorFact, Json } from "../../src/grade/facts.js";
+import { isErrorFact, orError, type ErrorFact } from "../../src/grade/facts.js";
 import { DQDL_RULE_TYPES, parseDqdl, type DqdlParse } from "../shared/dqdl.js";
 import { mentionsStudent } from "../shared/student-owned.js";
 
@@ -16,16 +17,30 @@ type Category = keyof typeof LAB_RULESETS;
 const CATEGORIES = Object.keys(LAB_RULESETS) as Category[];
 
 /** One of the student's rulesets, read and parsed. */
-export type RulesetFacts = {
-  name: string;
-  database: string | null;
-  table: string | null;
+export const rulesetFactsSchema = z.object({
+  name: z.string(),
+  database: z.string().nullable(),
+  table: z.string().nullable(),
   /** Rules in `Rules = [ … ]` (a composite counts once). */
-  ruleCount: number;
-  parseError: string | null;
-  signatures: string[];
-  rules: { signature: string; type: string; condition: string }[];
-};
+  ruleCount: z.number(),
+  parseError: z.string().nullable(),
+  signatures: z.array(z.string()),
+  rules: z.array(z.object({ signature: z.string(), type: z.string(), condition: z.string() })),
+});
+export type RulesetFacts = z.infer<typeof rulesetFactsSchema>;
+
+/** The ruleset matched to one of the lab's three (null: none matches; an ErrorFact when a ruleset could not be read). */
+const assignedSchema = orError(rulesetFactsSchema.nullable());
+
+/** The facts of Task 11. */
+export const dataQualityFactsSchema = z.object({
+  rulesets: orError(z.array(orError(rulesetFactsSchema))),
+  count: orError(z.number()),
+  schemaValidation: assignedSchema,
+  businessRules: assignedSchema,
+  anomalyDetection: assignedSchema,
+});
+export type DataQualityFacts = z.infer<typeof dataQualityFactsSchema>;
 
 const MAX_RULESETS = 50;
 const clip = (s: string, n = 200) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
@@ -82,11 +97,12 @@ export function assignRulesets(rulesets: RulesetFacts[]): Record<Category, Rules
 }
 
 /** Task 11: the student's data-quality rulesets, identified by content. */
-export const dataQuality: CheckModule = {
+export const dataQuality: CheckModule<DataQualityFacts> = {
   id: "data_quality",
   description: "Glue Data Catalog data-quality rulesets of the student (name mentions the student ID, or the target table is in one of the student's databases): DQDL parsed and matched to the lab's three rulesets.",
   names: ["landingDb", "bronzeDb", "silverDb", "goldDb"],
   actions: ["glue:ListDataQualityRulesets", "glue:GetDataQualityRuleset"],
+  facts: dataQualityFactsSchema,
   async collect(ctx) {
     const dbs = new Set(["landingDb", "bronzeDb", "silverDb", "goldDb"].map((k) => ctx.name(k)));
     const listed = await ctx.list("glue", (t) => new ListDataQualityRulesetsCommand({ NextToken: t }), (o) => ({ items: o.Rulesets, next: o.NextToken }));
@@ -102,12 +118,13 @@ export const dataQuality: CheckModule = {
         return rulesetFacts(r.value.Name ?? item.Name ?? "", t?.DatabaseName ?? null, t?.TableName ?? null, r.value.Ruleset);
       }),
     );
-    const ok = read.filter((r): r is RulesetFacts => r !== null && !("$error" in r));
-    const firstError = read.find((r): r is ErrorFact => r !== null && "$error" in r);
+    const found = read.filter((r): r is RulesetFacts | ErrorFact => r !== null);
+    const ok = found.filter((r): r is RulesetFacts => !isErrorFact(r));
+    const firstError = found.find(isErrorFact);
     const assigned = assignRulesets(ok);
-    const category = (c: Category): Json => (assigned[c] ?? firstError ?? null) as Json;
+    const category = (c: Category): RulesetFacts | ErrorFact | null => assigned[c] ?? firstError ?? null;
     return {
-      rulesets: read.filter((r) => r !== null) as Json,
+      rulesets: found,
       count: firstError && ok.length < 3 ? firstError : ok.length,
       schemaValidation: category("schemaValidation"),
       businessRules: category("businessRules"),

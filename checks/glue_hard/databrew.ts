@@ -9,8 +9,9 @@ import {
   type DescribeRecipeResponse,
   type RecipeStep,
 } from "@aws-sdk/client-databrew";
+import { z } from "zod";
 import type { CheckContext, CheckModule, ReadResult } from "../../src/grade/check.js";
-import { isErrorFact as isErr, type ErrorFact, type Facts, type Json } from "../../src/grade/facts.js";
+import { isErrorFact as isErr, orError, type ErrorFact } from "../../src/grade/facts.js";
 import { parseJson, stringList } from "../shared/parse-json.js";
 import { nearMisses } from "../shared/student-owned.js";
 
@@ -22,35 +23,87 @@ const MAX_STEPS = 150;
 const MAX_PARAM = 400;
 
 /** One recipe step, normalised. */
-export type StepFact = {
-  operation: string;
+export const stepFactSchema = z.object({
+  operation: z.string(),
   /** `sourceColumn`, or the first of `sourceColumns`; null when the step names no column. */
-  sourceColumn: string | null;
+  sourceColumn: z.string().nullable(),
   /** Every column the step reads (`sourceColumn` and `sourceColumns`). */
-  columns: string[];
-  params: Record<string, string>;
-  conditions?: { condition: string; value: string | null; targetColumn: string }[];
+  columns: z.array(z.string()),
+  params: z.record(z.string(), z.string()),
+  conditions: z.array(z.object({ condition: z.string(), value: z.string().nullable(), targetColumn: z.string() })).optional(),
   /** The step in words, for messages: "REMOVE_DUPLICATES on email". */
-  summary: string;
-};
+  summary: z.string(),
+});
+export type StepFact = z.infer<typeof stepFactSchema>;
 
 /** Which lab steps a list of recipe steps performs, and how. */
-export type LabSteps = {
-  removeDuplicates: boolean;
-  fillMissingEmails: boolean;
+export const labStepsSchema = z.object({
+  removeDuplicates: z.boolean(),
+  fillMissingEmails: z.boolean(),
   /** FILL_WITH_CUSTOM on email with exactly "unknown@example.com" (the lab's wording); other FILL_* are accepted. */
-  fillEmailsExact: boolean;
-  fillEmails: { operation: string; value: string | null } | null;
-  validateEmail: boolean;
-  emailValidation: { operation: string; form: string } | null;
-  createdAtType: boolean;
-  createdAtChange: { operation: string; columnDataType: string | null } | null;
-  deleteNullCustomerId: boolean;
-  flagOutliers: boolean;
-  outliers: { operation: string; strategy: string | null; threshold: string | null; zScore3: boolean } | null;
+  fillEmailsExact: z.boolean(),
+  fillEmails: z.object({ operation: z.string(), value: z.string().nullable() }).nullable(),
+  validateEmail: z.boolean(),
+  emailValidation: z.object({ operation: z.string(), form: z.string() }).nullable(),
+  createdAtType: z.boolean(),
+  createdAtChange: z.object({ operation: z.string(), columnDataType: z.string().nullable() }).nullable(),
+  deleteNullCustomerId: z.boolean(),
+  flagOutliers: z.boolean(),
+  outliers: z.object({ operation: z.string(), strategy: z.string().nullable(), threshold: z.string().nullable(), zScore3: z.boolean() }).nullable(),
   /** How many of the six lab steps are present. */
-  count: number;
-};
+  count: z.number(),
+});
+export type LabSteps = z.infer<typeof labStepsSchema>;
+
+const similarSchema = orError(z.array(z.string())).optional();
+
+/** The DataBrew project: the dataset and recipe it names. */
+export const projectFactsSchema = z.object({
+  name: z.string(),
+  exists: z.boolean(),
+  datasetName: z.string().nullable().optional(),
+  recipeName: z.string().nullable().optional(),
+  roleArn: z.string().nullable().optional(),
+  similar: similarSchema,
+});
+export type ProjectFacts = z.infer<typeof projectFactsSchema>;
+
+/** The DataBrew dataset and where its input comes from. */
+export const datasetFactsSchema = z.object({
+  name: z.string(),
+  exists: z.boolean(),
+  inputType: z.enum(["S3", "DATA_CATALOG", "DATABASE"]).nullable(),
+  s3Path: z.string().optional(),
+  /** "database.table" of a Data Catalog input. */
+  catalogTable: z.string().optional(),
+  format: z.string().nullable().optional(),
+  similar: similarSchema,
+});
+export type DatasetFacts = z.infer<typeof datasetFactsSchema>;
+
+/** The recipe: the steps of the version that performs the most lab steps, and what its versions hold. */
+export const recipeFactsSchema = z.object({
+  name: z.string(),
+  exists: z.boolean(),
+  stepsFrom: z.enum(["LATEST_WORKING", "LATEST_PUBLISHED"]).nullable(),
+  publishedVersion: orError(z.string().nullable()).optional(),
+  /** ISO date of the latest published version. */
+  publishedDate: z.string().nullable().optional(),
+  workingStepCount: orError(z.number().nullable()).optional(),
+  publishedStepCount: orError(z.number().nullable()).optional(),
+  steps: z.array(stepFactSchema),
+  similar: similarSchema,
+});
+export type RecipeFacts = z.infer<typeof recipeFactsSchema>;
+
+/** The facts of Task 7. */
+export const databrewFactsSchema = z.object({
+  project: orError(projectFactsSchema),
+  dataset: orError(datasetFactsSchema),
+  recipe: orError(recipeFactsSchema),
+  steps: orError(labStepsSchema),
+});
+export type DatabrewFacts = z.infer<typeof databrewFactsSchema>;
 
 const norm = (c: string) => c.toLowerCase().replace(/[^a-z0-9]/g, "");
 const isCustomerId = (c: string) => norm(c) === "customerid";
@@ -150,7 +203,7 @@ function versionOf(r: ReadResult<DescribeRecipeResponse>): VersionRead {
   return { steps: normaliseSteps(r.value.Steps), version: r.value.RecipeVersion ?? null, publishedDate: r.value.PublishedDate ? new Date(r.value.PublishedDate).toISOString() : null };
 }
 
-async function readRecipe(ctx: CheckContext, name: string, allNames: () => Promise<string[] | ErrorFact>): Promise<{ recipe: Json; lab: Json }> {
+async function readRecipe(ctx: CheckContext, name: string, allNames: () => Promise<string[] | ErrorFact>): Promise<{ recipe: RecipeFacts | ErrorFact; lab: LabSteps | ErrorFact }> {
   const [working, published] = await Promise.all([
     ctx.read("databrew", new DescribeRecipeCommand({ Name: name, RecipeVersion: "LATEST_WORKING" }), { missing: MISSING }),
     // Without RecipeVersion: the latest published version. A never-published recipe answers not-found (or, UNCONFIRMED, ValidationException).
@@ -162,8 +215,7 @@ async function readRecipe(ctx: CheckContext, name: string, allNames: () => Promi
   if (isErr(p) && w === null) return { recipe: p, lab: p };
   if (w === null && p === null) {
     const all = await allNames();
-    const recipe = { name, exists: false, stepsFrom: null, steps: [], similar: isErr(all) ? all : nearMisses(name, all, ctx.student) };
-    return { recipe, lab: labSteps([]) as unknown as Json };
+    return { recipe: { name, exists: false, stepsFrom: null, steps: [], similar: isErr(all) ? all : nearMisses(name, all, ctx.student) }, lab: labSteps([]) };
   }
   const candidates: { from: "LATEST_WORKING" | "LATEST_PUBLISHED"; steps: StepFact[]; lab: LabSteps }[] = [];
   if (p && !isErr(p)) candidates.push({ from: "LATEST_PUBLISHED", steps: p.steps, lab: labSteps(p.steps) });
@@ -171,7 +223,7 @@ async function readRecipe(ctx: CheckContext, name: string, allNames: () => Promi
   // The version that performs the most lab steps; on a tie the one with more steps; then the published one.
   const withSteps = candidates.filter((c) => c.steps.length > 0);
   const best = withSteps.sort((a, b) => b.lab.count - a.lab.count || b.steps.length - a.steps.length)[0];
-  const recipe = {
+  const recipe: RecipeFacts = {
     name,
     exists: true,
     stepsFrom: best?.from ?? null,
@@ -181,7 +233,7 @@ async function readRecipe(ctx: CheckContext, name: string, allNames: () => Promi
     publishedStepCount: p === null ? null : isErr(p) ? p : p.steps.length,
     steps: best?.steps ?? [],
   };
-  return { recipe: recipe as unknown as Json, lab: (best?.lab ?? labSteps([])) as unknown as Json };
+  return { recipe, lab: best?.lab ?? labSteps([]) };
 }
 
 function lister<T>(fetch: () => Promise<{ ok: true; items: T[] } | { ok: false; fact: ErrorFact }>, nameOf: (t: T) => string | undefined): () => Promise<string[] | ErrorFact> {
@@ -190,11 +242,12 @@ function lister<T>(fetch: () => Promise<{ ok: true; items: T[] } | { ok: false; 
 }
 
 /** Task 7: the DataBrew project, dataset and recipe with its steps. */
-export const databrew: CheckModule = {
+export const databrew: CheckModule<DatabrewFacts> = {
   id: "databrew",
   description: "DataBrew project, dataset (input source) and recipe: which of the lab's six cleaning steps the recipe performs (latest published or working version).",
   names: ["databrewProject", "databrewDataset", "databrewRecipe"],
   actions: ["databrew:DescribeProject", "databrew:DescribeDataset", "databrew:DescribeRecipe", "databrew:ListProjects", "databrew:ListDatasets", "databrew:ListRecipes"],
+  facts: databrewFactsSchema,
   async collect(ctx) {
     const projectName = ctx.name("databrewProject");
     const datasetName = ctx.name("databrewDataset");
@@ -207,7 +260,7 @@ export const databrew: CheckModule = {
     );
 
     const [project, dataset, recipe] = await Promise.all([
-      ctx.read("databrew", new DescribeProjectCommand({ Name: projectName }), { missing: MISSING }).then(async (r): Promise<Json> => {
+      ctx.read("databrew", new DescribeProjectCommand({ Name: projectName }), { missing: MISSING }).then(async (r): Promise<ProjectFacts | ErrorFact> => {
         if (r.ok) {
           const v = r.value;
           return { name: projectName, exists: true, datasetName: v.DatasetName ?? null, recipeName: v.RecipeName ?? null, roleArn: v.RoleArn ?? null };
@@ -216,7 +269,7 @@ export const databrew: CheckModule = {
         const all = await projects();
         return { name: projectName, exists: false, similar: isErr(all) ? all : nearMisses(projectName, all, ctx.student) };
       }),
-      ctx.read("databrew", new DescribeDatasetCommand({ Name: datasetName }), { missing: MISSING }).then(async (r): Promise<Json> => {
+      ctx.read("databrew", new DescribeDatasetCommand({ Name: datasetName }), { missing: MISSING }).then(async (r): Promise<DatasetFacts | ErrorFact> => {
         if (r.ok) {
           const input = r.value.Input;
           const s3 = input?.S3InputDefinition;
@@ -237,7 +290,6 @@ export const databrew: CheckModule = {
       }),
       readRecipe(ctx, recipeName, recipes),
     ]);
-    const facts: Facts = { project, dataset, recipe: recipe.recipe, steps: recipe.lab };
-    return facts;
+    return { project, dataset, recipe: recipe.recipe, steps: recipe.lab };
   },
 };
