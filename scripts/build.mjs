@@ -48,6 +48,26 @@ const lazySdkCommands = {
   },
 };
 
+/**
+ * zod's `z.locales` (and `z.core.locales`) namespace holds the error messages of every language it ships: about 260 KB
+ * minified, more than half of zod in the bundle, compiled by every run that grades. Only English is used (zod
+ * registers it as the default itself), so in the bundle that namespace holds English alone.
+ */
+const zodEnglishOnly = {
+  name: "zod-english-only",
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) => {
+      if (!/[\\/]zod[\\/]v4[\\/](classic|core)$/.test(args.resolveDir)) return undefined;
+      return { path: join(args.resolveDir, "../locales/en.js"), namespace: "zod-english-only" };
+    });
+    b.onLoad({ filter: /.*/, namespace: "zod-english-only" }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(args.path)};\n`,
+      loader: "js",
+      resolveDir: dirname(args.path),
+    }));
+  },
+};
+
 /** Source files the bundle is built from (tests excluded). */
 function sourceFiles() {
   const out = [];
@@ -114,7 +134,7 @@ const result = await build({
   keepNames: false,
   sourcemap: false,
   metafile: true,
-  plugins: [lazySdkCommands],
+  plugins: [lazySdkCommands, zodEnglishOnly],
   logLevel: "warning",
 });
 if (process.argv.includes("--metafile")) writeFileSync(join(outdir, "meta.json"), JSON.stringify(result.metafile));

@@ -4,7 +4,7 @@ import { CHECKS } from "../../checks/index.js";
 import { READERS } from "../../readers/index.js";
 import { existsSync, readFileSync } from "node:fs";
 import { assessmentFor, bundledIds, bundledRubric, catalogOf, openBundled, type Assessment, type AssessmentSources } from "../grade/assessment.js";
-import { resolveRubricFile, type Catalogs } from "../rubric/extends.js";
+import type { Catalogs } from "../rubric/extends.js";
 import { loadRubric, RubricError, type CheckCatalog } from "../rubric/load.js";
 import type { Rubric } from "../rubric/schema.js";
 import { UsageError } from "../cli/exit.js";
@@ -60,6 +60,8 @@ export async function openAssessment(ref: { id?: string; rubricFile?: string }):
       return { assessment, rubric: loadRubric(bundledRubric(id), catalogOf(assessment)), rubricSource: `bundled:${id}` };
     }
     if (!existsSync(rubricFile)) throw new UsageError(`no rubric file ${rubricFile}`);
+    // `extends:` resolution is needed only for a rubric file: a bundled assessment's run does not load it.
+    const { resolveRubricFile } = await import("../rubric/extends.js");
     const rubric = resolveRubricFile(rubricFile, await loadCatalogs()).rubric;
     if (id !== undefined && rubric.assessment !== id) {
       if (!assessmentIds().includes(id)) throw new UsageError(`unknown assessment "${id}"; available: ${assessmentIds().join(", ")} (see \`glue-validate list\`)`);

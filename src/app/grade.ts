@@ -64,7 +64,7 @@ export function gradeWith(p: PreparedGrade, req: GradeRequest, session: AwsSessi
  * tasks done / total while grading.
  */
 export async function gradeOne(p: PreparedGrade, req: GradeRequest, env: NodeJS.ProcessEnv, notify: (line: string) => void, onProgress?: (done: number, total: number) => void): Promise<GradeReport> {
-  const { session, snapshot } = openSession(req.session, env);
+  const { session, snapshot } = await openSession(req.session, env);
   const mismatch = snapshot && req.session.replay ? (replayStudentMismatch(snapshot, req.session.replay, p.student) ?? replayRegionMismatch(snapshot, req.session.replay, req.session.region)) : undefined;
   if (mismatch) throw new UsageError(mismatch);
   const evidence = evidenceOptions(req.evidence ?? {}, snapshot);

@@ -3,7 +3,6 @@ import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { AwsSession } from "../aws/session.js";
 import { classify, describeError } from "../aws/errors.js";
 import { readSnapshot, SnapshotError, type Snapshot } from "../aws/snapshot.js";
-import { closestRegion, isKnownRegion } from "../aws/regions.js";
 import { profileNames, sharedFiles } from "../aws/profiles.js";
 import { editDistance } from "../util/edit-distance.js";
 import { AwsConfigError, CannotGradeError, SignInError, UsageError } from "./errors.js";
@@ -32,7 +31,7 @@ export interface Caller {
 }
 
 /** Creates the session for a run: replay from a snapshot, or live AWS (optionally at an endpoint). */
-export function openSession(req: SessionRequest, env: NodeJS.ProcessEnv): { session: AwsSession; snapshot?: Snapshot } {
+export async function openSession(req: SessionRequest, env: NodeJS.ProcessEnv): Promise<{ session: AwsSession; snapshot?: Snapshot }> {
   const allowedWrites = req.runQueries ? { allowedWrites: ["athena:StartQueryExecution"] } : {};
   if (req.replay) {
     let snapshot: Snapshot;
@@ -46,7 +45,7 @@ export function openSession(req: SessionRequest, env: NodeJS.ProcessEnv): { sess
     return { snapshot, session: new AwsSession({ region: req.region ?? snapshot.region, replay: snapshot, record: Boolean(req.record), ...allowedWrites }) };
   }
   const region = req.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? "us-east-1";
-  checkAwsConfig(req, region, env);
+  await checkAwsConfig(req, region, env);
   const timeout = req.timeoutSeconds;
   const attempts = maxAttemptsOf(env);
   return {
@@ -77,9 +76,10 @@ export function profileOf(req: Pick<SessionRequest, "profile">, env: NodeJS.Proc
 
 /**
  * Before any call: the profile must exist in the shared config/credentials files (only their section names are
- * read) and, against AWS itself (no --endpoint-url), the region must be one the SDK knows.
+ * read) and, against AWS itself (no --endpoint-url), the region must be one the SDK knows (its partition data comes
+ * with the SDK's core, loaded here only for such a run).
  */
-export function checkAwsConfig(req: SessionRequest, region: string, env: NodeJS.ProcessEnv): void {
+export async function checkAwsConfig(req: SessionRequest, region: string, env: NodeJS.ProcessEnv): Promise<void> {
   const profile = profileOf(req, env);
   if (profile) {
     const names = profileNames(env);
@@ -92,7 +92,9 @@ export function checkAwsConfig(req: SessionRequest, region: string, env: NodeJS.
       throw new AwsConfigError(`unknown AWS profile "${profile}" (${from})${meant}: it is not in ${files.config} or ${files.credentials}, and ${have}; use one of them, or create it with \`aws configure --profile ${profile}\` (or \`aws configure sso\`)`);
     }
   }
-  if (!req.endpointUrl && !isKnownRegion(region)) {
+  if (req.endpointUrl) return;
+  const { closestRegion, isKnownRegion } = await import("../aws/regions.js");
+  if (!isKnownRegion(region)) {
     const from = req.region ? "--region" : env.AWS_REGION ? "AWS_REGION" : "AWS_DEFAULT_REGION";
     const closest = closestRegion(region);
     throw new AwsConfigError(`unknown AWS region "${region}" (${from})${closest ? `: did you mean ${closest}?` : ""}; regions are written like us-east-1 or eu-west-1`);

@@ -186,7 +186,7 @@ export async function runBatchCommand(id: string, flags: BatchFlags, io: CliIo, 
   }
 
   // Validates --region/--endpoint-url/--timeout exactly as a single-student run does; the batch then makes its own sessions.
-  const base = openSession(sessionRequest({ region: flags.region, profile: flags.profile, endpointUrl: flags.endpointUrl, timeout: flags.timeout }, io.env), io.env).session;
+  const base = (await openSession(sessionRequest({ region: flags.region, profile: flags.profile, endpointUrl: flags.endpointUrl, timeout: flags.timeout }, io.env), io.env)).session;
   const region = base.region;
   const endpointUrl = flags.endpointUrl ?? io.env.AWS_ENDPOINT_URL;
   const timeout = flags.timeout === undefined ? undefined : Number(flags.timeout);

@@ -24,7 +24,7 @@ afterAll(async () => {
 describe("AWS_MAX_ATTEMPTS", () => {
   it("bounds the attempts of one call, retries included", async () => {
     const env = { AWS_MAX_ATTEMPTS: "2" };
-    const { session } = openSession(sessionRequest({ endpointUrl: fake.url }, env), env);
+    const { session } = await openSession(sessionRequest({ endpointUrl: fake.url }, env), env);
     await expect(session.send("glue", new GetDatabaseCommand({ Name: "d" }))).rejects.toMatchObject({ name: "InternalServiceException" });
     await session.close();
     expect(fake.log.filter((c) => c.operation === "GetDatabase")).toHaveLength(2);

@@ -1,6 +1,6 @@
-// What a bare start (`--version`, `--help`, a mistyped flag) loads from the bundle: dist/main.js and the chunks it
-// imports statically. Every command's implementation, zod, yaml, the SDK and the reporters are behind import().
-import { existsSync, readFileSync } from "node:fs";
+// What the bundle makes a run load. A bare start (`--version`, `--help`, a mistyped flag) loads dist/main.js and the
+// chunks it imports statically: every command's implementation, zod, yaml, the SDK and the reporters are behind import().
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { expect, it } from "vitest";
 
@@ -22,4 +22,11 @@ it.skipIf(!built)("a bare start loads at most 100 KB of bundled code (skipped un
   expect(bytes, [...graph].map(([f, n]) => `${f} ${n}`).join("\n")).toBeLessThan(100 * 1024);
   // The commands themselves are still reachable, each through a dynamic import().
   expect(readFileSync(main, "utf8")).toMatch(/import\("\.\/chunks\/[^"]+\.js"\)/);
+});
+
+it.skipIf(!built)("the bundle keeps zod's English messages only (skipped until `npm run build`)", () => {
+  const chunks = readdirSync(join("dist", "chunks")).map((f) => readFileSync(join("dist", "chunks", f), "utf8"));
+  expect(chunks.some((c) => c.includes("Invalid input: expected"))).toBe(true);
+  // German, one of the locales zod ships: the bundle's z.locales holds English alone (scripts/build.mjs).
+  expect(chunks.some((c) => c.includes("Eingabe: erwartet"))).toBe(false);
 });
