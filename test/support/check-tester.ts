@@ -11,7 +11,7 @@ import type { Facts } from "../../src/grade/facts.js";
 /** A command class, as imported from an @aws-sdk/client-* package (only its name is used). */
 type CommandClass = abstract new (...args: never[]) => { input: object };
 type InputOf<C extends CommandClass> = InstanceType<C>["input"];
-type Answer = unknown | ((input: never) => unknown | Promise<unknown>);
+type Answer = unknown | ((input: never, call: { region: string }) => unknown | Promise<unknown>);
 
 /** One call the transport answered. */
 export interface RecordedCall {
@@ -103,8 +103,8 @@ export class Responder<C extends CommandClass> {
     return this.add(typeof error === "string" ? new Error(error) : error, true, true);
   }
 
-  /** Answers from the input: returns the output, or throws an AWS error. */
-  callsFake(fn: (input: InputOf<C>) => unknown): this {
+  /** Answers from the input (and the region the call went to): returns the output, or throws an AWS error. */
+  callsFake(fn: (input: InputOf<C>, call: { region: string }) => unknown): this {
     return this.add(fn, false, false);
   }
 
@@ -149,7 +149,7 @@ export class FakeAws {
     if (!hit) throw Object.assign(new Error(`the test scripted no answer for ${service}:${operation}`), { name: "UnscriptedCall", $metadata: { httpStatusCode: 501 } });
     const { answer, error } = hit.step;
     if (error) throw answer;
-    const out = typeof answer === "function" ? await (answer as (i: unknown) => unknown)(given) : answer;
+    const out = typeof answer === "function" ? await (answer as (i: unknown, call: { region: string }) => unknown)(given, { region }) : answer;
     return structuredClone(out ?? {});
   };
 

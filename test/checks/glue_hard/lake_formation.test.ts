@@ -1,26 +1,25 @@
-// Task 3 check: facts from mocked Lake Formation and Glue responses (aws-sdk-client-mock), and graded worlds end to end.
-import { beforeEach, describe, expect, it } from "vitest";
-import { mockClient } from "aws-sdk-client-mock";
+// Task 3 check: facts from scripted Lake Formation and Glue answers (FakeAws), and graded worlds end to end.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   AccessDeniedException,
   GetDataLakeSettingsCommand,
-  LakeFormationClient,
   ListDataCellsFilterCommand,
   ListPermissionsCommand,
   ListResourcesCommand,
   type PrincipalResourcePermissions,
 } from "@aws-sdk/client-lakeformation";
-import { EntityNotFoundException, GetTablesCommand, GlueClient } from "@aws-sdk/client-glue";
-import { AwsSession } from "../../../src/aws/session.js";
+import { EntityNotFoundException, GetTablesCommand } from "@aws-sdk/client-glue";
+import { FakeAws } from "../../support/check-tester.js";
 import { CheckContext } from "../../../src/grade/check.js";
 import { cellFilterFacts, grantFacts, lakeFormation, MAX_TABLES } from "../../../checks/glue_hard/lake_formation.js";
 import { completeWorld, partialWorld } from "../../support/world/index.js";
 import { gradeWorld, statuses } from "../../support/grade-world.js";
 
-const lf = mockClient(LakeFormationClient);
-const glue = mockClient(GlueClient);
+const aws = new FakeAws();
+const lf = aws.client("lakeformation");
+const glue = aws.client("glue");
 const names = { bucket: "enterprise-datalake-7", landingDb: "landing_7", bronzeDb: "bronze_7", silverDb: "silver_7", goldDb: "gold_7" };
-const ctx = () => new CheckContext(new AwsSession({ region: "us-east-1", maxAttempts: 1 }), "7", names, "111122223333");
+const ctx = () => new CheckContext(aws.session(), "7", names, "111122223333");
 const ANALYST = "arn:aws:iam::111122223333:role/analyst";
 const ENGINEER = "arn:aws:iam::111122223333:role/engineer";
 const g = (principal: string, Resource: PrincipalResourcePermissions["Resource"], Permissions: PrincipalResourcePermissions["Permissions"]): PrincipalResourcePermissions => ({
@@ -39,10 +38,12 @@ function baseline() {
 }
 
 beforeEach(() => {
-  lf.reset();
-  glue.reset();
-  process.env.AWS_ACCESS_KEY_ID = "test";
-  process.env.AWS_SECRET_ACCESS_KEY = "test";
+  aws.reset();
+});
+
+afterEach(() => {
+  // a read the test did not script would stand in the facts as an error: every test scripts what the check reads
+  expect(aws.unscripted).toEqual([]);
 });
 
 describe("lake_formation check (client mock)", () => {
@@ -76,7 +77,7 @@ describe("lake_formation check (client mock)", () => {
       ],
     });
     const f = await lakeFormation.collect(ctx());
-    expect(lf.commandCalls(ListPermissionsCommand, { Resource: { Database: { Name: "silver_7" } } })).toHaveLength(2);
+    expect(lf.commandCalls(ListPermissionsCommand).filter((c) => c.Resource?.Database?.Name === "silver_7")).toHaveLength(2);
     expect(f.silver).toMatchObject({
       exists: true,
       databaseGrants: [
@@ -111,7 +112,7 @@ describe("lake_formation check (client mock)", () => {
       ],
     });
     const f = await lakeFormation.collect(ctx());
-    expect((f.columnSecurity as { filters: unknown }).filters).toEqual([
+    expect(f.columnSecurity.filters).toEqual([
       { database: "silver_7", table: "customers", name: "rows-only", excludedColumns: [], rowFilter: "country='DE'", columnLevel: false },
       { database: "gold_7", table: "summary", name: "pii", columns: ["customer_id", "total"], columnLevel: true },
     ]);
@@ -119,20 +120,20 @@ describe("lake_formation check (client mock)", () => {
 
   it(`inspects at most ${MAX_TABLES} tables one by one`, async () => {
     baseline();
-    glue.on(GetTablesCommand).callsFake((i: { DatabaseName: string }) => ({ TableList: Array.from({ length: 20 }, (_, n) => ({ Name: `t${n}`, DatabaseName: i.DatabaseName })) }));
+    glue.on(GetTablesCommand).callsFake((i) => ({ TableList: Array.from({ length: 20 }, (_, n) => ({ Name: `t${n}`, DatabaseName: i.DatabaseName })) }));
     const f = await lakeFormation.collect(ctx());
-    const perTable = lf.commandCalls(ListPermissionsCommand).filter((c) => c.args[0].input.Resource?.Table?.Name);
+    const perTable = lf.commandCalls(ListPermissionsCommand).filter((c) => c.Resource?.Table?.Name);
     expect(perTable).toHaveLength(MAX_TABLES);
     expect(f.columnSecurity).toMatchObject({ tablesInspected: MAX_TABLES });
     // Round-robin: every database gets some of the inspections.
-    expect((["landing", "bronze", "silver", "gold"] as const).map((l) => (f[l] as { tablesInspected: number }).tablesInspected)).toEqual([13, 13, 12, 12]);
+    expect((["landing", "bronze", "silver", "gold"] as const).map((l) => f[l].tablesInspected)).toEqual([13, 13, 12, 12]);
   });
 
   it("AccessDenied on ListDataCellsFilter only makes the filters an ErrorFact", async () => {
     baseline();
     lf.on(ListDataCellsFilterCommand).rejects(new AccessDeniedException({ message: "denied", $metadata: { httpStatusCode: 403 } }));
     const f = await lakeFormation.collect(ctx());
-    expect((f.columnSecurity as { filters: unknown }).filters).toMatchObject({ $error: { action: "lakeformation:ListDataCellsFilter", kind: "accessDenied" } });
+    expect(f.columnSecurity.filters).toMatchObject({ $error: { action: "lakeformation:ListDataCellsFilter", kind: "accessDenied" } });
     expect(f.registration).toMatchObject({ locations: [] });
     expect(f.fineGrained).toEqual({ databasesFound: 4, iamAllowedOn: [] });
   });

@@ -1,10 +1,9 @@
-// Task 13 check: facts from mocked CloudWatch / SNS / EventBridge responses, dashboard and pattern parsing, and graded worlds end to end.
-import { beforeEach, describe, expect, it } from "vitest";
-import { mockClient } from "aws-sdk-client-mock";
-import { CloudWatchClient, DescribeAlarmsCommand, GetDashboardCommand, ListDashboardsCommand, type MetricAlarm } from "@aws-sdk/client-cloudwatch";
-import { GetTopicAttributesCommand, ListSubscriptionsByTopicCommand, ListTopicsCommand, SNSClient } from "@aws-sdk/client-sns";
-import { EventBridgeClient, ListRulesCommand, ListTargetsByRuleCommand } from "@aws-sdk/client-eventbridge";
-import { AwsSession } from "../../../src/aws/session.js";
+// Task 13 check: facts from scripted CloudWatch / SNS / EventBridge answers (FakeAws), dashboard and pattern parsing, and graded worlds end to end.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { DescribeAlarmsCommand, GetDashboardCommand, ListDashboardsCommand, type MetricAlarm } from "@aws-sdk/client-cloudwatch";
+import { GetTopicAttributesCommand, ListSubscriptionsByTopicCommand, ListTopicsCommand } from "@aws-sdk/client-sns";
+import { ListRulesCommand, ListTargetsByRuleCommand } from "@aws-sdk/client-eventbridge";
+import { FakeAws } from "../../support/check-tester.js";
 import { CheckContext } from "../../../src/grade/check.js";
 import { alarmFacts, dashboardBody, monitoring } from "../../../checks/glue_hard/monitoring.js";
 import { expandMetric } from "../../../checks/shared/dashboard.js";
@@ -13,11 +12,12 @@ import { dashboardJson } from "../../support/world/parts/ops.js";
 import { completeWorld, partialWorld } from "../../support/world/index.js";
 import { gradeWorld, statuses } from "../../support/grade-world.js";
 
-const cw = mockClient(CloudWatchClient);
-const sns = mockClient(SNSClient);
-const eb = mockClient(EventBridgeClient);
+const aws = new FakeAws();
+const cw = aws.client("cloudwatch");
+const sns = aws.client("sns");
+const eb = aws.client("eventbridge");
 const names = { dashboard: "glue-pipeline-metrics-7", criticalTopic: "glue-critical-alerts-7", warningTopic: "glue-warnings-7", infoTopic: "glue-info-7" };
-const ctx = (region = "us-east-1") => new CheckContext(new AwsSession({ region, maxAttempts: 1 }), "7", names, "111122223333");
+const ctx = (region = "us-east-1") => new CheckContext(aws.session(region), "7", names, "111122223333");
 const err = (name: string, status: number, message = name) => Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status } });
 const alarm = (AlarmName: string, MetricName: string, Namespace = "Glue", region = "us-east-1"): MetricAlarm => ({ AlarmName, AlarmArn: `arn:aws:cloudwatch:${region}:111122223333:alarm:${AlarmName}`, MetricName, Namespace, Threshold: 1 });
 
@@ -29,11 +29,12 @@ function quietDefaults() {
 }
 
 beforeEach(() => {
-  cw.reset();
-  sns.reset();
-  eb.reset();
-  process.env.AWS_ACCESS_KEY_ID = "test";
-  process.env.AWS_SECRET_ACCESS_KEY = "test";
+  aws.reset();
+});
+
+afterEach(() => {
+  // a read the test did not script would stand in the facts as an error: every test scripts what the check reads
+  expect(aws.unscripted).toEqual([]);
 });
 
 describe("dashboard bodies are student input", () => {
@@ -117,7 +118,7 @@ describe("monitoring check (client mock)", () => {
     const f = await monitoring.collect(ctx());
     const calls = cw.commandCalls(DescribeAlarmsCommand);
     expect(calls).toHaveLength(2);
-    expect(calls[0]!.args[0].input.AlarmTypes).toEqual(["MetricAlarm", "CompositeAlarm"]);
+    expect(calls[0]!.AlarmTypes).toEqual(["MetricAlarm", "CompositeAlarm"]);
     expect(f.alarms).toMatchObject({
       count: 5,
       names: ["failure-rate-7", "glue-job-runtime-7", "dq-alarm", "glue-daily-cost-7", "pipeline-health-7"],
@@ -132,8 +133,7 @@ describe("monitoring check (client mock)", () => {
   it("outside us-east-1 the billing alarm is also looked for in us-east-1", async () => {
     quietDefaults();
     const regions: string[] = [];
-    cw.on(DescribeAlarmsCommand).callsFake(async (_input: unknown, getClient: () => { config: { region: () => Promise<string> } }) => {
-      const region = await getClient().config.region();
+    cw.on(DescribeAlarmsCommand).callsFake((_input, { region }) => {
       regions.push(region);
       return region === "us-east-1" ? { MetricAlarms: [alarm("glue-cost-7", "EstimatedCharges", "AWS/Billing")] } : { MetricAlarms: [alarm("glue-job-duration-7", "glue.driver.aggregate.elapsedTime", "Glue", "eu-west-1")] };
     });
@@ -175,7 +175,7 @@ describe("monitoring check (client mock)", () => {
     });
     eb.on(ListRulesCommand, { NextToken: "r2" }).resolves({ Rules: [{ Name: "broken-7", State: "ENABLED", EventPattern: "{source: aws.glue" }, { Name: "disabled-7", State: "DISABLED", EventPattern: '{"source":[{"prefix":"aws.gl"}]}' }], NextToken: "r3" });
     eb.on(ListRulesCommand, { NextToken: "r3" }).resolves({ Rules: [] });
-    eb.on(ListTargetsByRuleCommand).callsFake((i: { Rule: string }) => (i.Rule === "glue-events-7" ? { Targets: [{ Id: "1", Arn: "arn:aws:lambda:us-east-1:111122223333:function:f" }] } : { Targets: [] }));
+    eb.on(ListTargetsByRuleCommand).callsFake((i) => (i.Rule === "glue-events-7" ? { Targets: [{ Id: "1", Arn: "arn:aws:lambda:us-east-1:111122223333:function:f" }] } : { Targets: [] }));
     const f = await monitoring.collect(ctx());
     expect(eb.commandCalls(ListRulesCommand)).toHaveLength(3);
     const e = f.eventRules as { count: number; glue: string[]; glueRules: unknown[]; items: Record<string, unknown>[] };

@@ -1,6 +1,5 @@
-// Task 1 check: facts from mocked S3/KMS responses (aws-sdk-client-mock), and graded worlds end to end.
-import { beforeEach, describe, expect, it } from "vitest";
-import { mockClient } from "aws-sdk-client-mock";
+// Task 1 check: facts from scripted S3/KMS answers (FakeAws), and graded worlds end to end.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   GetBucketCorsCommand,
   GetBucketEncryptionCommand,
@@ -12,13 +11,12 @@ import {
   HeadBucketCommand,
   ListBucketsCommand,
   ListObjectsV2Command,
-  S3Client,
   S3ServiceException,
   NotFound,
   type LifecycleRule,
 } from "@aws-sdk/client-s3";
-import { DescribeKeyCommand, KMSClient, NotFoundException } from "@aws-sdk/client-kms";
-import { AwsSession } from "../../../src/aws/session.js";
+import { DescribeKeyCommand, NotFoundException } from "@aws-sdk/client-kms";
+import { FakeAws } from "../../support/check-tester.js";
 import { CheckContext } from "../../../src/grade/check.js";
 import { policyFacts, s3DataLake } from "../../../checks/glue_hard/s3_data_lake.js";
 import { lifecycleRuleFacts, normalisePrefix } from "../../../checks/shared/s3-buckets.js";
@@ -27,14 +25,15 @@ import { inRegion } from "../../support/world/parts/storage.js";
 import { gradeWorld, statuses } from "../../support/grade-world.js";
 import type { CallLog } from "../../support/world/transport.js";
 
-const s3 = mockClient(S3Client);
-const kms = mockClient(KMSClient);
+const aws = new FakeAws();
+const s3 = aws.client("s3");
+const kms = aws.client("kms");
 const BUCKET = "enterprise-datalake-7";
 const ACCOUNT = "111122223333";
 const KEY_ID = "1234abcd-12ab-34cd-56ef-1234567890ab";
 const KEY_ARN = `arn:aws:kms:us-east-1:${ACCOUNT}:key/${KEY_ID}`;
 const names = { bucket: BUCKET, kmsAlias: "alias/datalake-7" };
-const ctx = () => new CheckContext(new AwsSession({ region: "us-east-1", maxAttempts: 1 }), "7", names, ACCOUNT);
+const ctx = () => new CheckContext(aws.session(), "7", names, ACCOUNT);
 
 /** An S3 error as the SDK surfaces it: name, status, and (for bodiless HEAD answers) headers on $response. */
 const s3Error = (name: string, status: number, headers: Record<string, string> = {}) =>
@@ -58,6 +57,8 @@ function compliantBucket() {
     ],
   });
   s3.on(GetBucketTaggingCommand).resolves({ TagSet: [{ Key: "Environment", Value: "Production" }, { Key: "StudentID", Value: "7" }] });
+  // Any listing not scripted below: an empty folder.
+  s3.on(ListObjectsV2Command).resolves({ KeyCount: 0, IsTruncated: false });
   // Top-level folders across two pages (CommonPrefixes + ContinuationToken).
   s3.on(ListObjectsV2Command, { Bucket: BUCKET, Delimiter: "/", ContinuationToken: undefined }).resolves({
     CommonPrefixes: [{ Prefix: "athena-results/" }, { Prefix: "bronze/" }, { Prefix: "gold/" }, { Prefix: "landing/" }],
@@ -74,18 +75,20 @@ function compliantBucket() {
     NextContinuationToken: "s2",
   });
   s3.on(ListObjectsV2Command, { Bucket: BUCKET, Prefix: "scripts/", ContinuationToken: "s2" }).resolves({ Contents: [{ Key: "scripts/stream.py", Size: 700 }], IsTruncated: false });
-  kms.on(DescribeKeyCommand).callsFake((i: { KeyId: string }) => {
+  kms.on(DescribeKeyCommand).callsFake((i) => {
     const known = [KEY_ID, KEY_ARN, "alias/datalake-7", `arn:aws:kms:us-east-1:${ACCOUNT}:alias/datalake-7`];
-    if (!known.includes(i.KeyId)) throw new NotFoundException({ message: `Key '${i.KeyId}' does not exist`, $metadata: { httpStatusCode: 400 } });
+    if (!known.includes(i.KeyId ?? "")) throw new NotFoundException({ message: `Key '${i.KeyId}' does not exist`, $metadata: { httpStatusCode: 400 } });
     return { KeyMetadata: { KeyId: KEY_ID, Arn: KEY_ARN, KeyState: "Enabled" } };
   });
 }
 
 beforeEach(() => {
-  s3.reset();
-  kms.reset();
-  process.env.AWS_ACCESS_KEY_ID = "test";
-  process.env.AWS_SECRET_ACCESS_KEY = "test";
+  aws.reset();
+});
+
+afterEach(() => {
+  // a read the test did not script would stand in the facts as an error: every test scripts what the check reads
+  expect(aws.unscripted).toEqual([]);
 });
 
 describe("s3_data_lake check (client mock)", () => {
@@ -130,7 +133,7 @@ describe("s3_data_lake check (client mock)", () => {
     s3.on(GetBucketEncryptionCommand).resolves({ ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: "AES256" } }] } });
     const f = await s3DataLake.collect(ctx());
     expect(f.encryption).toMatchObject({ algorithm: "AES256", configuredKey: null, keyMatchesAlias: false });
-    expect(kms.commandCalls(DescribeKeyCommand).map((c) => c.args[0].input.KeyId)).toEqual(["alias/datalake-7"]);
+    expect(kms.commandCalls(DescribeKeyCommand).map((c) => c.KeyId)).toEqual(["alias/datalake-7"]);
   });
 
   it("a 403 HeadBucket is a bucket that is not ours: state forbidden, nothing else read, similar names listed", async () => {
@@ -151,18 +154,15 @@ describe("s3_data_lake check (client mock)", () => {
 
   it("a bucket in another region: 301 + x-amz-bucket-region, then every read goes to that region", async () => {
     compliantBucket();
-    s3.on(HeadBucketCommand).callsFake(async (_i, getClient) => {
-      const region = await (getClient() as S3Client).config.region();
+    s3.on(HeadBucketCommand).callsFake((_i, { region }) => {
       if (region !== "eu-west-1") throw s3Error("Unknown", 301, { "x-amz-bucket-region": "eu-west-1" });
       return { BucketRegion: "eu-west-1" };
     });
     const f = await s3DataLake.collect(ctx());
     expect(f.bucket).toMatchObject({ state: "exists", region: "eu-west-1" });
-    const regions = await Promise.all(
-      [s3.commandCalls(GetBucketVersioningCommand)[0]!, s3.commandCalls(GetBucketPolicyCommand)[0]!, s3.commandCalls(GetBucketTaggingCommand)[0]!].map((c) => (c.thisValue as S3Client).config.region()),
-    );
-    expect(regions).toEqual(["eu-west-1", "eu-west-1", "eu-west-1"]);
-    expect(await (kms.commandCalls(DescribeKeyCommand)[0]!.thisValue as KMSClient).config.region()).toBe("eu-west-1");
+    const regionOf = (operation: string) => s3.calls().find((c) => c.operation === operation)?.region;
+    expect(["GetBucketVersioning", "GetBucketPolicy", "GetBucketTagging"].map(regionOf)).toEqual(["eu-west-1", "eu-west-1", "eu-west-1"]);
+    expect(kms.calls().find((c) => c.operation === "DescribeKey")?.region).toBe("eu-west-1");
   });
 
   it("a malformed policy is a parse error, not a crash", async () => {

@@ -1,22 +1,25 @@
-// Task 5 check: Avro reading, facts from mocked Glue responses (aws-sdk-client-mock), and graded worlds end to end.
-import { beforeEach, describe, expect, it } from "vitest";
-import { mockClient } from "aws-sdk-client-mock";
-import { EntityNotFoundException, GetRegistryCommand, GetSchemaCommand, GetSchemaVersionCommand, GlueClient, ListRegistriesCommand, ListSchemasCommand } from "@aws-sdk/client-glue";
-import { AwsSession } from "../../../src/aws/session.js";
+// Task 5 check: Avro reading, facts from scripted Glue answers (FakeAws), and graded worlds end to end.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { EntityNotFoundException, GetRegistryCommand, GetSchemaCommand, GetSchemaVersionCommand, ListRegistriesCommand, ListSchemasCommand } from "@aws-sdk/client-glue";
+import { FakeAws } from "../../support/check-tester.js";
 import { CheckContext } from "../../../src/grade/check.js";
 import { avroTypeString, readAvroDefinition, schemaKey, schemaRegistry } from "../../../checks/glue_hard/schema_registry.js";
 import { completeWorld, emptyWorld, partialWorld } from "../../support/world/index.js";
 import { LAB_CUSTOMER_AVRO, LAB_TRANSACTION_AVRO } from "../../support/world/parts/catalog-formats.js";
 import { gradeWorld, statuses } from "../../support/grade-world.js";
 
-const glue = mockClient(GlueClient);
-const ctx = () => new CheckContext(new AwsSession({ region: "us-east-1", maxAttempts: 1 }), "7", { registry: "enterprise-registry-7" }, "111122223333");
+const aws = new FakeAws();
+const glue = aws.client("glue");
+const ctx = () => new CheckContext(aws.session(), "7", { registry: "enterprise-registry-7" }, "111122223333");
 const notFound = (m: string) => new EntityNotFoundException({ message: m, $metadata: { httpStatusCode: 400 } });
 
 beforeEach(() => {
-  glue.reset();
-  process.env.AWS_ACCESS_KEY_ID = "test";
-  process.env.AWS_SECRET_ACCESS_KEY = "test";
+  aws.reset();
+});
+
+afterEach(() => {
+  // a read the test did not script would stand in the facts as an error: every test scripts what the check reads
+  expect(aws.unscripted).toEqual([]);
 });
 
 describe("reading Avro definitions", () => {
@@ -82,19 +85,19 @@ describe("schema_registry check (client mock)", () => {
     glue.on(GetRegistryCommand).resolves({ RegistryName: "enterprise-registry-7", Status: "AVAILABLE", CreatedTime: "2026-11-01T10:00:00.000Z" });
     glue.on(ListSchemasCommand, { NextToken: undefined }).resolves({ Schemas: [{ SchemaName: "CUSTOMER", RegistryName: "enterprise-registry-7" }], NextToken: "t1" });
     glue.on(ListSchemasCommand, { NextToken: "t1" }).resolves({ Schemas: [{ SchemaName: "transaction-schema", RegistryName: "enterprise-registry-7" }] });
-    glue.on(GetSchemaCommand).callsFake((i: { SchemaId: { SchemaName: string } }) => schemaOut(i.SchemaId.SchemaName, i.SchemaId.SchemaName === "CUSTOMER" ? "BACKWARD" : "NONE"));
-    glue.on(GetSchemaVersionCommand).callsFake((i: { SchemaId: { SchemaName: string } }) => ({
+    glue.on(GetSchemaCommand).callsFake((i) => schemaOut(i.SchemaId?.SchemaName ?? "", i.SchemaId?.SchemaName === "CUSTOMER" ? "BACKWARD" : "NONE"));
+    glue.on(GetSchemaVersionCommand).callsFake((i) => ({
       DataFormat: "AVRO",
       VersionNumber: 2,
-      SchemaDefinition: i.SchemaId.SchemaName === "CUSTOMER" ? LAB_CUSTOMER_AVRO : LAB_TRANSACTION_AVRO,
+      SchemaDefinition: i.SchemaId?.SchemaName === "CUSTOMER" ? LAB_CUSTOMER_AVRO : LAB_TRANSACTION_AVRO,
     }));
     const f = await schemaRegistry.collect(ctx());
     expect(f.registry).toEqual({ name: "enterprise-registry-7", exists: true, status: "AVAILABLE" });
     expect(f.schemaNames).toEqual(["CUSTOMER", "transaction-schema"]);
     expect(f.customer).toMatchObject({ expected: "Customer", name: "CUSTOMER", exists: true, dataFormat: "AVRO", compatibility: "BACKWARD", parseError: null, signatures: expect.arrayContaining(["phone: null|string"]) });
     expect(f.transaction).toMatchObject({ name: "transaction-schema", compatibility: "NONE", recordName: "Transaction" });
-    for (const call of glue.commandCalls(GetSchemaVersionCommand)) expect(call.args[0].input.SchemaVersionNumber).toEqual({ LatestVersion: true });
-    expect(glue.commandCalls(ListSchemasCommand)[0]!.args[0].input.RegistryId).toEqual({ RegistryName: "enterprise-registry-7" });
+    for (const call of glue.commandCalls(GetSchemaVersionCommand)) expect(call.SchemaVersionNumber).toEqual({ LatestVersion: true });
+    expect(glue.commandCalls(ListSchemasCommand)[0]!.RegistryId).toEqual({ RegistryName: "enterprise-registry-7" });
   });
 
   it("a missing schema lists similar names; a JSON-format schema is not read as Avro", async () => {

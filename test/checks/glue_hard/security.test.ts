@@ -1,11 +1,10 @@
-// Task 12 check: facts from mocked Glue / Secrets Manager / IAM responses, trust-policy parsing, and graded worlds end to end.
-import { beforeEach, describe, expect, it } from "vitest";
-import { mockClient } from "aws-sdk-client-mock";
-import { EntityNotFoundException, GetSecurityConfigurationCommand, GetSecurityConfigurationsCommand, GlueClient } from "@aws-sdk/client-glue";
-import { DescribeSecretCommand, GetSecretValueCommand, ListSecretsCommand, SecretsManagerClient, type DescribeSecretRequest } from "@aws-sdk/client-secrets-manager";
-import { GetRoleCommand, IAMClient, ListRolesCommand, type Role } from "@aws-sdk/client-iam";
-import { GetDataLakeSettingsCommand, LakeFormationClient } from "@aws-sdk/client-lakeformation";
-import { AwsSession } from "../../../src/aws/session.js";
+// Task 12 check: facts from scripted Glue / Secrets Manager / IAM answers (FakeAws), trust-policy parsing, and graded worlds end to end.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { EntityNotFoundException, GetSecurityConfigurationCommand, GetSecurityConfigurationsCommand } from "@aws-sdk/client-glue";
+import { DescribeSecretCommand, GetSecretValueCommand, ListSecretsCommand, type DescribeSecretRequest } from "@aws-sdk/client-secrets-manager";
+import { GetRoleCommand, ListRolesCommand, type Role } from "@aws-sdk/client-iam";
+import { GetDataLakeSettingsCommand } from "@aws-sdk/client-lakeformation";
+import { FakeAws } from "../../support/check-tester.js";
 import { CheckContext } from "../../../src/grade/check.js";
 import { security } from "../../../checks/glue_hard/security.js";
 import { trustOf } from "../../../checks/shared/trust-policy.js";
@@ -14,12 +13,13 @@ import { completeWorld, partialWorld } from "../../support/world/index.js";
 import { gradeWorld, statuses } from "../../support/grade-world.js";
 import type { CallLog } from "../../support/world/transport.js";
 
-const glue = mockClient(GlueClient);
-const sm = mockClient(SecretsManagerClient);
-const iam = mockClient(IAMClient);
-const lf = mockClient(LakeFormationClient);
+const aws = new FakeAws();
+const glue = aws.client("glue");
+const sm = aws.client("secretsmanager");
+const iam = aws.client("iam");
+const lf = aws.client("lakeformation");
 const names = { securityConfig: "enterprise-security-config-7" };
-const ctx = () => new CheckContext(new AwsSession({ region: "us-east-1", maxAttempts: 1 }), "7", names, "111122223333");
+const ctx = () => new CheckContext(aws.session(), "7", names, "111122223333");
 const T = new Date("2026-11-01T00:00:00Z");
 const role = (RoleName: string, AssumeRolePolicyDocument?: string): Role => ({ RoleName, Path: "/", RoleId: "AROAX", Arn: `arn:aws:iam::111122223333:role/${RoleName}`, CreateDate: T, AssumeRolePolicyDocument });
 
@@ -31,12 +31,12 @@ function quietDefaults() {
 }
 
 beforeEach(() => {
-  glue.reset();
-  sm.reset();
-  iam.reset();
-  lf.reset();
-  process.env.AWS_ACCESS_KEY_ID = "test";
-  process.env.AWS_SECRET_ACCESS_KEY = "test";
+  aws.reset();
+});
+
+afterEach(() => {
+  // a read the test did not script would stand in the facts as an error: every test scripts what the check reads
+  expect(aws.unscripted).toEqual([]);
 });
 
 describe("security check (client mock)", () => {
@@ -88,7 +88,7 @@ describe("security check (client mock)", () => {
       ],
     });
     expect(sm.commandCalls(GetSecretValueCommand)).toHaveLength(0);
-    expect(sm.commandCalls(DescribeSecretCommand).map((c) => c.args[0].input.SecretId).sort()).toEqual(["arn:s1", "arn:s4"]);
+    expect(sm.commandCalls(DescribeSecretCommand).map((c) => c.SecretId).sort()).toEqual(["arn:s1", "arn:s4"]);
   });
 
   it("decodes URL-encoded trust policies (Service as string or array), follows Marker pages, ignores other students' roles", async () => {

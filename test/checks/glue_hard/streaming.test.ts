@@ -1,18 +1,18 @@
-// Task 9 check: streaming job and source facts from mocked Glue/Kinesis responses (aws-sdk-client-mock), and graded worlds.
-import { beforeEach, describe, expect, it } from "vitest";
-import { mockClient } from "aws-sdk-client-mock";
-import { EntityNotFoundException, GetJobCommand, GlueClient, ListJobsCommand, type Job } from "@aws-sdk/client-glue";
-import { DescribeStreamSummaryCommand, KinesisClient, ResourceNotFoundException } from "@aws-sdk/client-kinesis";
-import { AwsSession } from "../../../src/aws/session.js";
+// Task 9 check: streaming job and source facts from scripted Glue/Kinesis answers (FakeAws), and graded worlds.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { EntityNotFoundException, GetJobCommand, ListJobsCommand, type Job } from "@aws-sdk/client-glue";
+import { DescribeStreamSummaryCommand, ResourceNotFoundException } from "@aws-sdk/client-kinesis";
+import { FakeAws } from "../../support/check-tester.js";
 import { CheckContext } from "../../../src/grade/check.js";
 import { streaming } from "../../../checks/glue_hard/streaming.js";
 import { completeWorld, partialWorld } from "../../support/world/index.js";
 import { gradeWorld, statuses } from "../../support/grade-world.js";
 
-const glue = mockClient(GlueClient);
-const kinesis = mockClient(KinesisClient);
+const aws = new FakeAws();
+const glue = aws.client("glue");
+const kinesis = aws.client("kinesis");
 const names = { streamingJob: "streaming-etl-7", kinesisStream: "transactions-stream-7" };
-const ctx = () => new CheckContext(new AwsSession({ region: "us-east-1", maxAttempts: 1 }), "7", names, "111122223333");
+const ctx = () => new CheckContext(aws.session(), "7", names, "111122223333");
 const denied = (m: string) => Object.assign(new Error(m), { name: "AccessDeniedException", $metadata: { httpStatusCode: 400 } });
 const noStream = () => new ResourceNotFoundException({ message: "Stream transactions-stream-7 under account 111122223333 not found.", $metadata: { httpStatusCode: 400 } });
 
@@ -24,10 +24,12 @@ const job: Job = {
 };
 
 beforeEach(() => {
-  glue.reset();
-  kinesis.reset();
-  process.env.AWS_ACCESS_KEY_ID = "test";
-  process.env.AWS_SECRET_ACCESS_KEY = "test";
+  aws.reset();
+});
+
+afterEach(() => {
+  // a read the test did not script would stand in the facts as an error: every test scripts what the check reads
+  expect(aws.unscripted).toEqual([]);
 });
 
 describe("streaming check (client mock)", () => {
@@ -52,7 +54,7 @@ describe("streaming check (client mock)", () => {
       kafkaConnections: [],
       accepted: ["Kinesis stream transactions-stream-7 (ACTIVE)"],
     });
-    expect(kinesis.commandCalls(DescribeStreamSummaryCommand)[0]!.args[0].input).toEqual({ StreamName: "transactions-stream-7" });
+    expect(kinesis.commandCalls(DescribeStreamSummaryCommand)[0]!).toEqual({ StreamName: "transactions-stream-7" });
   });
 
   it("no stream (ResourceNotFoundException) but a Kafka connection named on the job: Kafka is accepted, GetConnection never called", async () => {
@@ -60,7 +62,7 @@ describe("streaming check (client mock)", () => {
     kinesis.on(DescribeStreamSummaryCommand).rejects(noStream());
     const f = await streaming.collect(ctx());
     expect(f.source).toEqual({ kinesis: { name: "transactions-stream-7", exists: false, status: null }, kafkaConnections: ["msk-transactions-7"], accepted: ["Kafka connection msk-transactions-7"] });
-    expect(glue.calls().map((c) => (c.args[0] as object).constructor.name)).toEqual(["GetJobCommand"]);
+    expect(glue.calls().map((c) => c.operation)).toEqual(["GetJob"]);
   });
 
   it("a stream still CREATING is reported but not accepted", async () => {

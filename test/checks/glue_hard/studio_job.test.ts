@@ -1,8 +1,7 @@
-// Task 8 check: visual graph analysis, job settings from mocked GetJob (aws-sdk-client-mock), and graded worlds end to end.
-import { beforeEach, describe, expect, it } from "vitest";
-import { mockClient } from "aws-sdk-client-mock";
-import { EntityNotFoundException, GetJobCommand, GlueClient, ListJobsCommand, type CodeGenConfigurationNode, type Job } from "@aws-sdk/client-glue";
-import { AwsSession } from "../../../src/aws/session.js";
+// Task 8 check: visual graph analysis, job settings from a scripted GetJob (FakeAws), and graded worlds end to end.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { EntityNotFoundException, GetJobCommand, ListJobsCommand, type CodeGenConfigurationNode, type Job } from "@aws-sdk/client-glue";
+import { FakeAws } from "../../support/check-tester.js";
 import { CheckContext } from "../../../src/grade/check.js";
 import { studioJob, DERIVED_COLUMNS } from "../../../checks/glue_hard/studio_job.js";
 import { analyseGraph } from "../../../checks/shared/visual-graph.js";
@@ -11,15 +10,19 @@ import { completeWorld, partialWorld } from "../../support/world/index.js";
 import { studioGraph } from "../../support/world/parts/etl.js";
 import { gradeWorld, statuses } from "../../support/grade-world.js";
 
-const glue = mockClient(GlueClient);
+const aws = new FakeAws();
+const glue = aws.client("glue");
 const names = { studioJob: "studio-etl-pipeline-7", landingDb: "landing_7", bronzeDb: "bronze_7", silverDb: "silver_7", goldDb: "gold_7" };
 const layers = { landing: "landing_7", bronze: "bronze_7", silver: "silver_7", gold: "gold_7" };
-const ctx = () => new CheckContext(new AwsSession({ region: "us-east-1", maxAttempts: 1 }), "7", names, "111122223333");
+const ctx = () => new CheckContext(aws.session(), "7", names, "111122223333");
 
 beforeEach(() => {
-  glue.reset();
-  process.env.AWS_ACCESS_KEY_ID = "test";
-  process.env.AWS_SECRET_ACCESS_KEY = "test";
+  aws.reset();
+});
+
+afterEach(() => {
+  // a read the test did not script would stand in the facts as an error: every test scripts what the check reads
+  expect(aws.unscripted).toEqual([]);
 });
 
 describe("visual graph analysis", () => {
@@ -123,7 +126,7 @@ describe("studio_job check (client mock)", () => {
     });
     expect(f.graph).toMatchObject({ nodeCount: 11, sourceLayers: { bronze: 2 }, targetLayers: { gold: 1, silver: 1 } });
     expect(JSON.stringify(f)).not.toContain("hunter2");
-    expect(glue.commandCalls(GetJobCommand)[0]!.args[0].input).toEqual({ JobName: "studio-etl-pipeline-7" });
+    expect(glue.commandCalls(GetJobCommand)[0]!).toEqual({ JobName: "studio-etl-pipeline-7" });
   });
 
   it("a script job (no JobMode, no diagram) is not visual and its graph is empty", async () => {

@@ -1,8 +1,7 @@
-// Task 10 check: workflow graph and trigger facts from mocked Glue responses (aws-sdk-client-mock), rubric evaluation of them, and graded worlds.
-import { beforeEach, describe, expect, it } from "vitest";
-import { mockClient } from "aws-sdk-client-mock";
-import { EntityNotFoundException, GetTriggersCommand, GetWorkflowCommand, GlueClient, ListWorkflowsCommand, type Trigger, type Workflow } from "@aws-sdk/client-glue";
-import { AwsSession } from "../../../src/aws/session.js";
+// Task 10 check: workflow graph and trigger facts from scripted Glue answers (FakeAws), rubric evaluation of them, and graded worlds.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { EntityNotFoundException, GetTriggersCommand, GetWorkflowCommand, ListWorkflowsCommand, type Trigger, type Workflow } from "@aws-sdk/client-glue";
+import { FakeAws } from "../../support/check-tester.js";
 import { CheckContext } from "../../../src/grade/check.js";
 import { bundledRubric, catalogOf } from "../../../src/grade/assessment.js";
 import { loadAssessment } from "../../../src/app/assessments.js";
@@ -14,9 +13,10 @@ import { workflow } from "../../../checks/glue_hard/workflow.js";
 import { completeWorld, partialWorld } from "../../support/world/index.js";
 import { gradeWorld, statuses } from "../../support/grade-world.js";
 
-const glue = mockClient(GlueClient);
+const aws = new FakeAws();
+const glue = aws.client("glue");
 const names = { workflow: "enterprise-pipeline-7", crawler: "enterprise-crawler-7", studioJob: "studio-etl-pipeline-7" };
-const ctx = () => new CheckContext(new AwsSession({ region: "us-east-1", maxAttempts: 1 }), "7", names, "111122223333");
+const ctx = () => new CheckContext(aws.session(), "7", names, "111122223333");
 const denied = (m: string) => Object.assign(new Error(m), { name: "AccessDeniedException", $metadata: { httpStatusCode: 400 } });
 
 const WF = "enterprise-pipeline-7";
@@ -61,9 +61,12 @@ async function graded(facts: Facts) {
 }
 
 beforeEach(() => {
-  glue.reset();
-  process.env.AWS_ACCESS_KEY_ID = "test";
-  process.env.AWS_SECRET_ACCESS_KEY = "test";
+  aws.reset();
+});
+
+afterEach(() => {
+  // a read the test did not script would stand in the facts as an error: every test scripts what the check reads
+  expect(aws.unscripted).toEqual([]);
 });
 
 describe("workflow check (client mock)", () => {
@@ -72,7 +75,7 @@ describe("workflow check (client mock)", () => {
     glue.on(GetTriggersCommand, { NextToken: undefined }).resolves({ Triggers: [event, { ...event, Name: "s3-event-77", WorkflowName: "enterprise-pipeline-77" }], NextToken: "t1" });
     glue.on(GetTriggersCommand, { NextToken: "t1" }).resolves({ Triggers: [scheduled, { Name: "standalone", Type: "ON_DEMAND" }] });
     const f = await workflow.collect(ctx());
-    expect(glue.commandCalls(GetWorkflowCommand)[0]!.args[0].input).toEqual({ Name: WF, IncludeGraph: true });
+    expect(glue.commandCalls(GetWorkflowCommand)[0]!).toEqual({ Name: WF, IncludeGraph: true });
     expect(glue.commandCalls(GetTriggersCommand)).toHaveLength(2);
     expect(f.graph).toMatchObject({
       nodeCount: 5,
