@@ -1,26 +1,35 @@
-// Task 4 check: facts from mocked Glue responses (aws-sdk-client-mock), and graded worlds end to end.
-import { beforeEach, describe, expect, it } from "vitest";
-import { mockClient } from "aws-sdk-client-mock";
-import { EntityNotFoundException, GetClassifierCommand, GetClassifiersCommand, GlueClient } from "@aws-sdk/client-glue";
-import { AwsSession } from "../../../src/aws/session.js";
+// Task 4 check: facts from scripted Glue answers (FakeAws), and graded worlds end to end.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { EntityNotFoundException, GetClassifierCommand, GetClassifiersCommand } from "@aws-sdk/client-glue";
+import { FakeAws } from "../../support/check-tester.js";
 import { CheckContext } from "../../../src/grade/check.js";
-import { classifier, type ClassifierFacts } from "../../../checks/glue_hard/classifier.js";
+import { classifier, classifierCheckFactsSchema, type ClassifierFacts } from "../../../checks/glue_hard/classifier.js";
 import { completeWorld, emptyWorld, partialWorld } from "../../support/world/index.js";
 import { LAB_GROK_PATTERN } from "../../support/world/parts/catalog-formats.js";
 import { gradeWorld, statuses } from "../../support/grade-world.js";
 
-const glue = mockClient(GlueClient);
-const ctx = () => new CheckContext(new AwsSession({ region: "us-east-1", maxAttempts: 1 }), "7", { classifier: "custom-log-classifier-7" }, "111122223333");
+const aws = new FakeAws();
+const glue = aws.client("glue");
+const ctx = () => new CheckContext(aws.session(), "7", { classifier: "custom-log-classifier-7" }, "111122223333");
+/** The facts collected from the scripted account, held to the declared schema. */
+const collect = async (c = ctx()) => {
+  const f = await classifier.collect(c);
+  classifierCheckFactsSchema.parse(f);
+  return f;
+};
 const grok = (GrokPattern: string, CustomPatterns?: string) => ({ Classifier: { GrokClassifier: { Name: "custom-log-classifier-7", Classification: "custom_logs", GrokPattern, CustomPatterns } } });
-const facts = async () => (await classifier.collect(ctx())).classifier as ClassifierFacts;
+const facts = async () => (await collect()).classifier as ClassifierFacts;
 
 beforeEach(() => {
-  glue.reset();
-  process.env.AWS_ACCESS_KEY_ID = "test";
-  process.env.AWS_SECRET_ACCESS_KEY = "test";
+  aws.reset();
 });
 
-describe("classifier check (client mock)", () => {
+// a read the test did not script would pass silently as an ErrorFact
+afterEach(() => {
+  expect(aws.unscripted).toEqual([]);
+});
+
+describe("classifier check (scripted answers)", () => {
   it("runs the lab's pattern on both sample lines", async () => {
     glue.on(GetClassifierCommand, { Name: "custom-log-classifier-7" }).resolves(grok(LAB_GROK_PATTERN));
     const f = await facts();

@@ -1,30 +1,38 @@
-// Task 15 check: facts from mocked Glue and Budgets responses (aws-sdk-client-mock), and graded worlds end to end.
-import { beforeEach, describe, expect, it } from "vitest";
-import { mockClient } from "aws-sdk-client-mock";
-import { EntityNotFoundException, GetJobCommand, GlueClient, type Job } from "@aws-sdk/client-glue";
-import { AccessDeniedException, BudgetsClient, DescribeBudgetsCommand, NotFoundException } from "@aws-sdk/client-budgets";
-import { AwsSession } from "../../../src/aws/session.js";
+// Task 15 check: facts from scripted Glue and Budgets answers (FakeAws), and graded worlds end to end.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { EntityNotFoundException, GetJobCommand, type Job } from "@aws-sdk/client-glue";
+import { AccessDeniedException, DescribeBudgetsCommand, NotFoundException } from "@aws-sdk/client-budgets";
+import { FakeAws } from "../../support/check-tester.js";
 import { CheckContext } from "../../../src/grade/check.js";
-import { cost, jobCostFacts, namesStudent } from "../../../checks/glue_hard/cost.js";
+import { cost, costFactsSchema, jobCostFacts, namesStudent } from "../../../checks/glue_hard/cost.js";
 import { effectiveArguments, jobFeatures } from "../../../checks/shared/job-args.js";
 import { completeWorld, partialWorld } from "../../support/world/index.js";
 import type { World } from "../../support/world/types.js";
 import { gradeWorld, statuses } from "../../support/grade-world.js";
 
-const glue = mockClient(GlueClient);
-const budgets = mockClient(BudgetsClient);
+const aws = new FakeAws();
+const glue = aws.client("glue");
+const budgets = aws.client("budgets");
 const names = { studioJob: "studio-etl-pipeline-7", streamingJob: "streaming-etl-7" };
 const ACCOUNT = "111122223333";
-const ctx = (account: string | null = ACCOUNT) => new CheckContext(new AwsSession({ region: "us-east-1", maxAttempts: 1 }), "7", names, account ?? undefined);
+const ctx = (account: string | null = ACCOUNT) => new CheckContext(aws.session(), "7", names, account ?? undefined);
+/** The facts collected from the scripted account, held to the declared schema. */
+const collect = async (c = ctx()) => {
+  const f = await cost.collect(c);
+  costFactsSchema.parse(f);
+  return f;
+};
 
 beforeEach(() => {
-  glue.reset();
-  budgets.reset();
-  process.env.AWS_ACCESS_KEY_ID = "test";
-  process.env.AWS_SECRET_ACCESS_KEY = "test";
+  aws.reset();
 });
 
-describe("cost check (client mock)", () => {
+// a read the test did not script would pass silently as an ErrorFact
+afterEach(() => {
+  expect(aws.unscripted).toEqual([]);
+});
+
+describe("cost check (scripted answers)", () => {
   it("reads Flex, auto-scaling and bookmarks of both jobs, and the student's budgets across pages", async () => {
     glue.on(GetJobCommand, { JobName: "studio-etl-pipeline-7" }).resolves({
       Job: { Name: "studio-etl-pipeline-7", ExecutionClass: "FLEX", WorkerType: "G.2X", NumberOfWorkers: 10, DefaultArguments: { "--job-bookmark-option": "job-bookmark-enable", "--enable-auto-scaling": "TRUE " } },
@@ -37,26 +45,26 @@ describe("cost check (client mock)", () => {
         { BudgetName: "usage-77", BudgetType: "USAGE", TimeUnit: "MONTHLY" },
       ],
     });
-    const f = await cost.collect(ctx());
+    const f = await collect();
     expect(f.studioJob).toEqual({ name: "studio-etl-pipeline-7", exists: true, executionClass: "FLEX", workerType: "G.2X", numberOfWorkers: 10, autoScaling: true, bookmark: "job-bookmark-enable" });
     expect(f.streamingJob).toEqual({ name: "streaming-etl-7", exists: false });
     expect(f.autoScalingJobs).toEqual(["studio-etl-pipeline-7"]);
     expect(f.budgets).toEqual([{ name: "Glue-Budget-7", type: "COST", timeUnit: "MONTHLY", limit: "25.0 USD" }]);
-    expect(budgets.commandCalls(DescribeBudgetsCommand).map((c) => c.args[0].input.AccountId)).toEqual([ACCOUNT, ACCOUNT]);
+    expect(budgets.commandCalls(DescribeBudgetsCommand).map((i) => i.AccountId)).toEqual([ACCOUNT, ACCOUNT]);
   });
 
   it("an account without budgets (NotFoundException) has none; AccessDenied is an ErrorFact", async () => {
     glue.on(GetJobCommand).resolves({ Job: { Name: "x" } });
     budgets.on(DescribeBudgetsCommand).rejects(new NotFoundException({ message: "no budgets", $metadata: { httpStatusCode: 400 } }));
-    expect((await cost.collect(ctx())).budgets).toEqual([]);
+    expect((await collect()).budgets).toEqual([]);
     budgets.reset();
     budgets.on(DescribeBudgetsCommand).rejects(new AccessDeniedException({ message: "denied", $metadata: { httpStatusCode: 400 } }));
-    expect((await cost.collect(ctx())).budgets).toMatchObject({ $error: { action: "budgets:ViewBudget", kind: "accessDenied" } });
+    expect((await collect()).budgets).toMatchObject({ $error: { action: "budgets:ViewBudget", kind: "accessDenied" } });
   });
 
   it("without an account ID the budgets cannot be read (and no call is made)", async () => {
     glue.on(GetJobCommand).resolves({ Job: { Name: "x" } });
-    const f = await cost.collect(ctx(null));
+    const f = await collect(ctx(null));
     expect(f.budgets).toMatchObject({ $error: { action: "budgets:ViewBudget" } });
     expect(budgets.commandCalls(DescribeBudgetsCommand)).toHaveLength(0);
   });
@@ -64,7 +72,7 @@ describe("cost check (client mock)", () => {
   it("a job read that fails (not missing) blocks the auto-scaling fact unless another job already has it", async () => {
     glue.on(GetJobCommand).rejects(Object.assign(new Error("denied"), { name: "AccessDeniedException", $metadata: { httpStatusCode: 400 } }));
     budgets.on(DescribeBudgetsCommand).resolves({ Budgets: [] });
-    const f = await cost.collect(ctx());
+    const f = await collect();
     expect(f.studioJob).toMatchObject({ $error: { action: "glue:GetJob", kind: "accessDenied" } });
     expect(f.autoScalingJobs).toMatchObject({ $error: { action: "glue:GetJob" } });
   });

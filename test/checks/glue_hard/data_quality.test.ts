@@ -1,22 +1,31 @@
-// Task 11 check: whose rulesets, identification by content, facts from mocked Glue responses, and graded worlds end to end.
-import { beforeEach, describe, expect, it } from "vitest";
-import { mockClient } from "aws-sdk-client-mock";
-import { EntityNotFoundException, GetDataQualityRulesetCommand, GlueClient, ListDataQualityRulesetsCommand } from "@aws-sdk/client-glue";
-import { AwsSession } from "../../../src/aws/session.js";
+// Task 11 check: whose rulesets, identification by content, facts from scripted Glue answers, and graded worlds end to end.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { EntityNotFoundException, GetDataQualityRulesetCommand, ListDataQualityRulesetsCommand } from "@aws-sdk/client-glue";
+import { FakeAws } from "../../support/check-tester.js";
 import { CheckContext } from "../../../src/grade/check.js";
-import { assignRulesets, dataQuality, rulesetFacts } from "../../../checks/glue_hard/data_quality.js";
+import { assignRulesets, dataQuality, dataQualityFactsSchema, rulesetFacts } from "../../../checks/glue_hard/data_quality.js";
 import { completeWorld, emptyWorld, partialWorld } from "../../support/world/index.js";
 import { dqdl, handlers, LAB_DQ_RULES } from "../../support/world/parts/catalog-formats.js";
 import { gradeWorld, statuses } from "../../support/grade-world.js";
 
-const glue = mockClient(GlueClient);
+const aws = new FakeAws();
+const glue = aws.client("glue");
 const names = { landingDb: "landing_7", bronzeDb: "bronze_7", silverDb: "silver_7", goldDb: "gold_7" };
-const ctx = () => new CheckContext(new AwsSession({ region: "us-east-1", maxAttempts: 1 }), "7", names, "111122223333");
+const ctx = () => new CheckContext(aws.session(), "7", names, "111122223333");
+/** The facts collected from the scripted account, held to the declared schema. */
+const collect = async (c = ctx()) => {
+  const f = await dataQuality.collect(c);
+  dataQualityFactsSchema.parse(f);
+  return f;
+};
 
 beforeEach(() => {
-  glue.reset();
-  process.env.AWS_ACCESS_KEY_ID = "test";
-  process.env.AWS_SECRET_ACCESS_KEY = "test";
+  aws.reset();
+});
+
+// a read the test did not script would pass silently as an ErrorFact
+afterEach(() => {
+  expect(aws.unscripted).toEqual([]);
 });
 
 describe("identifying the lab's rulesets by content", () => {
@@ -44,7 +53,7 @@ describe("identifying the lab's rulesets by content", () => {
   });
 });
 
-describe("data_quality check (client mock)", () => {
+describe("data_quality check (scripted answers)", () => {
   it("keeps only the student's rulesets (name or target database), across pages, and reads each once", async () => {
     glue.on(ListDataQualityRulesetsCommand, { NextToken: undefined }).resolves({
       Rulesets: [
@@ -61,12 +70,12 @@ describe("data_quality check (client mock)", () => {
       ],
     });
     const texts: Record<string, string> = { "schema-checks-7": dqdl(LAB_DQ_RULES.schema), biz: dqdl(LAB_DQ_RULES.business), anomalies: dqdl(LAB_DQ_RULES.anomaly) };
-    glue.on(GetDataQualityRulesetCommand).callsFake((i: { Name: string }) => {
-      if (!texts[i.Name]) throw new EntityNotFoundException({ message: "gone", $metadata: { httpStatusCode: 400 } });
-      return { Name: i.Name, Ruleset: texts[i.Name], TargetTable: { DatabaseName: i.Name === "anomalies" ? "gold_7" : "silver_7", TableName: "transactions" } };
+    glue.on(GetDataQualityRulesetCommand).callsFake(({ Name = "" }) => {
+      if (!texts[Name]) throw new EntityNotFoundException({ message: "gone", $metadata: { httpStatusCode: 400 } });
+      return { Name, Ruleset: texts[Name], TargetTable: { DatabaseName: Name === "anomalies" ? "gold_7" : "silver_7", TableName: "transactions" } };
     });
-    const f = await dataQuality.collect(ctx());
-    expect(glue.commandCalls(GetDataQualityRulesetCommand).map((c) => c.args[0].input.Name)).toEqual(["schema-checks-7", "biz", "anomalies", "deleted-7"]);
+    const f = await collect();
+    expect(glue.commandCalls(GetDataQualityRulesetCommand).map((i) => i.Name)).toEqual(["schema-checks-7", "biz", "anomalies", "deleted-7"]);
     expect(f.count).toBe(3);
     expect(f.schemaValidation).toMatchObject({ name: "schema-checks-7", ruleCount: 6, parseError: null });
     expect(f.businessRules).toMatchObject({ name: "biz", database: "silver_7", signatures: expect.arrayContaining(["CustomSql", "Uniqueness transaction_id"]) });
@@ -77,7 +86,7 @@ describe("data_quality check (client mock)", () => {
     glue.on(ListDataQualityRulesetsCommand).resolves({ Rulesets: [{ Name: "a-7" }, { Name: "b-7" }] });
     glue.on(GetDataQualityRulesetCommand, { Name: "a-7" }).resolves({ Name: "a-7", Ruleset: dqdl(LAB_DQ_RULES.schema) });
     glue.on(GetDataQualityRulesetCommand, { Name: "b-7" }).rejects(Object.assign(new Error("denied"), { name: "AccessDeniedException", $metadata: { httpStatusCode: 400 } }));
-    const f = await dataQuality.collect(ctx());
+    const f = await collect();
     expect(f.schemaValidation).toMatchObject({ name: "a-7" });
     expect(f.businessRules).toMatchObject({ $error: { action: "glue:GetDataQualityRuleset" } });
     expect(f.count).toMatchObject({ $error: { kind: "accessDenied" } });
@@ -85,7 +94,7 @@ describe("data_quality check (client mock)", () => {
 
   it("a failed listing is an error fact everywhere", async () => {
     glue.on(ListDataQualityRulesetsCommand).rejects(Object.assign(new Error("denied"), { name: "AccessDeniedException", $metadata: { httpStatusCode: 400 } }));
-    const f = await dataQuality.collect(ctx());
+    const f = await collect();
     expect(f.anomalyDetection).toMatchObject({ $error: { action: "glue:ListDataQualityRulesets" } });
   });
 });

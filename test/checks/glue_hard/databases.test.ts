@@ -1,33 +1,42 @@
-// Task 2 check: facts from mocked Glue responses (aws-sdk-client-mock), and graded worlds end to end.
-import { beforeEach, describe, expect, it } from "vitest";
-import { mockClient } from "aws-sdk-client-mock";
-import { GetDatabaseCommand, GetDatabasesCommand, GetDataCatalogEncryptionSettingsCommand, GetTagsCommand, GlueClient, EntityNotFoundException } from "@aws-sdk/client-glue";
-import { AwsSession } from "../../../src/aws/session.js";
+// Task 2 check: facts from scripted Glue answers (FakeAws), and graded worlds end to end.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { GetDatabaseCommand, GetDatabasesCommand, GetDataCatalogEncryptionSettingsCommand, GetTagsCommand, EntityNotFoundException } from "@aws-sdk/client-glue";
+import { FakeAws } from "../../support/check-tester.js";
 import { CheckContext } from "../../../src/grade/check.js";
-import { databases } from "../../../checks/glue_hard/databases.js";
+import { databases, databasesFactsSchema } from "../../../checks/glue_hard/databases.js";
 import { completeWorld, partialWorld } from "../../support/world/index.js";
 import { gradeWorld, statuses } from "../../support/grade-world.js";
 
-const glue = mockClient(GlueClient);
+const aws = new FakeAws();
+const glue = aws.client("glue");
 const names = { landingDb: "landing_7", bronzeDb: "bronze_7", silverDb: "silver_7", goldDb: "gold_7" };
-const ctx = () => new CheckContext(new AwsSession({ region: "us-east-1", maxAttempts: 1 }), "7", names, "111122223333");
+const ctx = () => new CheckContext(aws.session(), "7", names, "111122223333");
+/** The facts collected from the scripted account, held to the declared schema. */
+const collect = async (c = ctx()) => {
+  const f = await databases.collect(c);
+  databasesFactsSchema.parse(f);
+  return f;
+};
 const notFound = () => new EntityNotFoundException({ message: "Database not found.", $metadata: { httpStatusCode: 400 } });
 
 beforeEach(() => {
-  glue.reset();
-  process.env.AWS_ACCESS_KEY_ID = "test";
-  process.env.AWS_SECRET_ACCESS_KEY = "test";
+  aws.reset();
 });
 
-describe("databases check (client mock)", () => {
+// a read the test did not script would pass silently as an ErrorFact
+afterEach(() => {
+  expect(aws.unscripted).toEqual([]);
+});
+
+describe("databases check (scripted answers)", () => {
   it("reads location, tags and catalog encryption", async () => {
-    glue.on(GetDatabaseCommand).callsFake((i: { Name: string }) => ({ Database: { Name: i.Name, LocationUri: `s3://enterprise-datalake-7/${i.Name.split("_")[0]}` } }));
+    glue.on(GetDatabaseCommand).callsFake(({ Name = "" }) => ({ Database: { Name, LocationUri: `s3://enterprise-datalake-7/${Name.split("_")[0]}` } }));
     glue.on(GetTagsCommand).resolves({ Tags: { Architecture: "Medallion" } });
     glue.on(GetDataCatalogEncryptionSettingsCommand).resolves({ DataCatalogEncryptionSettings: { EncryptionAtRest: { CatalogEncryptionMode: "SSE-KMS", SseAwsKmsKeyId: "k" } } });
-    const f = await databases.collect(ctx());
+    const f = await collect();
     expect(f.landing).toMatchObject({ exists: true, location: "s3://enterprise-datalake-7/landing/", tags: { Architecture: "Medallion" } });
     expect(f.catalogEncryption).toEqual({ mode: "SSE-KMS", kmsKeyId: "k" });
-    expect(glue.commandCalls(GetTagsCommand)[0]!.args[0].input.ResourceArn).toBe("arn:aws:glue:us-east-1:111122223333:database/landing_7");
+    expect(glue.commandCalls(GetTagsCommand)[0]!.ResourceArn).toBe("arn:aws:glue:us-east-1:111122223333:database/landing_7");
   });
 
   it("a missing database lists similar names across every page", async () => {
@@ -35,7 +44,7 @@ describe("databases check (client mock)", () => {
     glue.on(GetDatabasesCommand, { NextToken: undefined }).resolves({ DatabaseList: [{ Name: "other_1" }], NextToken: "t1" });
     glue.on(GetDatabasesCommand, { NextToken: "t1" }).resolves({ DatabaseList: [{ Name: "Landing_07" }, { Name: "gold_007" }] });
     glue.on(GetDataCatalogEncryptionSettingsCommand).resolves({});
-    const f = await databases.collect(ctx());
+    const f = await collect();
     expect(f.landing).toEqual({ name: "landing_7", exists: false, similar: ["Landing_07"] });
     expect(f.gold).toEqual({ name: "gold_7", exists: false, similar: ["gold_007"] });
     expect(f.catalogEncryption).toMatchObject({ mode: "DISABLED" });
@@ -45,7 +54,7 @@ describe("databases check (client mock)", () => {
   it("AccessDenied becomes an error fact naming the IAM action, not a missing database", async () => {
     glue.on(GetDatabaseCommand).rejects(Object.assign(new Error("User is not authorized"), { name: "AccessDeniedException", $metadata: { httpStatusCode: 400 } }));
     glue.on(GetDataCatalogEncryptionSettingsCommand).resolves({});
-    const f = await databases.collect(ctx());
+    const f = await collect();
     expect(f.silver).toMatchObject({ $error: { action: "glue:GetDatabase", kind: "accessDenied" } });
   });
 });

@@ -1,8 +1,6 @@
-// Task 7 check: facts from mocked DataBrew responses (aws-sdk-client-mock), recipe step forms, and graded worlds end to end.
-import { beforeEach, describe, expect, it } from "vitest";
-import { mockClient } from "aws-sdk-client-mock";
+// Task 7 check: facts from scripted DataBrew answers (FakeAws), recipe step forms, and graded worlds end to end.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
-  DataBrewClient,
   DescribeDatasetCommand,
   DescribeProjectCommand,
   DescribeRecipeCommand,
@@ -12,16 +10,23 @@ import {
   type DescribeRecipeRequest,
   type RecipeStep,
 } from "@aws-sdk/client-databrew";
-import { AwsSession } from "../../../src/aws/session.js";
+import { FakeAws } from "../../support/check-tester.js";
 import { CheckContext } from "../../../src/grade/check.js";
-import { databrew, labSteps, normaliseSteps } from "../../../checks/glue_hard/databrew.js";
+import { databrew, databrewFactsSchema, labSteps, normaliseSteps } from "../../../checks/glue_hard/databrew.js";
 import { LAB_STEPS } from "../../support/world/parts/ops.js";
 import { completeWorld, partialWorld } from "../../support/world/index.js";
 import { gradeWorld, statuses } from "../../support/grade-world.js";
 
-const brew = mockClient(DataBrewClient);
+const aws = new FakeAws();
+const brew = aws.client("databrew");
 const names = { databrewProject: "data-quality-project-7", databrewDataset: "customer-data-7", databrewRecipe: "clean-customer-data-7" };
-const ctx = () => new CheckContext(new AwsSession({ region: "us-east-1", maxAttempts: 1 }), "7", names, "111122223333");
+const ctx = () => new CheckContext(aws.session(), "7", names, "111122223333");
+/** The facts collected from the scripted account, held to the declared schema. */
+const collect = async (c = ctx()) => {
+  const f = await databrew.collect(c);
+  databrewFactsSchema.parse(f);
+  return f;
+};
 const notFound = (what: string) => new ResourceNotFoundException({ message: `${what} wasn't found.`, $metadata: { httpStatusCode: 404 } });
 const denied = () => Object.assign(new Error("User is not authorized to perform: databrew:DescribeRecipe"), { name: "AccessDeniedException", $metadata: { httpStatusCode: 403 } });
 const step = (Operation: string, Parameters: Record<string, string> = {}, ConditionExpressions?: RecipeStep["ConditionExpressions"]): RecipeStep => ({ Action: { Operation, Parameters }, ...(ConditionExpressions ? { ConditionExpressions } : {}) });
@@ -32,19 +37,22 @@ function projectAndDataset() {
 }
 
 beforeEach(() => {
-  brew.reset();
-  process.env.AWS_ACCESS_KEY_ID = "test";
-  process.env.AWS_SECRET_ACCESS_KEY = "test";
+  aws.reset();
 });
 
-describe("databrew check (client mock)", () => {
+// a read the test did not script would pass silently as an ErrorFact
+afterEach(() => {
+  expect(aws.unscripted).toEqual([]);
+});
+
+describe("databrew check (scripted answers)", () => {
   it("grades a recipe that exists only as LATEST_WORKING (never published)", async () => {
     projectAndDataset();
     brew.on(DescribeRecipeCommand).callsFake((i: DescribeRecipeRequest) => {
       if (i.RecipeVersion === "LATEST_WORKING") return { Name: i.Name, RecipeVersion: "LATEST_WORKING", Steps: LAB_STEPS };
       throw notFound("Recipe");
     });
-    const f = await databrew.collect(ctx());
+    const f = await collect();
     expect(f.recipe).toMatchObject({ name: "clean-customer-data-7", exists: true, stepsFrom: "LATEST_WORKING", publishedVersion: null, workingStepCount: 7 });
     expect(f.steps).toMatchObject({
       removeDuplicates: true,
@@ -62,7 +70,7 @@ describe("databrew check (client mock)", () => {
     expect((f.recipe as { steps: unknown[] }).steps[0]).toEqual({ operation: "REMOVE_DUPLICATES", sourceColumn: "customer_id", columns: ["customer_id"], params: { sourceColumn: "customer_id" }, summary: "REMOVE_DUPLICATES on customer_id" });
     expect(f.project).toEqual({ name: "data-quality-project-7", exists: true, datasetName: "customer-data-7", recipeName: "clean-customer-data-7", roleArn: "arn:aws:iam::111122223333:role/DataBrewServiceRole-7" });
     expect(f.dataset).toMatchObject({ exists: true, inputType: "S3", s3Path: "s3://enterprise-datalake-7/landing/customers.csv" });
-    const versions = brew.commandCalls(DescribeRecipeCommand).map((c) => c.args[0].input.RecipeVersion ?? "(published)");
+    const versions = brew.commandCalls(DescribeRecipeCommand).map((i) => i.RecipeVersion ?? "(published)");
     expect(versions.sort()).toEqual(["(published)", "LATEST_WORKING"]);
   });
 
@@ -71,7 +79,7 @@ describe("databrew check (client mock)", () => {
     brew.on(DescribeRecipeCommand).callsFake((i: DescribeRecipeRequest) =>
       i.RecipeVersion === "LATEST_WORKING" ? { Name: i.Name, RecipeVersion: "LATEST_WORKING", Steps: [LAB_STEPS[0]!] } : { Name: i.Name, RecipeVersion: "2.0", Steps: LAB_STEPS, PublishedDate: new Date("2026-11-02T10:00:00Z") },
     );
-    const f = await databrew.collect(ctx());
+    const f = await collect();
     expect(f.recipe).toMatchObject({ stepsFrom: "LATEST_PUBLISHED", publishedVersion: "2.0", publishedDate: "2026-11-02T10:00:00.000Z", workingStepCount: 1, publishedStepCount: 7 });
     expect(f.steps).toMatchObject({ count: 6 });
   });
@@ -83,18 +91,18 @@ describe("databrew check (client mock)", () => {
     brew.on(ListProjectsCommand, { NextToken: undefined }).resolves({ Projects: [{ Name: "data-quality-project-s001", RecipeName: "r" }], NextToken: "t1" });
     brew.on(ListProjectsCommand, { NextToken: "t1" }).resolves({ Projects: [{ Name: "Data-Quality-Project-7", RecipeName: "r" }, { Name: "data-quality-project-8", RecipeName: "r" }] });
     brew.on(ListRecipesCommand).resolves({ Recipes: [{ Name: "clean-customer-data-07" }] });
-    const f = await databrew.collect(ctx());
+    const f = await collect();
     expect(f.project).toEqual({ name: "data-quality-project-7", exists: false, similar: ["Data-Quality-Project-7"] });
     expect(f.dataset).toMatchObject({ exists: true, inputType: "DATA_CATALOG", catalogTable: "landing_7.customers" });
     expect(f.recipe).toMatchObject({ exists: false, similar: ["clean-customer-data-07"] });
     expect(brew.commandCalls(ListProjectsCommand)).toHaveLength(2);
-    expect(brew.commandCalls(ListRecipesCommand)[0]!.args[0].input.RecipeVersion).toBe("LATEST_WORKING");
+    expect(brew.commandCalls(ListRecipesCommand)[0]!.RecipeVersion).toBe("LATEST_WORKING");
   });
 
   it("AccessDenied on DescribeRecipe becomes an error fact for the recipe and its steps, not a missing recipe", async () => {
     projectAndDataset();
     brew.on(DescribeRecipeCommand).rejects(denied());
-    const f = await databrew.collect(ctx());
+    const f = await collect();
     expect(f.recipe).toMatchObject({ $error: { action: "databrew:DescribeRecipe", kind: "accessDenied" } });
     expect(f.steps).toMatchObject({ $error: { action: "databrew:DescribeRecipe" } });
     expect(f.project).toMatchObject({ exists: true });
@@ -106,7 +114,7 @@ describe("databrew check (client mock)", () => {
       if (i.RecipeVersion === "LATEST_WORKING") return { Name: i.Name, RecipeVersion: "LATEST_WORKING", Steps: LAB_STEPS };
       throw denied();
     });
-    const f = await databrew.collect(ctx());
+    const f = await collect();
     expect(f.recipe).toMatchObject({ exists: true, stepsFrom: "LATEST_WORKING", publishedVersion: { $error: { kind: "accessDenied" } } });
     expect(f.steps).toMatchObject({ count: 6 });
   });
