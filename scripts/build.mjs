@@ -134,6 +134,8 @@ const result = await build({
   keepNames: false,
   sourcemap: false,
   metafile: true,
+  // The bundle takes shipped rubrics as validated by this build (dist/rubric-cache.json); sources always validate.
+  define: { __GV_BUNDLE__: "true" },
   plugins: [lazySdkCommands, zodEnglishOnly],
   logLevel: "warning",
 });
@@ -142,12 +144,22 @@ const outputs = Object.keys(result.metafile.outputs);
 const mainBytes = result.metafile.outputs["dist/main.js"]?.bytes ?? 0;
 console.log(`built dist/: ${outputs.length} files, main.js ${(mainBytes / 1024).toFixed(0)} KB`);
 
+/** The rubric schema (src/rubric/schema.ts, bundled on the fly), to validate the shipped rubrics now. */
+async function loadRubricSchema() {
+  const out = await build({ absWorkingDir: root, entryPoints: ["src/rubric/schema.ts"], bundle: true, format: "esm", platform: "node", mainFields: ["module", "main"], write: false, logLevel: "warning" });
+  return (await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString("base64")}`)).rubricSchema;
+}
+
 /**
- * dist/rubric-cache.json: every shipped rubric (any .yaml under rubrics/) parsed now, keyed by the sha-256 of its text
- * (src/rubric/yaml-cache.ts), so a run does not parse YAML. Only documents that survive JSON unchanged are kept.
+ * dist/rubric-cache.json (src/rubric/yaml-cache.ts), keyed by the sha-256 of a file's text: `yaml`, every shipped YAML
+ * file (any .yaml under rubrics/) parsed now, so a run does not parse YAML; `rubrics`, those that are valid rubrics as
+ * the schema returns them, so the bundle (built with that same schema) does not run zod on a shipped rubric: a run's
+ * first validation costs more than the rest of its rubric work. Only what survives JSON unchanged is kept.
  */
-function rubricCache() {
-  const cache = {};
+async function rubricCache() {
+  const cache = { yaml: {}, rubrics: {} };
+  const rubricSchema = await loadRubricSchema();
+  const sameAsJson = (v) => isDeepStrictEqual(v, JSON.parse(JSON.stringify(v)));
   const walk = (dir) => {
     for (const e of readdirSync(dir, { withFileTypes: true })) {
       const p = join(dir, e.name);
@@ -157,13 +169,17 @@ function rubricCache() {
         const doc = parseDocument(text, { prettyErrors: false });
         if (doc.errors.length) continue;
         const data = doc.toJS();
-        if (isDeepStrictEqual(data, JSON.parse(JSON.stringify(data)))) cache[createHash("sha256").update(text).digest("base64url")] = data;
+        if (!sameAsJson(data)) continue;
+        const key = createHash("sha256").update(text).digest("base64url");
+        cache.yaml[key] = data;
+        const checked = rubricSchema.safeParse(structuredClone(data));
+        if (checked.success && sameAsJson(checked.data)) cache.rubrics[key] = checked.data;
       }
     }
   };
   walk(join(root, "rubrics"));
   return cache;
 }
-const cache = rubricCache();
+const cache = await rubricCache();
 writeFileSync(join(outdir, "rubric-cache.json"), JSON.stringify(cache));
-console.log(`dist/rubric-cache.json: ${Object.keys(cache).length} rubric files`);
+console.log(`dist/rubric-cache.json: ${Object.keys(cache.yaml).length} YAML files, ${Object.keys(cache.rubrics).length} of them valid rubrics`);

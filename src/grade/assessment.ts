@@ -7,8 +7,8 @@ import { packageRoot } from "../util/package-root.js";
 import type { CheckModule } from "./check.js";
 import type { ReaderMap } from "./reader.js";
 import { isResourceCheck, resourceChecks } from "./resources.js";
-import { parseYaml, type CheckCatalog } from "../rubric/load.js";
-import { rubricSchema, type Rubric } from "../rubric/schema.js";
+import { parseYaml, schemaCheck, type CheckCatalog } from "../rubric/load.js";
+import type { Rubric } from "../rubric/schema.js";
 
 /** One gradable lab. */
 export interface Assessment {
@@ -65,7 +65,7 @@ async function typescriptPart(id: string, rubric: Pick<Rubric, "title" | "lab"> 
  */
 export async function assessmentFor(rubric: Rubric, file: string, sources: AssessmentSources, text?: string): Promise<Assessment> {
   const base = await typescriptPart(rubric.assessment, rubric, sources);
-  const locate = text !== undefined ? parseYaml(text, file).locate : undefined;
+  const locate = text !== undefined ? (path: readonly PropertyKey[]) => parseYaml(text, file).locate(path) : undefined;
   const resources = await resourceChecks(rubric, sources.readers, file, locate);
   return { ...base, checks: [...base.checks.filter((c) => !isResourceCheck(c)), ...resources] };
 }
@@ -75,7 +75,7 @@ export async function openBundled(id: string, sources: AssessmentSources): Promi
   if (!bundledIds().includes(id)) return undefined;
   const file = bundledRubric(id);
   const text = readFileSync(file, "utf8");
-  const parsed = rubricSchema.safeParse(parseYaml(text, file).data);
+  const parsed = schemaCheck(text, file);
   // A malformed bundled rubric is reported with its lines when it is loaded; its TypeScript checks still open.
   if (!parsed.success) return typescriptPart(id, undefined, sources);
   return assessmentFor(parsed.data, file, sources, text);

@@ -1,11 +1,12 @@
 // The build's parsed-rubric cache (dist/rubric-cache.json): used only for the exact text it was built from, and a
-// cached rubric still locates its problems by line.
-import { readFileSync } from "node:fs";
+// cached rubric still locates its problems by line. Its validated rubrics are the schema's output, used by the bundle only.
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { existsSync } from "node:fs";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { precompiledYaml, YAML_CACHE_FILE } from "../../src/rubric/yaml-cache.js";
+import { precompiledYaml, prevalidatedRubric, YAML_CACHE_FILE, yamlKey } from "../../src/rubric/yaml-cache.js";
+import { rubricSchema } from "../../src/rubric/schema.js";
 import { parseYaml } from "../../src/rubric/load.js";
 
 const root = join(import.meta.dirname, "..", "..");
@@ -27,5 +28,22 @@ describe.skipIf(!existsSync(join(root, YAML_CACHE_FILE)))("rubric cache (skipped
     const at = locate(["tasks", 0, "id"]);
     expect(at.line).toBeGreaterThan(1);
     expect(text.split("\n")[at.line! - 1]).toContain("id:");
+  });
+
+  it("holds every shipped rubric as the schema validates it now (defaults filled in)", () => {
+    const cache = JSON.parse(readFileSync(join(root, YAML_CACHE_FILE), "utf8")) as { rubrics: Record<string, unknown> };
+    const files = readdirSync(join(root, "rubrics")).filter((f) => f.endsWith(".yaml"));
+    expect(files.length).toBeGreaterThan(4);
+    for (const f of files) {
+      const t = readFileSync(join(root, "rubrics", f), "utf8");
+      expect(cache.rubrics[yamlKey(t)], f).toEqual(rubricSchema.parse(parse(t)));
+    }
+    // glue_hard declares no resources: the schema's default is part of what is cached
+    expect(parse(text).resources).toBeUndefined();
+    expect(cache.rubrics[yamlKey(text)]).toMatchObject({ resources: {} });
+  });
+
+  it("gives no prevalidated rubric outside the bundle: the sources validate with their own schema", () => {
+    expect(prevalidatedRubric(text)).toBeUndefined();
   });
 });
