@@ -50,4 +50,11 @@ describe("FakeAws", () => {
     await expect(collectWith(probe(z.object({ state: z.string() }), true), given, { student: "1" })).rejects.toThrow(/StartCrawler/);
     expect((await collectWith(probe(z.object({ state: z.string() })), given, { student: "1" })).facts).toEqual({ state: "READY" });
   });
+
+  it("fails a check that returns a fact its schema does not declare (zod would strip it silently)", async () => {
+    const aws = new FakeAws();
+    aws.client("glue").on(GetCrawlerCommand).resolves({ Crawler: { Name: "c", State: "READY" } });
+    await expect(aws.collect(probe(z.object({})), aws.context({ student: "1" }))).rejects.toThrow("undeclared facts state");
+    expect(await aws.collect(probe(z.object({ state: z.string() })), aws.context({ student: "1" }))).toEqual({ state: "READY" });
+  });
 });

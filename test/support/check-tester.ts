@@ -158,6 +158,19 @@ export class FakeAws {
     return new AwsSession({ region, transport: this.transport });
   }
 
+  /**
+   * Runs `check` in `ctx` (a context over this account): its facts must hold to the declared schema, with no fact the
+   * schema does not declare, and every call it sent must be a read. Throws naming the first problem.
+   */
+  async collect<F extends Facts>(check: CheckModule<F>, ctx: CheckContext, options: CheckOptions = {}): Promise<F> {
+    const facts = await check.collect(ctx);
+    const broken = check.facts ? schemaProblem(check.facts as z.ZodType, facts) : undefined;
+    if (broken) throw new Error(`the facts of ${check.id} break its declared schema: ${broken}`);
+    const writes = onlyReads(this).filter((op) => !(options.runQueries && op === "StartQueryExecution"));
+    if (writes.length) throw new Error(`${check.id} sent calls that are not reads: ${writes.join(", ")}`);
+    return facts;
+  }
+
   /** A check context over this account. */
   context(o: { student: string; names?: Record<string, string>; account?: string; region?: string; options?: CheckOptions }): CheckContext {
     return new CheckContext(this.session(o.region), o.student, o.names ?? {}, o.account ?? "111122223333", "aws", o.options ?? {});
@@ -190,14 +203,8 @@ export interface CheckCase {
 export async function collectWith<F extends Facts>(check: CheckModule<F>, given: (aws: FakeAws) => void, o: { student: string; names?: Record<string, string>; account?: string; options?: CheckOptions }): Promise<{ facts: F; aws: FakeAws }> {
   const aws = new FakeAws();
   given(aws);
-  const facts = await check.collect(aws.context(o));
+  const facts = await aws.collect(check, aws.context(o), o.options);
   if (aws.unscripted.length) throw new Error(`${check.id} read what the test did not script: ${[...new Set(aws.unscripted)].join(", ")}`);
-  if (check.facts) {
-    const r = (check.facts as z.ZodType).safeParse(facts);
-    if (!r.success) throw new Error(`the facts of ${check.id} break its declared schema: ${r.error.issues.slice(0, 3).map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
-  }
-  const writes = onlyReads(aws).filter((op) => !(o.options?.runQueries && op === "StartQueryExecution"));
-  if (writes.length) throw new Error(`${check.id} sent calls that are not reads: ${writes.join(", ")}`);
   return { facts, aws };
 }
 
@@ -210,6 +217,21 @@ export function testCheck<F extends Facts>(check: CheckModule<F>, defaults: { st
       else expect(facts).toMatchObject(c.facts);
     });
   });
+}
+
+/** Where `value` breaks `schema`, or a fact it does not declare (zod strips those); undefined when it holds. */
+function schemaProblem(schema: z.ZodType, value: unknown): string | undefined {
+  const r = schema.safeParse(value);
+  if (!r.success) return r.error.issues.slice(0, 3).map((i) => `${i.path.join(".") || "(top)"}: ${i.message}`).join("; ");
+  const extra = undeclared(value, r.data);
+  return extra.length ? `undeclared facts ${extra.slice(0, 5).join(", ")}` : undefined;
+}
+
+/** Paths present in `given` (with a value) but dropped from `parsed`. */
+function undeclared(given: unknown, parsed: unknown, at = ""): string[] {
+  if (Array.isArray(given) && Array.isArray(parsed)) return given.flatMap((g, i) => undeclared(g, parsed[i], `${at}.${i}`));
+  if (!given || typeof given !== "object" || !parsed || typeof parsed !== "object" || given instanceof Date) return [];
+  return Object.entries(given).flatMap(([k, v]) => (v === undefined ? [] : k in parsed ? undeclared(v, (parsed as Record<string, unknown>)[k], `${at}.${k}`) : [`${at}.${k}`.slice(1)]));
 }
 
 function operationOf(command: CommandClass): string {

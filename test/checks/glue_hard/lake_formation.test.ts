@@ -52,7 +52,7 @@ describe("lake_formation check (client mock)", () => {
     lf.on(ListResourcesCommand, { NextToken: undefined }).resolves({ ResourceInfoList: [{ ResourceArn: "arn:aws:s3:::enterprise-datalake-77" }], NextToken: "n1" });
     lf.on(ListResourcesCommand, { NextToken: "n1" }).resolves({ ResourceInfoList: [{ ResourceArn: "arn:aws:s3:::enterprise-datalake-7/bronze/" }, { ResourceArn: "arn:aws:s3:::enterprise-datalake-7x" }] });
     lf.on(GetDataLakeSettingsCommand).resolves({ DataLakeSettings: { DataLakeAdmins: [{ DataLakePrincipalIdentifier: "arn:aws:iam::1:role/lf-admin-7" }, { DataLakePrincipalIdentifier: "arn:aws:iam::1:role/other" }] } });
-    const f = await lakeFormation.collect(ctx());
+    const f = await aws.collect(lakeFormation, ctx());
     expect(f.registration).toEqual({ bucketArn: "arn:aws:s3:::enterprise-datalake-7", locations: ["arn:aws:s3:::enterprise-datalake-7/bronze"] });
     expect(f.admins).toEqual({ count: 2, studentAdmins: ["arn:aws:iam::1:role/lf-admin-7"] });
   });
@@ -76,7 +76,7 @@ describe("lake_formation check (client mock)", () => {
         g(ANALYST, { TableWithColumns: { DatabaseName: "silver_7", Name: "customers", ColumnWildcard: {} } }, ["SELECT"]),
       ],
     });
-    const f = await lakeFormation.collect(ctx());
+    const f = await aws.collect(lakeFormation, ctx());
     expect(lf.commandCalls(ListPermissionsCommand).filter((c) => c.Resource?.Database?.Name === "silver_7")).toHaveLength(2);
     expect(f.silver).toMatchObject({
       exists: true,
@@ -94,7 +94,7 @@ describe("lake_formation check (client mock)", () => {
   it("a missing database is not found (GetTables EntityNotFoundException) and not counted for fine-grained access", async () => {
     baseline();
     glue.on(GetTablesCommand, { DatabaseName: "gold_7" }).rejects(new EntityNotFoundException({ message: "Database gold_7 not found.", $metadata: { httpStatusCode: 400 } }));
-    const f = await lakeFormation.collect(ctx());
+    const f = await aws.collect(lakeFormation, ctx());
     expect(f.gold).toMatchObject({ exists: false, tables: 0 });
     expect(f.fineGrained).toEqual({ databasesFound: 3, iamAllowedOn: [] });
   });
@@ -111,7 +111,7 @@ describe("lake_formation check (client mock)", () => {
         { TableCatalogId: "1", DatabaseName: "gold_7", TableName: "summary", Name: "pii", ColumnNames: ["customer_id", "total"] },
       ],
     });
-    const f = await lakeFormation.collect(ctx());
+    const f = await aws.collect(lakeFormation, ctx());
     expect(f.columnSecurity.filters).toEqual([
       { database: "silver_7", table: "customers", name: "rows-only", excludedColumns: [], rowFilter: "country='DE'", columnLevel: false },
       { database: "gold_7", table: "summary", name: "pii", columns: ["customer_id", "total"], columnLevel: true },
@@ -121,7 +121,7 @@ describe("lake_formation check (client mock)", () => {
   it(`inspects at most ${MAX_TABLES} tables one by one`, async () => {
     baseline();
     glue.on(GetTablesCommand).callsFake((i) => ({ TableList: Array.from({ length: 20 }, (_, n) => ({ Name: `t${n}`, DatabaseName: i.DatabaseName })) }));
-    const f = await lakeFormation.collect(ctx());
+    const f = await aws.collect(lakeFormation, ctx());
     const perTable = lf.commandCalls(ListPermissionsCommand).filter((c) => c.Resource?.Table?.Name);
     expect(perTable).toHaveLength(MAX_TABLES);
     expect(f.columnSecurity).toMatchObject({ tablesInspected: MAX_TABLES });
@@ -132,7 +132,7 @@ describe("lake_formation check (client mock)", () => {
   it("AccessDenied on ListDataCellsFilter only makes the filters an ErrorFact", async () => {
     baseline();
     lf.on(ListDataCellsFilterCommand).rejects(new AccessDeniedException({ message: "denied", $metadata: { httpStatusCode: 403 } }));
-    const f = await lakeFormation.collect(ctx());
+    const f = await aws.collect(lakeFormation, ctx());
     expect(f.columnSecurity.filters).toMatchObject({ $error: { action: "lakeformation:ListDataCellsFilter", kind: "accessDenied" } });
     expect(f.registration).toMatchObject({ locations: [] });
     expect(f.fineGrained).toEqual({ databasesFound: 4, iamAllowedOn: [] });

@@ -83,7 +83,7 @@ describe("monitoring check (client mock)", () => {
       quietDefaults();
       cw.on(GetDashboardCommand).rejects(e);
       cw.on(ListDashboardsCommand).resolves({ DashboardEntries: [{ DashboardName: "glue-pipeline-metrics-s001" }, { DashboardName: "Glue-Pipeline-Metrics-7" }] });
-      const f = await monitoring.collect(ctx());
+      const f = await aws.collect(monitoring, ctx());
       expect(f.dashboard).toEqual({ name: "glue-pipeline-metrics-7", exists: false, widgetCount: 0, similar: ["Glue-Pipeline-Metrics-7"] });
     }
   });
@@ -91,7 +91,7 @@ describe("monitoring check (client mock)", () => {
   it("a malformed dashboard body is a fact, not a crash", async () => {
     quietDefaults();
     cw.on(GetDashboardCommand).resolves({ DashboardName: names.dashboard, DashboardBody: '{"widgets": [ {"type": "metric",' });
-    const f = await monitoring.collect(ctx());
+    const f = await aws.collect(monitoring, ctx());
     expect(f.dashboard).toMatchObject({ exists: true, widgetCount: 0, parseError: expect.stringContaining("invalid JSON") });
   });
 
@@ -115,7 +115,7 @@ describe("monitoring check (client mock)", () => {
       ],
       CompositeAlarms: [{ AlarmName: "pipeline-health-7", AlarmRule: 'ALARM("failure-rate-7")' }],
     });
-    const f = await monitoring.collect(ctx());
+    const f = await aws.collect(monitoring, ctx());
     const calls = cw.commandCalls(DescribeAlarmsCommand);
     expect(calls).toHaveLength(2);
     expect(calls[0]!.AlarmTypes).toEqual(["MetricAlarm", "CompositeAlarm"]);
@@ -137,7 +137,7 @@ describe("monitoring check (client mock)", () => {
       regions.push(region);
       return region === "us-east-1" ? { MetricAlarms: [alarm("glue-cost-7", "EstimatedCharges", "AWS/Billing")] } : { MetricAlarms: [alarm("glue-job-duration-7", "glue.driver.aggregate.elapsedTime", "Glue", "eu-west-1")] };
     });
-    const f = await monitoring.collect(ctx("eu-west-1"));
+    const f = await aws.collect(monitoring, ctx("eu-west-1"));
     expect(regions.sort()).toEqual(["eu-west-1", "us-east-1"]);
     expect(f.alarms).toMatchObject({ count: 2, covered: ["duration", "cost"] });
   });
@@ -145,7 +145,7 @@ describe("monitoring check (client mock)", () => {
   it("AccessDenied on DescribeAlarms becomes an error fact; the rest is still read", async () => {
     quietDefaults();
     cw.on(DescribeAlarmsCommand).rejects(err("AccessDenied", 403, "not authorized to perform cloudwatch:DescribeAlarms"));
-    const f = await monitoring.collect(ctx());
+    const f = await aws.collect(monitoring, ctx());
     expect(f.alarms).toMatchObject({ $error: { action: "cloudwatch:DescribeAlarms", kind: "accessDenied" } });
     expect(f.dashboard).toMatchObject({ exists: true });
   });
@@ -156,7 +156,7 @@ describe("monitoring check (client mock)", () => {
     sns.on(ListTopicsCommand, { NextToken: "t2" }).resolves({ Topics: [{ TopicArn: "arn:aws:sns:us-east-1:111122223333:glue-warnings-s001" }, { TopicArn: "arn:aws:sns:us-east-1:111122223333:glue-warning-7" }] });
     sns.on(GetTopicAttributesCommand).resolves({ Attributes: { DisplayName: "P1" } });
     sns.on(ListSubscriptionsByTopicCommand).resolves({ Subscriptions: [{ Protocol: "email", Endpoint: "a@example.edu" }, { Protocol: "lambda" }] });
-    const f = await monitoring.collect(ctx());
+    const f = await aws.collect(monitoring, ctx());
     expect(f.topics).toEqual({
       critical: { name: "glue-critical-alerts-7", exists: true, arn: "arn:aws:sns:us-east-1:111122223333:glue-critical-alerts-7", displayName: "P1", encrypted: false, subscriptions: 2, protocols: ["email", "lambda"] },
       warnings: { name: "glue-warnings-7", exists: false, similar: ["glue-warning-7"] },
@@ -176,7 +176,7 @@ describe("monitoring check (client mock)", () => {
     eb.on(ListRulesCommand, { NextToken: "r2" }).resolves({ Rules: [{ Name: "broken-7", State: "ENABLED", EventPattern: "{source: aws.glue" }, { Name: "disabled-7", State: "DISABLED", EventPattern: '{"source":[{"prefix":"aws.gl"}]}' }], NextToken: "r3" });
     eb.on(ListRulesCommand, { NextToken: "r3" }).resolves({ Rules: [] });
     eb.on(ListTargetsByRuleCommand).callsFake((i) => (i.Rule === "glue-events-7" ? { Targets: [{ Id: "1", Arn: "arn:aws:lambda:us-east-1:111122223333:function:f" }] } : { Targets: [] }));
-    const f = await monitoring.collect(ctx());
+    const f = await aws.collect(monitoring, ctx());
     expect(eb.commandCalls(ListRulesCommand)).toHaveLength(3);
     const e = f.eventRules as { count: number; glue: string[]; glueRules: unknown[]; items: Record<string, unknown>[] };
     expect(e.count).toBe(3);

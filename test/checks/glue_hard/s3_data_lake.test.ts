@@ -95,7 +95,7 @@ describe("s3_data_lake check (client mock)", () => {
   it("reads every setting of a compliant bucket", async () => {
     compliantBucket();
     s3.on(ListObjectsV2Command, { Bucket: BUCKET, Prefix: "landing/" }).resolves({ Contents: [{ Key: "landing/", Size: 0 }] });
-    const f = await s3DataLake.collect(ctx());
+    const f = await aws.collect(s3DataLake, ctx());
     expect(f.bucket).toEqual({ name: BUCKET, state: "exists", exists: true, region: "us-east-1" });
     expect(f.versioning).toEqual({ status: "Enabled", mfaDelete: "Disabled" });
     expect(f.encryption).toMatchObject({ algorithm: "aws:kms", resolvedKeyArn: KEY_ARN, aliasKeyArn: KEY_ARN, keyMatchesAlias: true });
@@ -124,14 +124,14 @@ describe("s3_data_lake check (client mock)", () => {
   ])("compares the bucket key given as %s with the alias's key", async (_label, keyId, match) => {
     compliantBucket();
     s3.on(GetBucketEncryptionCommand).resolves({ ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: "aws:kms", KMSMasterKeyID: keyId } }] } });
-    const f = await s3DataLake.collect(ctx());
+    const f = await aws.collect(s3DataLake, ctx());
     expect(f.encryption).toMatchObject({ configuredKey: keyId, keyMatchesAlias: match, aliasKeyArn: KEY_ARN, resolvedKeyArn: match ? KEY_ARN : null });
   });
 
   it("SSE-S3 never matches the alias and resolves no key", async () => {
     compliantBucket();
     s3.on(GetBucketEncryptionCommand).resolves({ ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: "AES256" } }] } });
-    const f = await s3DataLake.collect(ctx());
+    const f = await aws.collect(s3DataLake, ctx());
     expect(f.encryption).toMatchObject({ algorithm: "AES256", configuredKey: null, keyMatchesAlias: false });
     expect(kms.commandCalls(DescribeKeyCommand).map((c) => c.KeyId)).toEqual(["alias/datalake-7"]);
   });
@@ -140,7 +140,7 @@ describe("s3_data_lake check (client mock)", () => {
     s3.on(HeadBucketCommand).rejects(s3Error("Unknown", 403));
     s3.on(ListBucketsCommand, { ContinuationToken: undefined }).resolves({ Buckets: [{ Name: "other-bucket" }], ContinuationToken: "t2" });
     s3.on(ListBucketsCommand, { ContinuationToken: "t2" }).resolves({ Buckets: [{ Name: "enterprise-datalake-07" }] });
-    const f = await s3DataLake.collect(ctx());
+    const f = await aws.collect(s3DataLake, ctx());
     expect(f).toEqual({ bucket: { name: BUCKET, state: "forbidden", exists: false, similar: ["enterprise-datalake-07"] } });
     expect(s3.commandCalls(GetBucketVersioningCommand)).toHaveLength(0);
   });
@@ -148,7 +148,7 @@ describe("s3_data_lake check (client mock)", () => {
   it("a 404 HeadBucket (NotFound, no body) is a missing bucket", async () => {
     s3.on(HeadBucketCommand).rejects(new NotFound({ message: "UnknownError", $metadata: { httpStatusCode: 404 } }));
     s3.on(ListBucketsCommand).resolves({ Buckets: [{ Name: "enterprise-datalake-789" }, { Name: "enterprise_datalake_7" }] });
-    const f = await s3DataLake.collect(ctx());
+    const f = await aws.collect(s3DataLake, ctx());
     expect(f.bucket).toMatchObject({ state: "missing", exists: false, similar: ["enterprise_datalake_7"] });
   });
 
@@ -158,7 +158,7 @@ describe("s3_data_lake check (client mock)", () => {
       if (region !== "eu-west-1") throw s3Error("Unknown", 301, { "x-amz-bucket-region": "eu-west-1" });
       return { BucketRegion: "eu-west-1" };
     });
-    const f = await s3DataLake.collect(ctx());
+    const f = await aws.collect(s3DataLake, ctx());
     expect(f.bucket).toMatchObject({ state: "exists", region: "eu-west-1" });
     const regionOf = (operation: string) => s3.calls().find((c) => c.operation === operation)?.region;
     expect(["GetBucketVersioning", "GetBucketPolicy", "GetBucketTagging"].map(regionOf)).toEqual(["eu-west-1", "eu-west-1", "eu-west-1"]);
@@ -168,14 +168,14 @@ describe("s3_data_lake check (client mock)", () => {
   it("a malformed policy is a parse error, not a crash", async () => {
     compliantBucket();
     s3.on(GetBucketPolicyCommand).resolves({ Policy: '{"Version": "2012-10-17", "Statement": [' });
-    const f = await s3DataLake.collect(ctx());
+    const f = await aws.collect(s3DataLake, ctx());
     expect(f.policy).toMatchObject({ present: true, statements: 0, parseError: expect.stringContaining("invalid JSON") });
   });
 
   it("AccessDenied on one call makes only that fact an ErrorFact", async () => {
     compliantBucket();
     s3.on(GetBucketCorsCommand).rejects(s3Error("AccessDenied", 403));
-    const f = await s3DataLake.collect(ctx());
+    const f = await aws.collect(s3DataLake, ctx());
     expect(f.cors).toMatchObject({ $error: { action: "s3:GetBucketCORS", kind: "accessDenied" } });
     expect(f.versioning).toEqual({ status: "Enabled", mfaDelete: "Disabled" });
     expect(f.tags).toEqual({ Environment: "Production", StudentID: "7" });
@@ -191,7 +191,7 @@ describe("s3_data_lake check (client mock)", () => {
     s3.on(GetBucketTaggingCommand).rejects(s3Error("NoSuchTagSet", 404));
     s3.on(GetBucketEncryptionCommand).rejects(s3Error("ServerSideEncryptionConfigurationNotFoundError", 404));
     kms.on(DescribeKeyCommand).rejects(new NotFoundException({ message: "Alias is not found.", $metadata: { httpStatusCode: 400 } }));
-    const f = await s3DataLake.collect(ctx());
+    const f = await aws.collect(s3DataLake, ctx());
     expect(f).toMatchObject({
       versioning: { status: "Off" },
       logging: { enabled: false, targetBucket: null },
@@ -207,7 +207,7 @@ describe("s3_data_lake check (client mock)", () => {
     compliantBucket();
     s3.on(ListObjectsV2Command, { Bucket: BUCKET, Delimiter: "/", ContinuationToken: undefined }).resolves({ CommonPrefixes: [{ Prefix: "/" }, { Prefix: "bronze/" }] });
     s3.on(ListObjectsV2Command, { Bucket: BUCKET, Delimiter: "/", Prefix: "/" }).resolves({ CommonPrefixes: [{ Prefix: "/landing/" }] });
-    const f = await s3DataLake.collect(ctx());
+    const f = await aws.collect(s3DataLake, ctx());
     expect(f.folders).toMatchObject({ leadingSlash: ["/landing/"] });
     expect((f.folders as { missing: string[] }).missing).toContain("landing/");
     expect((f.folders as { similar: string[] }).similar).toContain("/landing/");

@@ -91,7 +91,7 @@ describe("schema_registry check (client mock)", () => {
       VersionNumber: 2,
       SchemaDefinition: i.SchemaId?.SchemaName === "CUSTOMER" ? LAB_CUSTOMER_AVRO : LAB_TRANSACTION_AVRO,
     }));
-    const f = await schemaRegistry.collect(ctx());
+    const f = await aws.collect(schemaRegistry, ctx());
     expect(f.registry).toEqual({ name: "enterprise-registry-7", exists: true, status: "AVAILABLE" });
     expect(f.schemaNames).toEqual(["CUSTOMER", "transaction-schema"]);
     expect(f.customer).toMatchObject({ expected: "Customer", name: "CUSTOMER", exists: true, dataFormat: "AVRO", compatibility: "BACKWARD", parseError: null, signatures: expect.arrayContaining(["phone: null|string"]) });
@@ -105,7 +105,7 @@ describe("schema_registry check (client mock)", () => {
     glue.on(ListSchemasCommand).resolves({ Schemas: [{ SchemaName: "Custmer" }, { SchemaName: "Transaction" }] });
     glue.on(GetSchemaCommand).resolves({ ...schemaOut("Transaction"), DataFormat: "JSON" });
     glue.on(GetSchemaVersionCommand).resolves({ DataFormat: "JSON", SchemaDefinition: '{"type":"object"}' });
-    const f = await schemaRegistry.collect(ctx());
+    const f = await aws.collect(schemaRegistry, ctx());
     expect(f.customer).toEqual({ expected: "Customer", exists: false, similar: ["Custmer"] });
     expect(f.transaction).toMatchObject({ dataFormat: "JSON", parseError: "the definition is JSON, not Avro", signatures: [] });
   });
@@ -113,7 +113,7 @@ describe("schema_registry check (client mock)", () => {
   it("a missing registry lists similar registry names and reads no schemas", async () => {
     glue.on(GetRegistryCommand).rejects(notFound("Registry is not found"));
     glue.on(ListRegistriesCommand).resolves({ Registries: [{ RegistryName: "Enterprise-Registry-7" }, { RegistryName: "default-registry" }] });
-    const f = await schemaRegistry.collect(ctx());
+    const f = await aws.collect(schemaRegistry, ctx());
     expect(f.registry).toEqual({ name: "enterprise-registry-7", exists: false, similar: ["Enterprise-Registry-7"] });
     expect(f.customer).toEqual({ expected: "Customer", exists: false });
     expect(glue.commandCalls(ListSchemasCommand)).toHaveLength(0);
@@ -122,7 +122,7 @@ describe("schema_registry check (client mock)", () => {
   it("a registry answered without Status (moto; AWS always sends one) is an error naming glue:GetRegistry, not a failure", async () => {
     glue.on(GetRegistryCommand).resolves({ RegistryName: "enterprise-registry-7" });
     glue.on(ListSchemasCommand).resolves({ Schemas: [] });
-    const f = await schemaRegistry.collect(ctx());
+    const f = await aws.collect(schemaRegistry, ctx());
     expect(f.registry).toMatchObject({ exists: true, status: { $error: { action: "glue:GetRegistry", kind: "unreadable" } } });
   });
 
@@ -131,7 +131,7 @@ describe("schema_registry check (client mock)", () => {
     glue.on(ListSchemasCommand).resolves({ Schemas: [{ SchemaName: "Customer" }, { SchemaName: "Transaction" }] });
     glue.on(GetSchemaCommand).resolves(schemaOut("Customer"));
     glue.on(GetSchemaVersionCommand).rejects(Object.assign(new Error("denied"), { name: "AccessDeniedException", $metadata: { httpStatusCode: 400 } }));
-    const f = await schemaRegistry.collect(ctx());
+    const f = await aws.collect(schemaRegistry, ctx());
     expect(f.customer).toMatchObject({ compatibility: "BACKWARD", signatures: { $error: { action: "glue:GetSchemaVersion", kind: "accessDenied" } } });
   });
 });

@@ -48,7 +48,7 @@ describe("security check (client mock)", () => {
         EncryptionConfiguration: { S3Encryption: [{ S3EncryptionMode: "SSE-KMS", KmsKeyArn: "arn:aws:kms:us-east-1:111122223333:key/k" }], JobBookmarksEncryption: { JobBookmarksEncryptionMode: "CSE-KMS", KmsKeyArn: "k2" } },
       },
     });
-    const f = await security.collect(ctx());
+    const f = await aws.collect(security, ctx());
     expect(f.securityConfig).toEqual({
       name: "enterprise-security-config-7", exists: true, s3Modes: ["SSE-KMS"], s3KmsKey: "arn:aws:kms:us-east-1:111122223333:key/k",
       cloudWatchMode: "DISABLED", cloudWatchKmsKey: null, jobBookmarksMode: "CSE-KMS", jobBookmarksKmsKey: "k2", dataQualityMode: "DISABLED",
@@ -60,7 +60,7 @@ describe("security check (client mock)", () => {
     glue.on(GetSecurityConfigurationCommand).rejects(new EntityNotFoundException({ message: "not found", $metadata: { httpStatusCode: 400 } }));
     glue.on(GetSecurityConfigurationsCommand, { NextToken: undefined }).resolves({ SecurityConfigurations: [{ Name: "enterprise-security-config-s001" }], NextToken: "n" });
     glue.on(GetSecurityConfigurationsCommand, { NextToken: "n" }).resolves({ SecurityConfigurations: [{ Name: "enterprise_security_config_7" }] });
-    const f = await security.collect(ctx());
+    const f = await aws.collect(security, ctx());
     expect(f.securityConfig).toEqual({ name: "enterprise-security-config-7", exists: false, similar: ["enterprise_security_config_7"] });
   });
 
@@ -78,7 +78,7 @@ describe("security check (client mock)", () => {
     sm.on(DescribeSecretCommand).callsFake((i: DescribeSecretRequest) =>
       i.SecretId === "arn:s1" ? { Name: "rds/credentials", RotationEnabled: true, RotationRules: { AutomaticallyAfterDays: 30 }, LastRotatedDate: T, KmsKeyId: "alias/aws/secretsmanager" } : { Name: "glue-db-7" },
     );
-    const f = await security.collect(ctx());
+    const f = await aws.collect(security, ctx());
     expect(f.secrets).toEqual({
       count: 2,
       names: ["rds/credentials", "glue-db-7"],
@@ -108,7 +108,7 @@ describe("security check (client mock)", () => {
       IsTruncated: false,
       Marker: "ignored-when-not-truncated",
     });
-    const f = await security.collect(ctx());
+    const f = await aws.collect(security, ctx());
     const roles = f.roles as Record<string, unknown>;
     expect(roles.names).toEqual(["GlueServiceRole-7", "DataBrewRole7", "lf-admin-7", "xacct-7", "denied-7"]);
     expect(roles.glue).toEqual(["GlueServiceRole-7", "DataBrewRole7"]);
@@ -133,14 +133,14 @@ describe("security check (client mock)", () => {
     lf.on(GetDataLakeSettingsCommand).resolves({
       DataLakeSettings: { DataLakeAdmins: [{ DataLakePrincipalIdentifier: "arn:aws:iam::111122223333:role/admins/LakeFormationAdmin-7" }, { DataLakePrincipalIdentifier: "arn:aws:iam::111122223333:user/teacher" }] },
     });
-    const roles = (await security.collect(ctx())).roles as Record<string, unknown>;
+    const roles = (await aws.collect(security, ctx())).roles as Record<string, unknown>;
     expect(roles.lakeformationAdmin).toEqual(["LakeFormationAdmin-7 (a data-lake administrator)", "lf-service-7 (trusted by lakeformation.amazonaws.com)"]);
   });
 
   it("the Lake Formation admin role: no trusting role and the admin list unreadable is an error, not a fail", async () => {
     quietDefaults();
     lf.on(GetDataLakeSettingsCommand).rejects(Object.assign(new Error("denied"), { name: "AccessDeniedException", $metadata: { httpStatusCode: 400 } }));
-    const roles = (await security.collect(ctx())).roles as Record<string, unknown>;
+    const roles = (await aws.collect(security, ctx())).roles as Record<string, unknown>;
     expect(roles.lakeformationAdmin).toMatchObject({ $error: { action: "lakeformation:GetDataLakeSettings", kind: "accessDenied" } });
   });
 
@@ -148,14 +148,14 @@ describe("security check (client mock)", () => {
     quietDefaults();
     iam.on(ListRolesCommand).resolves({ Roles: [role("GlueServiceRole-7")], IsTruncated: false });
     iam.on(GetRoleCommand).resolves({ Role: role("GlueServiceRole-7", trustDoc({ Service: "glue.amazonaws.com" })) });
-    const f = await security.collect(ctx());
+    const f = await aws.collect(security, ctx());
     expect((f.roles as Record<string, unknown>).glue).toEqual(["GlueServiceRole-7"]);
   });
 
   it("AccessDenied on ListRoles becomes an error fact naming iam:ListRoles; the other facts are still read", async () => {
     quietDefaults();
     iam.on(ListRolesCommand).rejects(Object.assign(new Error("not authorized"), { name: "AccessDeniedException", Code: "AccessDenied", $metadata: { httpStatusCode: 403 } }));
-    const f = await security.collect(ctx());
+    const f = await aws.collect(security, ctx());
     expect(f.roles).toMatchObject({ $error: { action: "iam:ListRoles", kind: "accessDenied" } });
     expect(f.securityConfig).toMatchObject({ exists: true });
     expect(f.secrets).toMatchObject({ count: 0 });

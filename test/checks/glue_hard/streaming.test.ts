@@ -47,7 +47,7 @@ describe("streaming check (client mock)", () => {
         OpenShardCount: 4,
       },
     });
-    const f = await streaming.collect(ctx());
+    const f = await aws.collect(streaming, ctx());
     expect(f.job).toMatchObject({ exists: true, streaming: true, commandName: "gluestreaming", kafkaConnections: [], argumentsMentionStream: true, scriptLocation: "s3://enterprise-datalake-7/scripts/streaming_etl.py" });
     expect(f.source).toEqual({
       kinesis: { name: "transactions-stream-7", exists: true, status: "ACTIVE", mode: "ON_DEMAND", arn: "arn:aws:kinesis:us-east-1:111122223333:stream/transactions-stream-7", encryption: null, retentionHours: 24, openShards: 4 },
@@ -60,7 +60,7 @@ describe("streaming check (client mock)", () => {
   it("no stream (ResourceNotFoundException) but a Kafka connection named on the job: Kafka is accepted, GetConnection never called", async () => {
     glue.on(GetJobCommand).resolves({ Job: { ...job, Connections: { Connections: ["vpc-net-7", "msk-transactions-7"] } } });
     kinesis.on(DescribeStreamSummaryCommand).rejects(noStream());
-    const f = await streaming.collect(ctx());
+    const f = await aws.collect(streaming, ctx());
     expect(f.source).toEqual({ kinesis: { name: "transactions-stream-7", exists: false, status: null }, kafkaConnections: ["msk-transactions-7"], accepted: ["Kafka connection msk-transactions-7"] });
     expect(glue.calls().map((c) => c.operation)).toEqual(["GetJob"]);
   });
@@ -68,25 +68,25 @@ describe("streaming check (client mock)", () => {
   it("a stream still CREATING is reported but not accepted", async () => {
     glue.on(GetJobCommand).resolves({ Job: job });
     kinesis.on(DescribeStreamSummaryCommand).resolves({ StreamDescriptionSummary: { StreamName: "transactions-stream-7", StreamARN: "arn", StreamStatus: "CREATING", RetentionPeriodHours: 24, StreamCreationTimestamp: new Date(), EnhancedMonitoring: [], OpenShardCount: 0 } });
-    const f = await streaming.collect(ctx());
+    const f = await aws.collect(streaming, ctx());
     expect(f.source).toMatchObject({ kinesis: { status: "CREATING" }, accepted: [] });
   });
 
   it("a batch job (glueetl) is not streaming; a missing job lists similar names", async () => {
     glue.on(GetJobCommand).resolves({ Job: { ...job, Command: { Name: "glueetl" } } });
     kinesis.on(DescribeStreamSummaryCommand).rejects(noStream());
-    expect((await streaming.collect(ctx())).job).toMatchObject({ exists: true, streaming: false, commandName: "glueetl" });
+    expect((await aws.collect(streaming, ctx())).job).toMatchObject({ exists: true, streaming: false, commandName: "glueetl" });
 
     glue.reset();
     glue.on(GetJobCommand).rejects(new EntityNotFoundException({ message: "Job not found", $metadata: { httpStatusCode: 400 } }));
     glue.on(ListJobsCommand).resolves({ JobNames: ["Streaming-ETL-7", "streaming-etl-s002"] });
-    expect((await streaming.collect(ctx())).job).toEqual({ name: "streaming-etl-7", exists: false, similar: ["Streaming-ETL-7"] });
+    expect((await aws.collect(streaming, ctx())).job).toEqual({ name: "streaming-etl-7", exists: false, similar: ["Streaming-ETL-7"] });
   });
 
   it("AccessDenied: GetJob → the job and its Kafka connections are error facts; DescribeStreamSummary → the stream is", async () => {
     glue.on(GetJobCommand).rejects(denied("not authorized to perform glue:GetJob"));
     kinesis.on(DescribeStreamSummaryCommand).rejects(denied("not authorized to perform kinesis:DescribeStreamSummary"));
-    const f = await streaming.collect(ctx());
+    const f = await aws.collect(streaming, ctx());
     expect(f.job).toMatchObject({ $error: { action: "glue:GetJob", kind: "accessDenied" } });
     expect(f.source).toMatchObject({ kinesis: { $error: { action: "kinesis:DescribeStreamSummary", kind: "accessDenied" } }, kafkaConnections: { $error: { action: "glue:GetJob" } } });
   });

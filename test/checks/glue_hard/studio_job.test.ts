@@ -111,7 +111,7 @@ describe("studio_job check (client mock)", () => {
 
   it("reads the job with GetJob and exposes executionClass, arguments, workers and the graph", async () => {
     glue.on(GetJobCommand).resolves({ Job: visual });
-    const f = await studioJob.collect(ctx());
+    const f = await aws.collect(studioJob, ctx());
     expect(f.job).toMatchObject({
       exists: true,
       visual: true,
@@ -131,7 +131,7 @@ describe("studio_job check (client mock)", () => {
 
   it("a script job (no JobMode, no diagram) is not visual and its graph is empty", async () => {
     glue.on(GetJobCommand).resolves({ Job: { Name: "studio-etl-pipeline-7", Command: { Name: "glueetl" }, GlueVersion: "4.0", MaxCapacity: 10 } });
-    const f = await studioJob.collect(ctx());
+    const f = await aws.collect(studioJob, ctx());
     expect(f.job).toMatchObject({ visual: false, jobMode: "SCRIPT", executionClass: "STANDARD", maxConcurrentRuns: 1, workerType: null, maxCapacity: 10 });
     expect(f.graph).toMatchObject({ nodeCount: 0, joins: [], splits: [] });
   });
@@ -140,14 +140,14 @@ describe("studio_job check (client mock)", () => {
     glue.on(GetJobCommand).rejects(new EntityNotFoundException({ message: "Job not found", $metadata: { httpStatusCode: 400 } }));
     glue.on(ListJobsCommand, { NextToken: undefined }).resolves({ JobNames: ["a"], NextToken: "t" });
     glue.on(ListJobsCommand, { NextToken: "t" }).resolves({ JobNames: ["studio-etl-pipeline-07", "studio-etl-pipeline-77", "studio-etl-pipeline-s001"] });
-    const f = await studioJob.collect(ctx());
+    const f = await aws.collect(studioJob, ctx());
     expect(f.job).toEqual({ name: "studio-etl-pipeline-7", exists: false, similar: ["studio-etl-pipeline-07"] });
     expect(f.graph).toBeUndefined();
   });
 
   it("AccessDenied on GetJob becomes an error fact for the job and its graph", async () => {
     glue.on(GetJobCommand).rejects(Object.assign(new Error("not authorized"), { name: "AccessDeniedException", $metadata: { httpStatusCode: 400 } }));
-    const f = await studioJob.collect(ctx());
+    const f = await aws.collect(studioJob, ctx());
     expect(f.job).toMatchObject({ $error: { action: "glue:GetJob", kind: "accessDenied" } });
     expect(f.graph).toEqual(f.job);
   });

@@ -74,7 +74,7 @@ describe("workflow check (client mock)", () => {
     glue.on(GetWorkflowCommand).resolves({ Workflow: wf });
     glue.on(GetTriggersCommand, { NextToken: undefined }).resolves({ Triggers: [event, { ...event, Name: "s3-event-77", WorkflowName: "enterprise-pipeline-77" }], NextToken: "t1" });
     glue.on(GetTriggersCommand, { NextToken: "t1" }).resolves({ Triggers: [scheduled, { Name: "standalone", Type: "ON_DEMAND" }] });
-    const f = await workflow.collect(ctx());
+    const f = await aws.collect(workflow, ctx());
     expect(glue.commandCalls(GetWorkflowCommand)[0]!).toEqual({ Name: WF, IncludeGraph: true });
     expect(glue.commandCalls(GetTriggersCommand)).toHaveLength(2);
     expect(f.graph).toMatchObject({
@@ -106,14 +106,14 @@ describe("workflow check (client mock)", () => {
     const only = { ...wf, Graph: { Nodes: wf.Graph!.Nodes!.slice(0, 4), Edges: wf.Graph!.Edges!.filter((e) => e.SourceId !== "wnode_e5") } };
     glue.on(GetWorkflowCommand).resolves({ Workflow: only });
     glue.on(GetTriggersCommand).resolves({ Triggers: [{ ...event, WorkflowName: "enterprise-pipeline-77" }] });
-    let f = await workflow.collect(ctx());
+    let f = await aws.collect(workflow, ctx());
     expect((f.startTriggers as { name: string }[]).map((t) => t.name)).toEqual(["daily-start-7"]);
     expect((await graded(f)).event_trigger).toBe("fail");
 
     glue.reset();
     glue.on(GetWorkflowCommand).resolves({ Workflow: only });
     glue.on(GetTriggersCommand).resolves({ Triggers: [{ ...event, WorkflowName: "enterprise-pipeline-7-events" }] });
-    f = await workflow.collect(ctx());
+    f = await aws.collect(workflow, ctx());
     expect(f.startTriggers).toContainEqual(expect.objectContaining({ name: "s3-event-7", type: "EVENT", workflow: "enterprise-pipeline-7-events" }));
     const s = await graded(f);
     expect(s.event_trigger).toBe("pass");
@@ -123,7 +123,7 @@ describe("workflow check (client mock)", () => {
   it("GetTriggers denied: what the graph shows still passes, what it lacks is an error (not a fail)", async () => {
     glue.on(GetWorkflowCommand).resolves({ Workflow: wf });
     glue.on(GetTriggersCommand).rejects(denied("not authorized to perform glue:GetTriggers"));
-    const f = await workflow.collect(ctx());
+    const f = await aws.collect(workflow, ctx());
     expect(f.triggers).toContainEqual({ $error: expect.objectContaining({ action: "glue:GetTriggers", kind: "accessDenied" }) });
     const s = await graded(f);
     expect(s).toMatchObject({ scheduled_trigger: "pass", conditional_trigger: "pass", event_trigger: "error", stages: "pass" });
@@ -134,7 +134,7 @@ describe("workflow check (client mock)", () => {
     glue.on(GetTriggersCommand).resolves({ Triggers: [] });
     glue.on(ListWorkflowsCommand, { NextToken: undefined }).resolves({ Workflows: ["x"], NextToken: "t" });
     glue.on(ListWorkflowsCommand, { NextToken: "t" }).resolves({ Workflows: ["Enterprise_Pipeline_7"] });
-    const f = await workflow.collect(ctx());
+    const f = await aws.collect(workflow, ctx());
     expect(f.workflow).toEqual({ name: WF, exists: false, similar: ["Enterprise_Pipeline_7"] });
     const s = await graded(f);
     expect(s.workflow_exists).toBe("fail");
@@ -145,7 +145,7 @@ describe("workflow check (client mock)", () => {
     const { Graph: _graph, ...noGraph } = wf;
     glue.on(GetWorkflowCommand).resolves({ Workflow: noGraph });
     glue.on(GetTriggersCommand).resolves({ Triggers: [scheduled, conditional] });
-    const f = await workflow.collect(ctx());
+    const f = await aws.collect(workflow, ctx());
     expect(f.graph).toMatchObject({ $error: { action: "glue:GetWorkflow", kind: "unreadable", message: expect.stringContaining("no Graph") } });
     expect(await graded(f)).toMatchObject({ workflow_exists: "pass", includes_crawler: "error", includes_job: "error", stages: "error", scheduled_trigger: "pass", conditional_trigger: "pass" });
   });
@@ -153,7 +153,7 @@ describe("workflow check (client mock)", () => {
   it("AccessDenied on GetWorkflow is an error fact naming glue:GetWorkflow", async () => {
     glue.on(GetWorkflowCommand).rejects(denied("not authorized"));
     glue.on(GetTriggersCommand).resolves({ Triggers: [] });
-    const f = await workflow.collect(ctx());
+    const f = await aws.collect(workflow, ctx());
     expect(f.workflow).toMatchObject({ $error: { action: "glue:GetWorkflow", kind: "accessDenied" } });
     expect((await graded(f)).workflow_exists).toBe("error");
   });
