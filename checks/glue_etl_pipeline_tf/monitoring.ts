@@ -4,8 +4,9 @@ import { ListSubscriptionsByTopicCommand, ListTopicsCommand } from "@aws-sdk/cli
 import { GetFunctionConfigurationCommand, ListFunctionsCommand } from "@aws-sdk/client-lambda";
 import { GetBucketNotificationConfigurationCommand } from "@aws-sdk/client-s3";
 import { maskEmail } from "../../src/aws/redact.js";
+import { z } from "zod";
 import type { CheckContext, CheckModule } from "../../src/grade/check.js";
-import type { Facts, Json } from "../../src/grade/facts.js";
+import { orError, type ErrorFact } from "../../src/grade/facts.js";
 import { dashboardBody } from "../shared/dashboard.js";
 import { patternDetailField, patternSources } from "../shared/event-pattern.js";
 import { readRule } from "../shared/event-rules.js";
@@ -19,9 +20,107 @@ const ALARM_KINDS = { failure: "failure", longDuration: "long-duration", highMem
 /** What the template's dashboard widgets show, as keywords of their metrics and titles. */
 const DASHBOARD_TOPICS: Record<string, RegExp> = { tasks: /numFailedTasks|numCompletedTasks/i, duration: /elapsedTime|duration/i, memory: /heap|memory/i };
 
+const names = z.array(z.string());
+const similarSchema = orError(names);
+
+/** The alerts topic and its subscriptions (email addresses masked). */
+const alertsSchema = orError(
+  z.union([
+    z.object({
+      name: z.string(),
+      exists: z.literal(true),
+      arn: z.string(),
+      subscriptions: orError(z.number()),
+      protocols: names.optional(),
+      emailSubscriptions: orError(names),
+      pendingConfirmation: z.number().optional(),
+    }),
+    z.object({ name: z.string(), exists: z.literal(false), similar: names }),
+  ]),
+);
+
+/** The alarms of one kind, one entry per job whose alarm was found. */
+const alarmKindSchema = z.object({ names, metrics: z.array(z.string().nullable()), thresholds: z.array(z.number().nullable()), comparisons: z.array(z.string().nullable()), statistics: z.array(z.string().nullable()) });
+type AlarmKind = z.infer<typeof alarmKindSchema>;
+
+/** The nine job alarms. */
+const alarmsSchema = orError(
+  z.object({
+    found: z.number(),
+    missing: names,
+    /** How many alarms are named after the project ({p}-<job>-<kind>) or after the template's literal job key. */
+    naming: z.object({ project: z.number(), template: z.number() }),
+    failure: alarmKindSchema,
+    longDuration: alarmKindSchema,
+    highMemory: alarmKindSchema,
+    notNotifying: names,
+    wrongDimension: names,
+    notAttributed: names,
+  }),
+);
+
+/** The dashboard and what its widgets show. */
+const dashboardSchema = orError(
+  z.union([
+    z.object({ name: z.string(), exists: z.literal(true), parseError: z.string().nullable(), widgetCount: z.number(), covers: names, widgetTypes: names, metrics: names, titles: names }),
+    z.object({ name: z.string(), exists: z.literal(false), widgetCount: z.number(), similar: similarSchema }),
+  ]),
+);
+
+/** The job state-change rule: pattern and targets. */
+const ruleSchema = orError(
+  z.union([
+    z.object({
+      name: z.string(),
+      exists: z.literal(true),
+      state: z.string().nullable(),
+      glue: z.boolean(),
+      sources: names,
+      detailTypes: names,
+      parseError: z.string().optional(),
+      /** The pattern's detail.jobName values (null: any job), and the real job names it can never match. */
+      patternJobNames: names.nullable(),
+      unmatchedJobs: names,
+      targets: orError(names),
+      targetFunctions: orError(names),
+    }),
+    z.object({ name: z.string(), exists: z.literal(false), targetFunctions: names }),
+  ]),
+);
+
+/** A Lambda function's configuration (environment variable names only). */
+const lambdaSchema = orError(
+  z.union([
+    z.object({ name: z.string(), exists: z.literal(true), arn: z.string().nullable(), runtime: z.string().nullable(), state: z.string().nullable(), lastUpdateStatus: z.string().nullable(), envKeys: names }),
+    z.object({ name: z.string(), exists: z.literal(false), similar: similarSchema }),
+  ]),
+);
+type LambdaFacts = z.infer<typeof lambdaSchema>;
+
+/** The raw bucket's Lambda notifications. */
+const notificationSchema = orError(
+  z.object({
+    bucket: z.string(),
+    exists: z.boolean(),
+    lambdaTargets: z.array(z.object({ function: z.string().nullable(), events: names, prefix: z.string().nullable() })),
+    objectCreatedFunctions: names,
+  }),
+);
+
+/** The facts of the monitoring task. */
+export const monitoringFactsSchema = z.object({
+  alerts: alertsSchema,
+  alarms: alarmsSchema,
+  dashboard: dashboardSchema,
+  rule: ruleSchema,
+  lambdas: z.object({ monitoring: lambdaSchema, dataTrigger: lambdaSchema }),
+  rawNotification: notificationSchema,
+});
+export type MonitoringFacts = z.infer<typeof monitoringFactsSchema>;
+
 // ── SNS ────────────────────────────────────────────────────────────────────
 
-async function alertsTopic(ctx: CheckContext, name: string): Promise<Json> {
+async function alertsTopic(ctx: CheckContext, name: string): Promise<MonitoringFacts["alerts"]> {
   const all = await ctx.list("sns", (t) => new ListTopicsCommand({ NextToken: t }), (o) => ({ items: o.Topics, next: o.NextToken }));
   if (!all.ok) return all.fact;
   const arns = all.items.map((t) => t.TopicArn ?? "");
@@ -58,7 +157,7 @@ const jobDimensionOf = (a: MetricAlarm) =>
  * is this student's: it notifies this deployment's alerts topic, or its JobName dimension is one of this deployment's
  * jobs. The others are listed in `notAttributed` (a classmate's, or one whose actions were changed) and count as missing.
  */
-async function alarms(ctx: CheckContext, topicName: string): Promise<Json> {
+async function alarms(ctx: CheckContext, topicName: string): Promise<MonitoringFacts["alarms"]> {
   const p = ctx.name("p");
   const jobs = Object.fromEntries(Object.entries(JOBS).map(([k, n]) => [k, ctx.name(n)])) as Record<keyof typeof JOBS, string>;
   const short = (job: string) => (job.startsWith(`${p}-`) ? job.slice(p.length + 1) : job);
@@ -79,9 +178,14 @@ async function alarms(ctx: CheckContext, topicName: string): Promise<Json> {
   const naming = { project: 0, template: 0 };
   const notNotifying: string[] = [];
   const wrongDimension: string[] = [];
-  const kinds: Record<string, { names: string[]; metrics: (string | null)[]; thresholds: (number | null)[]; comparisons: (string | null)[]; statistics: (string | null)[] }> = {};
-  for (const [kind, suffix] of Object.entries(ALARM_KINDS)) {
-    const k = (kinds[kind] = { names: [] as string[], metrics: [] as (string | null)[], thresholds: [] as (number | null)[], comparisons: [] as (string | null)[], statistics: [] as (string | null)[] });
+  const kinds: Record<keyof typeof ALARM_KINDS, AlarmKind> = {
+    failure: { names: [], metrics: [], thresholds: [], comparisons: [], statistics: [] },
+    longDuration: { names: [], metrics: [], thresholds: [], comparisons: [], statistics: [] },
+    highMemory: { names: [], metrics: [], thresholds: [], comparisons: [], statistics: [] },
+  };
+  for (const kind of Object.keys(ALARM_KINDS) as (keyof typeof ALARM_KINDS)[]) {
+    const suffix = ALARM_KINDS[kind];
+    const k = kinds[kind];
     for (const job of Object.values(jobs)) {
       const projectName = `${job}-${suffix}`;
       const templateName = `${short(job)}-${suffix}`;
@@ -103,12 +207,12 @@ async function alarms(ctx: CheckContext, topicName: string): Promise<Json> {
       if (dim !== job) wrongDimension.push(`${a.AlarmName} (JobName=${dim ?? "none"})`);
     }
   }
-  return { found: naming.project + naming.template, missing, naming, ...kinds, notNotifying, wrongDimension, notAttributed: notAttributed.slice(0, 9) } as Json;
+  return { found: naming.project + naming.template, missing, naming, ...kinds, notNotifying, wrongDimension, notAttributed: notAttributed.slice(0, 9) };
 }
 
 // ── dashboard ──────────────────────────────────────────────────────────────
 
-async function dashboard(ctx: CheckContext, name: string): Promise<Json> {
+async function dashboard(ctx: CheckContext, name: string): Promise<MonitoringFacts["dashboard"]> {
   const r = await ctx.read("cloudwatch", new GetDashboardCommand({ DashboardName: name }), { missing: ["ResourceNotFound", "DashboardNotFoundError", "ResourceNotFoundException"] });
   if (r.ok) {
     const body = dashboardBody(r.value.DashboardBody, DASHBOARD_TOPICS);
@@ -124,7 +228,7 @@ async function dashboard(ctx: CheckContext, name: string): Promise<Json> {
 /** "arn:aws:lambda:r:a:function:name[:qualifier]" → "name"; null for other targets. */
 const functionOf = (arn: string) => /^arn:aws[a-z-]*:lambda:[^:]+:\d{12}:function:([^:]+)/.exec(arn)?.[1] ?? null;
 
-async function rule(ctx: CheckContext, name: string): Promise<Json> {
+async function rule(ctx: CheckContext, name: string): Promise<MonitoringFacts["rule"]> {
   const r = await readRule(ctx, name);
   if (r.kind === "error") return r.fact;
   if (r.kind === "missing") return { name, exists: false, targetFunctions: [] };
@@ -140,7 +244,6 @@ async function rule(ctx: CheckContext, name: string): Promise<Json> {
     sources: src.sources,
     detailTypes: src.detailTypes,
     ...(src.parseError ? { parseError: src.parseError } : {}),
-    /** The pattern's detail.jobName values (null: any job), and the real job names it can never match. */
     patternJobNames: jobField.values,
     unmatchedJobs: jobField.unmatched,
     targets: Array.isArray(targets) ? targets.slice(0, 10) : targets,
@@ -151,12 +254,12 @@ async function rule(ctx: CheckContext, name: string): Promise<Json> {
 // ── Lambda ─────────────────────────────────────────────────────────────────
 
 /** A function's configuration without its environment values (only the variable names are kept). */
-async function lambdaFunction(ctx: CheckContext, name: string, functionNames: () => Promise<string[] | Json>): Promise<Json> {
+async function lambdaFunction(ctx: CheckContext, name: string, functionNames: () => Promise<string[] | ErrorFact>): Promise<LambdaFacts> {
   const r = await ctx.read("lambda", new GetFunctionConfigurationCommand({ FunctionName: name }), { missing: ["ResourceNotFoundException"] });
   if (!r.ok) {
     if (!r.missing) return r.fact;
     const all = await functionNames();
-    return { name, exists: false, similar: Array.isArray(all) ? nearMisses(name, all as string[], ctx.student) : all };
+    return { name, exists: false, similar: Array.isArray(all) ? nearMisses(name, all, ctx.student) : all };
   }
   const f = r.value;
   return {
@@ -173,7 +276,7 @@ async function lambdaFunction(ctx: CheckContext, name: string, functionNames: ()
 // ── S3 notification ────────────────────────────────────────────────────────
 
 /** The raw bucket's Lambda notifications; the README's bucket name is tried when the template's does not exist. */
-async function rawNotification(ctx: CheckContext, bucket: string, seedName: string): Promise<Json> {
+async function rawNotification(ctx: CheckContext, bucket: string, seedName: string): Promise<MonitoringFacts["rawNotification"]> {
   let r = await ctx.read("s3", new GetBucketNotificationConfigurationCommand({ Bucket: bucket }), { missing: ["NoSuchBucket"] });
   if (!r.ok && r.missing && seedName !== bucket) {
     const seed = await ctx.read("s3", new GetBucketNotificationConfigurationCommand({ Bucket: seedName }), { missing: ["NoSuchBucket"] });
@@ -190,13 +293,12 @@ async function rawNotification(ctx: CheckContext, bucket: string, seedName: stri
     bucket,
     exists: true,
     lambdaTargets: targets,
-    /** Functions invoked when an object is created (s3:ObjectCreated:* or one of its kinds). */
     objectCreatedFunctions: [...new Set(targets.filter((t) => t.events.some((e) => e.startsWith("s3:ObjectCreated:"))).map((t) => t.function ?? ""))],
   };
 }
 
 /** monitoring: SNS topic, alarms, dashboard, EventBridge rule, Lambda functions, raw bucket notification. */
-export const monitoring: CheckModule = {
+export const monitoring: CheckModule<MonitoringFacts> = {
   id: "monitoring",
   description:
     "SNS alerts topic and its subscriptions (addresses masked); the nine job alarms (metric, threshold, actions, JobName dimension); the dashboard body; the job state-change rule, its pattern and targets; the two Lambda functions (configuration, never environment values); the raw bucket's Lambda notifications.",
@@ -208,11 +310,12 @@ export const monitoring: CheckModule = {
     "lambda:GetFunctionConfiguration", "lambda:ListFunctions",
     "s3:GetBucketNotification",
   ],
+  facts: monitoringFactsSchema,
   async collect(ctx) {
     // Function names are listed once per run, and only if a function is missing (for "did you mean").
     const functionNames = () =>
       once(ctx, "tf:lambdaFunctionNames", () =>
-        ctx.list("lambda", (m) => new ListFunctionsCommand({ Marker: m }), (o) => ({ items: o.Functions, next: o.NextMarker })).then((l): string[] | Json => (l.ok ? l.items.map((f) => f.FunctionName ?? "") : l.fact)),
+        ctx.list("lambda", (m) => new ListFunctionsCommand({ Marker: m }), (o) => ({ items: o.Functions, next: o.NextMarker })).then((l): string[] | ErrorFact => (l.ok ? l.items.map((f) => f.FunctionName ?? "") : l.fact)),
       );
     const topic = ctx.name("alertsTopic");
     const [t, a, d, r, mon, trig, n] = await Promise.all([
@@ -224,7 +327,6 @@ export const monitoring: CheckModule = {
       lambdaFunction(ctx, ctx.name("dataTriggerLambda"), functionNames),
       rawNotification(ctx, ctx.name("rawBucket"), ctx.name("rawBucketSeed")),
     ]);
-    const facts: Facts = { alerts: t, alarms: a, dashboard: d, rule: r, lambdas: { monitoring: mon, dataTrigger: trig }, rawNotification: n };
-    return facts;
+    return { alerts: t, alarms: a, dashboard: d, rule: r, lambdas: { monitoring: mon, dataTrigger: trig }, rawNotification: n };
   },
 };

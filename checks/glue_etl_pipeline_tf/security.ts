@@ -3,9 +3,10 @@ import { DescribeKeyCommand, GetKeyRotationStatusCommand, ListAliasesCommand, ty
 import { GetRoleCommand, ListRolesCommand } from "@aws-sdk/client-iam";
 import { DescribeVpcEndpointsCommand, type VpcEndpoint } from "@aws-sdk/client-ec2";
 import { DescribeSecretCommand } from "@aws-sdk/client-secrets-manager";
+import { z } from "zod";
 import type { CheckContext, CheckModule } from "../../src/grade/check.js";
-import type { Facts, Json } from "../../src/grade/facts.js";
-import { securityConfigFacts } from "../shared/security-config.js";
+import { orError } from "../../src/grade/facts.js";
+import { securityConfigFacts, securityConfigFactsSchema } from "../shared/security-config.js";
 import { trustOf } from "../shared/trust-policy.js";
 import { nearMisses } from "../shared/student-owned.js";
 import { tagMap } from "../shared/tags.js";
@@ -13,8 +14,56 @@ import { tagMap } from "../shared/tags.js";
 /** The services the template's networking module gives a VPC endpoint. */
 export const ENDPOINT_SERVICES = ["s3", "glue", "kms", "logs", "dynamodb"] as const;
 
+const names = z.array(z.string());
+
+/** The facts of the security task. */
+export const securityFactsSchema = z.object({
+  securityConfig: securityConfigFactsSchema,
+  /** The Glue KMS key behind its alias, and whether it rotates. */
+  glueKey: orError(
+    z.union([
+      z.object({
+        alias: z.string(),
+        exists: z.literal(true),
+        state: z.string().nullable(),
+        enabled: z.boolean().nullable(),
+        manager: z.string().nullable(),
+        keySpec: z.string().nullable(),
+        keyId: z.string().nullable(),
+        rotationEnabled: orError(z.boolean().nullable()),
+        rotationPeriodDays: z.number().nullable().optional(),
+      }),
+      z.object({ alias: z.string(), exists: z.literal(false), similar: orError(names) }),
+    ]),
+  ),
+  /** The Glue service role and what its trust policy lets assume it. */
+  glueRole: orError(
+    z.union([
+      z.object({ name: z.string(), exists: z.literal(true), arn: z.string().nullable(), trustedServices: names, trustedAccounts: names, everyone: z.boolean(), parseError: z.string().optional() }),
+      z.object({ name: z.string(), exists: z.literal(false), similar: orError(names) }),
+    ]),
+  ),
+  /** The deployment's VPCs, the services with an available endpoint in them, and those endpoints. */
+  vpcEndpoints: orError(
+    z.object({
+      vpcIds: names,
+      services: names,
+      missing: names,
+      endpoints: z.array(z.object({ service: z.string().nullable(), type: z.string().nullable(), state: z.string().nullable(), id: z.string().nullable(), vpcId: z.string().nullable(), name: z.string().nullable() })),
+    }),
+  ),
+  /** The connections secret (described, never read). */
+  secret: orError(
+    z.union([
+      z.object({ name: z.string(), exists: z.boolean(), scheduledForDeletion: z.boolean(), kmsKey: z.string().nullable(), rotationEnabled: z.boolean() }),
+      z.object({ name: z.string(), exists: z.literal(false) }),
+    ]),
+  ),
+});
+export type SecurityFacts = z.infer<typeof securityFactsSchema>;
+
 /** The Glue KMS key: DescribeKey by alias, then GetKeyRotationStatus by key id (the rotation call refuses aliases). */
-async function glueKey(ctx: CheckContext, alias: string): Promise<Json> {
+async function glueKey(ctx: CheckContext, alias: string): Promise<SecurityFacts["glueKey"]> {
   const d = await ctx.read("kms", new DescribeKeyCommand({ KeyId: alias }), { missing: ["NotFoundException"] });
   if (!d.ok) {
     if (!d.missing) return d.fact;
@@ -22,7 +71,7 @@ async function glueKey(ctx: CheckContext, alias: string): Promise<Json> {
     return { alias, exists: false, similar: all.ok ? nearMisses(alias, all.items.map((a) => a.AliasName ?? ""), ctx.student) : all.fact };
   }
   const k: KeyMetadata = d.value.KeyMetadata ?? { KeyId: undefined };
-  const base = { alias, exists: true, state: k.KeyState ?? null, enabled: k.Enabled ?? null, manager: k.KeyManager ?? null, keySpec: k.KeySpec ?? null, keyId: k.KeyId ?? null };
+  const base = { alias, exists: true as const, state: k.KeyState ?? null, enabled: k.Enabled ?? null, manager: k.KeyManager ?? null, keySpec: k.KeySpec ?? null, keyId: k.KeyId ?? null };
   if (!k.KeyId) return { ...base, rotationEnabled: null };
   const r = await ctx.read("kms", new GetKeyRotationStatusCommand({ KeyId: k.KeyId }));
   if (!r.ok) return { ...base, rotationEnabled: r.fact };
@@ -30,7 +79,7 @@ async function glueKey(ctx: CheckContext, alias: string): Promise<Json> {
 }
 
 /** The Glue service role and the services its trust policy (URL-encoded, as IAM returns it) lets assume it. */
-async function glueRole(ctx: CheckContext, name: string): Promise<Json> {
+async function glueRole(ctx: CheckContext, name: string): Promise<SecurityFacts["glueRole"]> {
   const r = await ctx.read("iam", new GetRoleCommand({ RoleName: name }), { missing: ["NoSuchEntityException", "NoSuchEntity"] });
   if (!r.ok) {
     if (!r.missing) return r.fact;
@@ -70,7 +119,7 @@ export function endpointNamePattern(p: string): RegExp {
  * Project / Environment default tags): the VPCs holding an endpoint so tagged are the deployment's, and every available
  * endpoint in them counts, tagged or not.
  */
-async function vpcEndpoints(ctx: CheckContext): Promise<Json> {
+async function vpcEndpoints(ctx: CheckContext): Promise<SecurityFacts["vpcEndpoints"]> {
   const p = ctx.name("p");
   const project = ctx.name("project");
   const r = await ctx.list("ec2", (t) => new DescribeVpcEndpointsCommand({ NextToken: t }), (o) => ({ items: o.VpcEndpoints, next: o.NextToken }));
@@ -100,7 +149,7 @@ async function vpcEndpoints(ctx: CheckContext): Promise<Json> {
 }
 
 /** The connections secret: DescribeSecret only (never its value). */
-async function secret(ctx: CheckContext, name: string): Promise<Json> {
+async function secret(ctx: CheckContext, name: string): Promise<SecurityFacts["secret"]> {
   const r = await ctx.read("secretsmanager", new DescribeSecretCommand({ SecretId: name }), { missing: ["ResourceNotFoundException"] });
   if (!r.ok) return r.missing ? { name, exists: false } : r.fact;
   const v = r.value;
@@ -109,7 +158,7 @@ async function secret(ctx: CheckContext, name: string): Promise<Json> {
 }
 
 /** security: security configuration, Glue KMS key, Glue role, VPC endpoints, connections secret. */
-export const security: CheckModule = {
+export const security: CheckModule<SecurityFacts> = {
   id: "security",
   description:
     "Glue security configuration encryption modes; the Glue KMS key (DescribeKey by alias, rotation by key id); the Glue service role's trust policy; the deployment's VPC endpoints by service; the connections secret (DescribeSecret, never the value).",
@@ -121,6 +170,7 @@ export const security: CheckModule = {
     "ec2:DescribeVpcEndpoints",
     "secretsmanager:DescribeSecret",
   ],
+  facts: securityFactsSchema,
   async collect(ctx) {
     const [config, key, role, endpoints, sec] = await Promise.all([
       securityConfigFacts(ctx, ctx.name("securityConfig")),
@@ -129,7 +179,6 @@ export const security: CheckModule = {
       vpcEndpoints(ctx),
       secret(ctx, ctx.name("secret")),
     ]);
-    const facts: Facts = { securityConfig: config, glueKey: key, glueRole: role, vpcEndpoints: endpoints, secret: sec };
-    return facts;
+    return { securityConfig: config, glueKey: key, glueRole: role, vpcEndpoints: endpoints, secret: sec };
   },
 };

@@ -1,9 +1,11 @@
 // storage — compliant: the five buckets {p}-raw-data, -processed-data, -curated-data, -scripts and -temp exist, each versioned, SSE-KMS under the key behind alias/{p}-s3-kms-key and with all four public access block settings on; raw, processed and curated move objects to INTELLIGENT_TIERING after 30 days and temp expires them after 7.
 import { GetBucketLifecycleConfigurationCommand, GetBucketVersioningCommand, GetPublicAccessBlockCommand, type PublicAccessBlockConfiguration } from "@aws-sdk/client-s3";
 import { DescribeKeyCommand } from "@aws-sdk/client-kms";
+import { z } from "zod";
 import type { CheckContext, CheckModule } from "../../src/grade/check.js";
-import { isErrorFact, type ErrorFact, type Facts, type Json } from "../../src/grade/facts.js";
-import { bucketNames, encryptionFacts, lifecycleRuleFacts, locate, type LifecycleRuleFacts, type Located } from "../shared/s3-buckets.js";
+import { isErrorFact, orError, type ErrorFact } from "../../src/grade/facts.js";
+import { keyed } from "../shared/keyed.js";
+import { bucketNames, encryptionFacts, lifecycleRuleFacts, lifecycleRuleFactsSchema, locate, type EncryptionFacts, type LifecycleRuleFacts, type Located } from "../shared/s3-buckets.js";
 import { nearMisses } from "../shared/student-owned.js";
 
 /** The five buckets of the storage module, by role. */
@@ -16,7 +18,49 @@ const MAX_RULES = 50;
 const PAB_KEYS = ["BlockPublicAcls", "IgnorePublicAcls", "BlockPublicPolicy", "RestrictPublicBuckets"] as const;
 
 /** One bucket of the deployment: which name was found (the template's, or the README's spelling for raw) and where. */
-export type BucketFound = { role: Role; name: string; expected: string; state: "exists" | "missing" | "forbidden"; region?: string; foundAs?: string };
+export const bucketFoundSchema = z.object({
+  role: z.enum(ROLES),
+  name: z.string(),
+  expected: z.string(),
+  state: z.enum(["exists", "missing", "forbidden"]),
+  region: z.string().optional(),
+  foundAs: z.string().optional(),
+});
+export type BucketFound = z.infer<typeof bucketFoundSchema>;
+
+/** Per bucket found (by role): one value (a record, so `every` reads its values as words). */
+const perBucket = <S extends z.ZodType>(s: S) => z.partialRecord(z.enum(ROLES), s);
+
+/** The facts of the storage task (a failed lookup stands in every fact a criterion reads). */
+export const storageFactsSchema = z.object({
+  buckets: orError(z.array(bucketFoundSchema)),
+  found: orError(z.number()),
+  missing: orError(z.array(z.string())),
+  aliasesAccepted: z.array(z.string()).optional(),
+  /** The alias whose key the buckets should use. */
+  kmsAlias: z.string().optional(),
+  similar: orError(z.array(z.string())).optional(),
+  versioning: orError(perBucket(orError(z.string()))).optional(),
+  encryption: orError(
+    z.object({
+      algorithm: perBucket(orError(z.string())),
+      keyMatchesAlias: perBucket(orError(z.boolean())),
+      key: perBucket(orError(z.string().nullable())),
+      aliasKeyArn: orError(z.string().nullable()),
+    }),
+  ).optional(),
+  publicAccessBlock: orError(perBucket(orError(z.string()))).optional(),
+  lifecycle: orError(
+    z.object({
+      /** Raw, processed and curated: the days before INTELLIGENT_TIERING (null: no such whole-bucket rule). */
+      intelligentTieringDays: perBucket(orError(z.number().nullable())),
+      /** Temp: the days before objects expire. */
+      tempExpirationDays: perBucket(orError(z.number().nullable())),
+      rules: perBucket(orError(z.array(lifecycleRuleFactsSchema))),
+    }),
+  ).optional(),
+});
+export type StorageFacts = z.infer<typeof storageFactsSchema>;
 
 /** The public access block of a bucket in words: "all four blocked", "not configured", or which settings are off. */
 export function publicAccessBlockWords(c: PublicAccessBlockConfiguration | undefined): string {
@@ -51,7 +95,7 @@ async function find(ctx: CheckContext, role: Role): Promise<{ found: BucketFound
   return { found: { role, name: expected, expected, state: where.state } };
 }
 
-type Settings = { versioning: string | ErrorFact; encryption: Json | ErrorFact; publicAccessBlock: string | ErrorFact; lifecycle: LifecycleRuleFacts[] | ErrorFact };
+type Settings = { versioning: string | ErrorFact; encryption: EncryptionFacts | ErrorFact; publicAccessBlock: string | ErrorFact; lifecycle: LifecycleRuleFacts[] | ErrorFact };
 
 async function settings(ctx: CheckContext, b: BucketFound, alias: string): Promise<Settings> {
   const on = { region: b.region };
@@ -76,10 +120,8 @@ async function chooseAlias(ctx: CheckContext): Promise<string> {
   return !a!.ok && a!.missing && b!.ok ? old : main;
 }
 
-const pick = <T extends Json | ErrorFact>(rows: [Role, T][]): { [k: string]: Json } => Object.fromEntries(rows) as { [k: string]: Json };
-
 /** storage: the five buckets and their settings. */
-export const storage: CheckModule = {
+export const storage: CheckModule<StorageFacts> = {
   id: "storage",
   description: "The five S3 buckets of the storage module: existence (404 vs 403), versioning, SSE-KMS and its key vs the module's alias, public access block, lifecycle rules.",
   names: ["rawBucket", "rawBucketSeed", "processedBucket", "curatedBucket", "scriptsBucket", "tempBucket", "s3KmsAlias", "s3KmsAliasOld"],
@@ -93,6 +135,7 @@ export const storage: CheckModule = {
     "s3:GetLifecycleConfiguration",
     "kms:DescribeKey",
   ],
+  facts: storageFactsSchema,
   async collect(ctx) {
     const [located, alias] = await Promise.all([Promise.all(ROLES.map((r) => find(ctx, r))), chooseAlias(ctx)]);
     const firstError = located.find((l): l is { error: ErrorFact } => "error" in l);
@@ -102,40 +145,40 @@ export const storage: CheckModule = {
       const e = firstError.error;
       return { buckets: e, found: e, missing: e, versioning: e, encryption: e, publicAccessBlock: e, lifecycle: e };
     }
-    const buckets = located.map((l) => (l as { found: BucketFound }).found);
+    const buckets = located.flatMap((l) => ("found" in l ? [l.found] : []));
     const present = buckets.filter((b) => b.state === "exists");
     const absent = buckets.filter((b) => b.state !== "exists");
-    const facts: Facts = {
-      buckets: buckets as unknown as Json,
+    let similar: string[] | ErrorFact | undefined;
+    if (absent.length) {
+      const all = await bucketNames(ctx);
+      similar = isErrorFact(all) ? all : [...new Set(absent.flatMap((b) => nearMisses(b.expected, all, ctx.student)))].slice(0, 10);
+    }
+    const got = await Promise.all(present.map(async (b) => [b.role, await settings(ctx, b, alias)] as const));
+    const each = <V>(f: (s: Settings) => V, roles: readonly Role[] = ROLES) => keyed(got.filter(([r]) => roles.includes(r)).map(([r, s]) => [r, f(s)] as const));
+    const enc = <V>(f: (e: EncryptionFacts) => V) => each((s) => (isErrorFact(s.encryption) ? s.encryption : f(s.encryption)));
+    const life = <V>(f: (rules: LifecycleRuleFacts[]) => V, roles?: readonly Role[]) => each((s) => (isErrorFact(s.lifecycle) ? s.lifecycle : f(s.lifecycle)), roles);
+    return {
+      buckets,
       found: present.length,
       missing: absent.map((b) => `${b.role}: ${b.expected} (${b.state === "forbidden" ? "403: the name belongs to another account, or a policy denies the grader" : "not found"})`),
       aliasesAccepted: present.filter((b) => b.foundAs).map((b) => `${b.role}: ${b.foundAs}`),
       kmsAlias: alias,
+      ...(similar !== undefined ? { similar } : {}),
+      versioning: each((s) => s.versioning),
+      encryption: {
+        algorithm: enc((e) => e.algorithm),
+        keyMatchesAlias: enc((e) => e.keyMatchesAlias),
+        key: enc((e) => e.configuredKey),
+        aliasKeyArn: got.map(([, s]) => (isErrorFact(s.encryption) ? s.encryption : s.encryption.aliasKeyArn)).find((x) => x !== null) ?? null,
+      },
+      publicAccessBlock: each((s) => s.publicAccessBlock),
+      lifecycle: {
+        intelligentTieringDays: life((l) => wholeBucketTransitionDays(l, "INTELLIGENT_TIERING"), TIERED),
+        // A map like intelligentTieringDays ({ temp: 7 }, empty when the temp bucket is absent): a missing bucket costs
+        // only buckets_exist.
+        tempExpirationDays: life(wholeBucketExpirationDays, ["temp"]),
+        rules: life((l) => l),
+      },
     };
-    if (absent.length) {
-      const all = await bucketNames(ctx);
-      facts.similar = isErrorFact(all) ? all : [...new Set(absent.flatMap((b) => nearMisses(b.expected, all, ctx.student)))].slice(0, 10);
-    }
-    const got = await Promise.all(present.map(async (b) => [b.role, await settings(ctx, b, alias)] as const));
-    const each = <K extends keyof Settings>(k: K) => got.map(([r, s]) => [r, s[k]] as [Role, Settings[K]]);
-    const enc = each("encryption");
-    const field = (e: Json | ErrorFact, f: string): Json | ErrorFact => (isErrorFact(e) || e === null || typeof e !== "object" || Array.isArray(e) ? (e as Json | ErrorFact) : ((e as { [k: string]: Json })[f] ?? null));
-    facts.versioning = pick(each("versioning"));
-    facts.encryption = {
-      algorithm: pick(enc.map(([r, e]) => [r, field(e, "algorithm")])),
-      keyMatchesAlias: pick(enc.map(([r, e]) => [r, field(e, "keyMatchesAlias")])),
-      key: pick(enc.map(([r, e]) => [r, field(e, "configuredKey")])),
-      aliasKeyArn: enc.map(([, e]) => field(e, "aliasKeyArn")).find((x) => x !== null) ?? null,
-    };
-    facts.publicAccessBlock = pick(each("publicAccessBlock"));
-    const life = each("lifecycle");
-    facts.lifecycle = {
-      intelligentTieringDays: pick(life.filter(([r]) => TIERED.includes(r)).map(([r, l]) => [r, isErrorFact(l) ? l : wholeBucketTransitionDays(l, "INTELLIGENT_TIERING")])),
-      // A map like intelligentTieringDays ({ temp: 7 }, empty when the temp bucket is absent): a missing bucket costs
-      // only buckets_exist.
-      tempExpirationDays: pick(life.filter(([r]) => r === "temp").map(([r, l]) => [r, isErrorFact(l) ? l : wholeBucketExpirationDays(l)])),
-      rules: pick(life.map(([r, l]) => [r, l as Json | ErrorFact])),
-    };
-    return facts;
   },
 };

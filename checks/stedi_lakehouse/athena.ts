@@ -1,12 +1,14 @@
 // Athena queries behind --run-queries: start one (the only call that writes: query results to S3, and it is billed),
 // poll its state within a bounded time, read the single number it returns. Never throws.
 import { GetQueryExecutionCommand, GetQueryResultsCommand, StartQueryExecutionCommand, type StartQueryExecutionInput } from "@aws-sdk/client-athena";
+import { z } from "zod";
 import { CheckContext, errorFact } from "../../src/grade/check.js";
-import type { ErrorFact, Json } from "../../src/grade/facts.js";
+import { orError } from "../../src/grade/facts.js";
 import { once } from "../shared/per-run.js";
 
 /** What a check reports instead of a number when queries were not allowed for this run. */
 export const NOT_RUN = { notRun: "use --run-queries" } as const;
+export const notRunSchema = z.object({ notRun: z.literal(NOT_RUN.notRun) });
 
 /** Polling: first wait, growth, longest wait, and the deadline for one query (tests shorten these). */
 export const athenaTiming = { firstPollMs: 500, maxPollMs: 3000, deadlineMs: 120_000, concurrency: 4 };
@@ -22,7 +24,8 @@ export const ATHENA_ACTIONS = ["athena:GetQueryExecution", "athena:GetQueryResul
 export const RUN_QUERIES_EXTRA_ACTIONS = ["athena:StartQueryExecution", "s3:PutObject", "s3:GetBucketLocation", "s3:GetObject", "s3:ListBucket", "glue:GetTable"] as const;
 
 /** A count, or why there is none: the query failed in Athena (a student problem, e.g. unreadable data) or a call failed (ErrorFact). */
-export type CountResult = number | { failed: string; state: string } | ErrorFact;
+export const countResultSchema = orError(z.union([z.number(), z.object({ failed: z.string(), state: z.string() })]));
+export type CountResult = z.infer<typeof countResultSchema>;
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -103,11 +106,6 @@ export async function runCount(ctx: CheckContext, database: string, sql: string)
     if (!Number.isFinite(n)) return { failed: `the query returned no number (${JSON.stringify(cell ?? null)})`, state: "SUCCEEDED" };
     return n;
   });
-}
-
-/** Count results as facts: numbers, failures and ErrorFacts as they are. */
-export function asJson(r: CountResult): Json {
-  return r as unknown as Json;
 }
 
 /** SQL: rows of a table. */

@@ -1,9 +1,10 @@
 // Shared by the STEDI checks: the student's database (stedi_{student}, or the lab's plain `stedi` when that is fair),
 // its tables as facts (location, lowercased columns, types), and a per-run `once` so checks share the work.
 import { GetDatabaseCommand, GetDatabasesCommand, GetTablesCommand, GetTagsCommand, type Table } from "@aws-sdk/client-glue";
+import { z } from "zod";
 import type { CheckContext } from "../../src/grade/check.js";
 import { once } from "../shared/per-run.js";
-import type { ErrorFact, Json } from "../../src/grade/facts.js";
+import { errorFactSchema, orError, type ErrorFact } from "../../src/grade/facts.js";
 import { glueArn, withSlash } from "../shared/arn.js";
 import { similarNames } from "../shared/similar.js";
 import { nearMisses, taggedForStudent } from "../shared/student-owned.js";
@@ -22,9 +23,11 @@ export const TABLES = {
 export type TableId = keyof typeof TABLES;
 
 /** The student's database: found by its rubric name, or the plain name (accepted only when it is fair, see `matchedBy`). */
-export type DatabaseFacts =
-  | { name: string; exists: true; matchedBy: "name" | "plain-tagged" | "plain-only-copy"; location: string | null }
-  | { name: string; exists: false; plain?: string; plainNote?: string; similar: string[] | ErrorFact };
+export const databaseFactsSchema = z.union([
+  z.object({ name: z.string(), exists: z.literal(true), matchedBy: z.enum(["name", "plain-tagged", "plain-only-copy"]), location: z.string().nullable() }),
+  z.object({ name: z.string(), exists: z.literal(false), plain: z.string().optional(), plainNote: z.string().optional(), similar: orError(z.array(z.string())) }),
+]);
+export type DatabaseFacts = z.infer<typeof databaseFactsSchema>;
 
 /**
  * Resolves the database: `names.database` (stedi_{student}); if it does not exist, `names.plainDatabase` (the lab's
@@ -76,21 +79,29 @@ export function databaseTables(ctx: CheckContext): Promise<{ db: DatabaseFacts |
   });
 }
 
-/** The facts of one table. Column names are lowercased (Glue and Athena treat them without case). */
-export type TableFacts = {
-  name: string;
-  exists: boolean;
+/** A table found. Column names are lowercased (Glue and Athena treat them without case). */
+export const foundTableSchema = z.object({
+  name: z.string(),
+  exists: z.literal(true),
   /** The name found (an alias such as customers_curated, or the name itself). */
-  table?: string;
+  table: z.string(),
   /** StorageDescriptor.Location with one trailing slash. */
-  location?: string | null;
+  location: z.string().nullable(),
   /** Data columns then partition keys, lowercased. */
-  columns?: string[];
-  types?: Record<string, string>;
+  columns: z.array(z.string()),
+  types: z.record(z.string(), z.string()),
   /** Every column is a string (what a crawler-less DDL with all `string` columns gives). */
-  allStrings?: boolean;
-  similar?: string[];
-};
+  allStrings: z.boolean(),
+});
+export type FoundTable = z.infer<typeof foundTableSchema>;
+
+/** The facts of one expected table: found, or near-miss names of the database's tables. */
+export const tableFactsSchema = z.union([foundTableSchema, z.object({ name: z.string(), exists: z.literal(false), similar: z.array(z.string()) })]);
+export type TableFacts = z.infer<typeof tableFactsSchema>;
+
+/** A table in a zone's facts: its facts, "no database" when there is none to look in, or the listing's ErrorFact. */
+export const zoneTableSchema = z.union([tableFactsSchema, z.object({ name: z.string(), exists: z.literal(false), reason: z.literal("no database") }), errorFactSchema]);
+export type ZoneTable = z.infer<typeof zoneTableSchema>;
 
 /** Facts of one expected table from the database's listing. */
 export function tableFacts(id: TableId, tables: readonly Table[]): TableFacts {
@@ -113,20 +124,20 @@ export function tableFacts(id: TableId, tables: readonly Table[]): TableFacts {
 }
 
 /** Facts of several tables: each table, or the database/listing error in its place. */
-export async function zoneTables(ctx: CheckContext, ids: readonly TableId[]): Promise<{ database: Json; tables: Record<string, Json>; found: Partial<Record<TableId, TableFacts>> }> {
+export async function zoneTables<K extends TableId>(ctx: CheckContext, ids: readonly K[]): Promise<{ database: DatabaseFacts | ErrorFact; tables: Map<K, ZoneTable>; found: Partial<Record<K, FoundTable>> }> {
   const { db, tables } = await databaseTables(ctx);
-  const out: Record<string, Json> = {};
-  const found: Partial<Record<TableId, TableFacts>> = {};
+  const out = new Map<K, ZoneTable>();
+  const found: Partial<Record<K, FoundTable>> = {};
   for (const id of ids) {
-    if (tables === null) out[id] = { name: id, exists: false, reason: "no database" };
-    else if (!Array.isArray(tables)) out[id] = tables as unknown as Json;
+    if (tables === null) out.set(id, { name: id, exists: false, reason: "no database" });
+    else if (!Array.isArray(tables)) out.set(id, tables);
     else {
       const f = tableFacts(id, tables);
-      out[id] = f as unknown as Json;
+      out.set(id, f);
       if (f.exists) found[id] = f;
     }
   }
-  return { database: db as unknown as Json, tables: out, found };
+  return { database: db, tables: out, found };
 }
 
 /** The reads of the table checks. */

@@ -3,8 +3,9 @@
 // the Data Catalog and on subsequent runs update the schema" (enableUpdateCatalog=True, updateBehavior UPDATE_IN_DATABASE).
 import { GetJobRunsCommand, type CodeGenConfigurationNode, type Job, type JobRun } from "@aws-sdk/client-glue";
 import { GetObjectCommand } from "@aws-sdk/client-s3";
+import { z } from "zod";
 import type { CheckContext, CheckModule } from "../../src/grade/check.js";
-import type { ErrorFact, Facts, Json } from "../../src/grade/facts.js";
+import { isErrorFact, orError, type ErrorFact } from "../../src/grade/facts.js";
 import { allJobNames, readJob } from "../shared/glue-jobs.js";
 import { mentionsStudent } from "../shared/student-owned.js";
 import { resolveDatabase, TABLES } from "./common.js";
@@ -122,7 +123,49 @@ export async function bodyText(body: unknown): Promise<string> {
   throw new Error("GetObject returned no readable Body");
 }
 
-type ScriptFacts = { read: true; bytes: number } | { read: false; reason: string } | ErrorFact;
+/** Whether a job's script was read (and its size), or why not. */
+const scriptFactsSchema = orError(z.union([z.object({ read: z.literal(true), bytes: z.number() }), z.object({ read: z.literal(false), reason: z.string() })]));
+type ScriptFacts = z.infer<typeof scriptFactsSchema>;
+
+/** The job that writes one of the lab's tables, or the student's jobs when none does. */
+export const jobTargetFactsSchema = orError(
+  z.union([
+    z.object({
+      found: z.literal(true),
+      target: z.enum(JOB_TARGETS),
+      name: z.string(),
+      /** "target": its script or graph writes the table; "name": only its name suggests it. */
+      matchedBy: z.enum(["target", "name"]),
+      /** Other jobs of the student for the same table. */
+      others: z.array(z.string()),
+      jobMode: z.string(),
+      scriptLocation: z.string().nullable(),
+      script: scriptFactsSchema,
+      runs: orError(z.number()),
+      succeeded: orError(z.boolean()),
+      latestState: orError(z.string().nullable()),
+      lastSucceededOn: z.string().nullable(),
+      lastError: z.string().nullable(),
+      enableUpdateCatalog: z.boolean(),
+      updateBehavior: z.string().nullable(),
+      updatesCatalog: orError(z.boolean()),
+    }),
+    z.object({ found: z.literal(false), target: z.enum(JOB_TARGETS), studentJobs: z.array(z.string()) }),
+  ]),
+);
+export type JobTargetFacts = z.infer<typeof jobTargetFactsSchema>;
+
+/** The facts of the Jobs task: the student's jobs, and per table of the lab the job that writes it. */
+export const jobsFactsSchema = z.object({
+  /** Absent when the jobs could not be listed. */
+  studentJobs: z.array(z.string()).optional(),
+  customer_trusted: jobTargetFactsSchema,
+  accelerometer_trusted: jobTargetFactsSchema,
+  step_trainer_trusted: jobTargetFactsSchema,
+  customer_curated: jobTargetFactsSchema,
+  machine_learning_curated: jobTargetFactsSchema,
+});
+export type JobsFacts = z.infer<typeof jobsFactsSchema>;
 
 /** The first MAX_SCRIPT_BYTES of a job's script (a ranged GET: a read, bounded). */
 async function readScript(ctx: CheckContext, location: string | undefined): Promise<{ facts: ScriptFacts; text?: string }> {
@@ -167,18 +210,17 @@ async function runsOf(ctx: CheckContext, name: string): Promise<JobRun[] | Error
 }
 
 /** The Jobs task. */
-export const jobs: CheckModule = {
+export const jobs: CheckModule<JobsFacts> = {
   id: "jobs",
   description: "The student's Glue jobs (name mentions the student, or the job writes a table of the student's database), by the table each writes: runs (a SUCCEEDED one) and the catalog update settings of its script (read from S3, first 256 KiB) or visual graph.",
   names: ["database", "plainDatabase"],
   actions: ["glue:ListJobs", "glue:GetJob", "glue:GetJobRuns", "s3:GetObject", "glue:GetDatabase", "glue:GetDatabases", "glue:GetTags"],
+  facts: jobsFactsSchema,
   async collect(ctx) {
-    const facts: Facts = {};
     const [names, db] = await Promise.all([allJobNames(ctx), resolveDatabase(ctx)]);
     const dbName = "$error" in db || !db.exists ? undefined : db.name.toLowerCase();
     if (!Array.isArray(names)) {
-      for (const t of JOB_TARGETS) facts[t] = names;
-      return facts;
+      return { customer_trusted: names, accelerometer_trusted: names, step_trainer_trusted: names, customer_curated: names, machine_learning_curated: names };
     }
     // Candidates: every job whose name mentions the student, then jobs whose name looks like a lab job (their
     // script tells whose database they write). Bounded.
@@ -195,7 +237,7 @@ export const jobs: CheckModule = {
       // A job named for the student is theirs; another job is theirs when it writes their database.
       return mentionsStudent(c.job.Name, ctx.student) || (dbName !== undefined && c.databases.includes(dbName));
     });
-    facts.studentJobs = mine.map((c) => c.job.Name ?? "");
+    const studentJobs = mine.map((c) => c.job.Name ?? "");
     // Each target: the student's jobs that write it (by graph/script), else whose name suggests it.
     const roleOf = (c: Candidate, t: JobTarget): "target" | "name" | undefined => {
       if (c.targets.includes(t)) return "target";
@@ -206,45 +248,47 @@ export const jobs: CheckModule = {
       }
       return undefined;
     };
-    await Promise.all(
-      JOB_TARGETS.map(async (t) => {
-        const options = mine.map((c) => ({ c, how: roleOf(c, t) })).filter((x): x is { c: Candidate; how: "target" | "name" } => x.how !== undefined);
-        if (options.length === 0) {
-          facts[t] = firstError ?? { found: false, target: t, studentJobs: mine.map((c) => c.job.Name ?? "") };
-          return;
-        }
-        const withRuns = await Promise.all(options.map(async (o) => ({ ...o, runs: await runsOf(ctx, o.c.job.Name!) })));
-        const ok = (x: (typeof withRuns)[number]) => Array.isArray(x.runs) && x.runs.some((r) => r.JobRunState === "SUCCEEDED");
-        const best = withRuns.find(ok) ?? withRuns.find((x) => Array.isArray(x.runs) && x.runs.length > 0) ?? withRuns[0]!;
-        const { c, how, runs } = best;
-        const a = c.analysis;
-        const lastOk = Array.isArray(runs) ? runs.find((r) => r.JobRunState === "SUCCEEDED") : undefined;
-        facts[t] = {
-          found: true,
-          target: t,
-          name: c.job.Name ?? "",
-          matchedBy: how,
-          others: withRuns.filter((x) => x !== best).map((x) => x.c.job.Name ?? ""),
-          jobMode: c.job.JobMode ?? "SCRIPT",
-          scriptLocation: c.job.Command?.ScriptLocation ?? null,
-          script: c.script as unknown as Json,
-          runs: Array.isArray(runs) ? runs.length : (runs as unknown as Json),
-          succeeded: Array.isArray(runs) ? lastOk !== undefined : (runs as unknown as Json),
-          latestState: Array.isArray(runs) ? (runs[0]?.JobRunState ?? null) : (runs as unknown as Json),
-          lastSucceededOn: lastOk?.StartedOn ? new Date(lastOk.StartedOn).toISOString() : null,
-          lastError: Array.isArray(runs) ? (runs.find((r) => r.ErrorMessage)?.ErrorMessage?.slice(0, 300) ?? null) : null,
-          enableUpdateCatalog: a.enableUpdateCatalog,
-          updateBehavior: a.updateBehavior,
-          // Visual jobs carry it in the graph; script jobs need the script: unreadable → error, not "no".
-          updatesCatalog:
-            a.enableUpdateCatalog && a.updateBehavior === "UPDATE_IN_DATABASE"
-              ? true
-              : "$error" in c.script
-                ? (c.script as unknown as Json)
-                : false,
-        };
-      }),
-    );
-    return facts;
+    const forTarget = async (t: JobTarget): Promise<JobTargetFacts> => {
+      const options = mine.map((c) => ({ c, how: roleOf(c, t) })).filter((x): x is { c: Candidate; how: "target" | "name" } => x.how !== undefined);
+      if (options.length === 0) return firstError ?? { found: false, target: t, studentJobs };
+      const withRuns = await Promise.all(options.map(async (o) => ({ ...o, runs: await runsOf(ctx, o.c.job.Name!) })));
+      const ok = (x: (typeof withRuns)[number]) => Array.isArray(x.runs) && x.runs.some((r) => r.JobRunState === "SUCCEEDED");
+      const best = withRuns.find(ok) ?? withRuns.find((x) => Array.isArray(x.runs) && x.runs.length > 0) ?? withRuns[0]!;
+      const { c, how, runs } = best;
+      const a = c.analysis;
+      const lastOk = Array.isArray(runs) ? runs.find((r) => r.JobRunState === "SUCCEEDED") : undefined;
+      return {
+        found: true,
+        target: t,
+        name: c.job.Name ?? "",
+        matchedBy: how,
+        others: withRuns.filter((x) => x !== best).map((x) => x.c.job.Name ?? ""),
+        jobMode: c.job.JobMode ?? "SCRIPT",
+        scriptLocation: c.job.Command?.ScriptLocation ?? null,
+        script: c.script,
+        runs: Array.isArray(runs) ? runs.length : runs,
+        succeeded: Array.isArray(runs) ? lastOk !== undefined : runs,
+        latestState: Array.isArray(runs) ? (runs[0]?.JobRunState ?? null) : runs,
+        lastSucceededOn: lastOk?.StartedOn ? new Date(lastOk.StartedOn).toISOString() : null,
+        lastError: Array.isArray(runs) ? (runs.find((r) => r.ErrorMessage)?.ErrorMessage?.slice(0, 300) ?? null) : null,
+        enableUpdateCatalog: a.enableUpdateCatalog,
+        updateBehavior: a.updateBehavior,
+        // Visual jobs carry it in the graph; script jobs need the script: unreadable → error, not "no".
+        updatesCatalog:
+          a.enableUpdateCatalog && a.updateBehavior === "UPDATE_IN_DATABASE"
+            ? true
+            : isErrorFact(c.script)
+              ? c.script
+              : false,
+      };
+    };
+    const [customer_trusted, accelerometer_trusted, step_trainer_trusted, customer_curated, machine_learning_curated] = await Promise.all([
+      forTarget("customer_trusted"),
+      forTarget("accelerometer_trusted"),
+      forTarget("step_trainer_trusted"),
+      forTarget("customer_curated"),
+      forTarget("machine_learning_curated"),
+    ]);
+    return { studentJobs, customer_trusted, accelerometer_trusted, step_trainer_trusted, customer_curated, machine_learning_curated };
   },
 };

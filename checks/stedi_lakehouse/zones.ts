@@ -1,46 +1,56 @@
 // The zone checks' shared body: the zone's tables as facts and, with --run-queries, their row counts.
+import { z } from "zod";
 import type { CheckContext } from "../../src/grade/check.js";
-import type { Facts, Json } from "../../src/grade/facts.js";
-import { NOT_RUN, asJson, countSql, noConsentSql, runCount } from "./athena.js";
-import { zoneTables, type TableFacts, type TableId } from "./common.js";
+import { orError, type ErrorFact } from "../../src/grade/facts.js";
+import { keyed } from "../shared/keyed.js";
+import { NOT_RUN, countResultSchema, countSql, noConsentSql, notRunSchema, runCount, type CountResult } from "./athena.js";
+import { databaseFactsSchema, zoneTables, zoneTableSchema, type DatabaseFacts, type FoundTable, type TableId, type ZoneTable } from "./common.js";
 
 /** The consent column of the customer tables (Glue lowercases column names). */
 export const CONSENT_COLUMN = "sharewithresearchasofdate";
 
+/** The fact of an extra query: not run, null (no database or no table), no consent column, or its count. */
+export const queryFactSchema = z.union([notRunSchema, z.object({ noColumn: z.literal("shareWithResearchAsOfDate") }), countResultSchema]).nullable();
+export type QueryFact = z.infer<typeof queryFactSchema>;
+
 /** An extra query of a zone: given the database and the tables found, its fact. */
-export type ZoneQuery = (db: string, found: Partial<Record<TableId, TableFacts>>) => Promise<Json>;
+export type ZoneQuery<K extends TableId> = (db: string, found: Partial<Record<K, FoundTable>>) => Promise<QueryFact>;
+
+/** The facts of a zone of tables K with extra queries E. */
+export type ZoneFacts<K extends TableId, E extends string> = { database: DatabaseFacts | ErrorFact; counts: typeof NOT_RUN | Record<K, CountResult | null> } & Record<K, ZoneTable> & Record<E, QueryFact>;
+
+/** The declared facts of a zone of tables `ids` (extra queries are added with `.extend`). */
+export function zoneFactsSchema<const K extends TableId>(ids: readonly K[]) {
+  const each = <S extends z.ZodType>(s: S) => keyed(ids.map((id) => [id, s] as const));
+  return z.object({ database: orError(databaseFactsSchema), ...each(zoneTableSchema), counts: z.union([notRunSchema, z.object(each(countResultSchema.nullable()))]) });
+}
 
 /**
  * Facts of a zone: `database`, one entry per table, `counts` (row counts by table id) and one fact per extra query.
  * Without --run-queries, `counts` and the extra facts are `{ notRun: "use --run-queries" }`; no query is started.
  */
-export async function zoneFacts(ctx: CheckContext, ids: readonly TableId[], extras: Record<string, ZoneQuery> = {}): Promise<Facts> {
+export async function zoneFacts<K extends TableId, E extends string = never>(ctx: CheckContext, ids: readonly K[], extras: Readonly<Record<E, ZoneQuery<K>>> = {} as Record<E, ZoneQuery<K>>): Promise<ZoneFacts<K, E>> {
   const { database, tables, found } = await zoneTables(ctx, ids);
-  const facts: Facts = { database, ...tables };
+  const queries = Object.entries(extras) as [E, ZoneQuery<K>][];
   if (!ctx.options.runQueries) {
-    facts.counts = { ...NOT_RUN };
-    for (const k of Object.keys(extras)) facts[k] = { ...NOT_RUN };
-    return facts;
+    return { database, ...keyed(tables), counts: { ...NOT_RUN }, ...keyed(queries.map(([k]) => [k, { ...NOT_RUN }] as const)) };
   }
-  const d = database as { name?: string; exists?: boolean };
-  const db = d.exists && d.name ? d.name : undefined;
-  const counts: Record<string, Json> = {};
-  await Promise.all([
-    ...ids.map(async (id) => {
-      const t = found[id];
-      counts[id] = db && t?.table ? asJson(await runCount(ctx, db, countSql(db, t.table))) : null;
-    }),
-    ...Object.entries(extras).map(async ([k, q]) => {
-      facts[k] = db ? await q(db, found) : null;
-    }),
+  const db = "$error" in database || !database.exists ? undefined : database.name;
+  const [counts, extra] = await Promise.all([
+    Promise.all(
+      ids.map(async (id) => {
+        const t = found[id];
+        return [id, db && t ? await runCount(ctx, db, countSql(db, t.table)) : null] as const;
+      }),
+    ),
+    Promise.all(queries.map(async ([k, q]) => [k, db ? await q(db, found) : null] as const)),
   ]);
-  facts.counts = counts;
-  return facts;
+  return { database, ...keyed(tables), counts: keyed(counts), ...keyed(extra) };
 }
 
 /** Rows without research consent in a customer table, or `{ noColumn }` when the table has no consent column. */
-export async function noConsentRows(ctx: CheckContext, db: string, t: TableFacts | undefined): Promise<Json> {
-  if (!t?.table) return null;
-  if (!(t.columns ?? []).includes(CONSENT_COLUMN)) return { noColumn: "shareWithResearchAsOfDate" };
-  return asJson(await runCount(ctx, db, noConsentSql(db, t.table, CONSENT_COLUMN)));
+export async function noConsentRows(ctx: CheckContext, db: string, t: FoundTable | undefined): Promise<QueryFact> {
+  if (!t) return null;
+  if (!t.columns.includes(CONSENT_COLUMN)) return { noColumn: "shareWithResearchAsOfDate" };
+  return runCount(ctx, db, noConsentSql(db, t.table, CONSENT_COLUMN));
 }

@@ -93,7 +93,7 @@ describe("storage check (client mock)", () => {
     const serverError = Object.assign(s3Error("InternalError", 500), { $fault: "server" });
     s3.on(HeadBucketCommand, { Bucket: N.processedBucket }).rejects(serverError);
     const f = await storage.collect(ctx());
-    for (const k of ["buckets", "found", "missing", "versioning", "encryption", "publicAccessBlock", "lifecycle"]) {
+    for (const k of ["buckets", "found", "missing", "versioning", "encryption", "publicAccessBlock", "lifecycle"] as const) {
       expect(f[k], k).toMatchObject({ $error: { action: "s3:ListBucket" } });
     }
     const r = await gradeMocked("storage");

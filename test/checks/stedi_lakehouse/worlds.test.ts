@@ -109,7 +109,7 @@ describe("stedi_lakehouse: the partial world", () => {
     expect(msg("landing.customer_landing_typed")).toContain("every column of customer_landing is a string");
     expect(msg("trusted.step_trainer_trusted_location")).toContain("step_trainer/landing/");
     expect(msg("trusted.accelerometer_trusted_only")).toContain("customername");
-    expect(msg("trusted.customer_trusted_count")).toContain("found 500");
+    expect(msg("trusted.customer_trusted_count")).toContain("the row count of customer_trusted: 500");
     expect(msg("trusted.customer_trusted_consent")).toContain("customer_trusted holds 18 rows without research consent");
     expect(msg("jobs.machine_learning_curated_succeeded")).toContain("the latest FAILED");
     // Accepted readings: customers_curated, the lab's role name.
