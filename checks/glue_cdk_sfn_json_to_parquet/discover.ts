@@ -7,6 +7,7 @@ import { DescribeStateMachineCommand, ListStateMachinesCommand } from "@aws-sdk/
 import { ListRuleNamesByTargetCommand, ListRulesCommand, type DescribeRuleResponse } from "@aws-sdk/client-eventbridge";
 import type { Job } from "@aws-sdk/client-glue";
 import type { CheckContext } from "../../src/grade/check.js";
+import { z } from "zod";
 import type { ErrorFact } from "../../src/grade/facts.js";
 import { readRule } from "../shared/event-rules.js";
 import { allJobNames, readJob } from "../shared/glue-jobs.js";
@@ -15,7 +16,11 @@ import { analyseStateMachine, type StateMachineAnalysis, type TaskFacts } from "
 import { escapeRegExp, nearMisses } from "../shared/student-owned.js";
 
 /** How a resource was attributed to the student. */
-export type FoundBy = "name" | "suffix" | "stack" | "stateMachine" | "target";
+export const foundBySchema = z.enum(["name", "suffix", "stack", "stateMachine", "target"]);
+export type FoundBy = z.infer<typeof foundBySchema>;
+
+/** A resource not found: the name expected, and near-miss names. */
+export const notFoundSchema = z.object({ exists: z.literal(false), expected: z.string(), similar: z.array(z.string()) });
 
 /** A resource found (with how), missing (with near-miss names), or an error that stopped the search. */
 export type Found<T> = ({ kind: "found"; name: string; foundBy: FoundBy } & T) | { kind: "missing"; expected: string; similar: string[] } | { kind: "error"; fact: ErrorFact };

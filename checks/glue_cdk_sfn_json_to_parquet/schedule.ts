@@ -1,16 +1,44 @@
 // Schedule — compliant: an ENABLED EventBridge rule STF-Hourly-Rule-…-{student} runs every hour at minute {scheduleMinute} (cron({scheduleMinute} * * * ? *)) and targets the state machine.
+import { z } from "zod";
 import type { CheckModule } from "../../src/grade/check.js";
+import { orError } from "../../src/grade/facts.js";
 import { canonicalSchedule, hourlyMinute, normaliseCron } from "../shared/cron.js";
+import { findRule, findStateMachine, foundBySchema, notFoundSchema } from "./discover.js";
 
 export { hourlyMinute };
-import { findRule, findStateMachine } from "./discover.js";
+
+/** The facts of the Schedule task. */
+export const scheduleFactsSchema = z.object({
+  rule: orError(
+    z.union([
+      notFoundSchema,
+      z.object({
+        exists: z.literal(true),
+        name: z.string(),
+        foundBy: foundBySchema,
+        state: z.string().nullable(),
+        /** The schedule in one spelling (every hourly form reads cron(M * * * ? *)). */
+        schedule: z.string().nullable(),
+        /** The expression as normalised, when it differs from `schedule`. */
+        written: z.string().nullable().optional(),
+        /** The minute of an hourly schedule, else null. */
+        minute: z.string().nullable(),
+        eventPattern: z.string().nullable(),
+        targets: orError(z.array(z.string())),
+        targetsStateMachine: orError(z.boolean()),
+      }),
+    ]),
+  ),
+});
+export type ScheduleFacts = z.infer<typeof scheduleFactsSchema>;
 
 /** The hourly rule and what it targets. */
-export const schedule: CheckModule = {
+export const schedule: CheckModule<ScheduleFacts> = {
   id: "schedule",
   description: "The EventBridge rule targeting the state machine (ListRuleNamesByTarget, else by name): state, schedule expression, targets.",
   names: ["rule", "rulePrefix", "stateMachine", "stateMachinePrefix", "stack"],
   actions: ["events:ListRuleNamesByTarget", "events:ListRules", "events:DescribeRule", "events:ListTargetsByRule", "states:ListStateMachines", "states:DescribeStateMachine", "cloudformation:ListStackResources"],
+  facts: scheduleFactsSchema,
   async collect(ctx) {
     const [rule, sm] = await Promise.all([findRule(ctx), findStateMachine(ctx)]);
     if (rule.kind === "error") return { rule: rule.fact };

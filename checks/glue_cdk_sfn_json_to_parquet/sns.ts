@@ -1,6 +1,8 @@
 // SNS — compliant: the state machine's failure branch publishes to a topic (from environment.conf, not created by the stack) that exists in the account.
 import { GetTopicAttributesCommand } from "@aws-sdk/client-sns";
+import { z } from "zod";
 import type { CheckModule } from "../../src/grade/check.js";
+import { orError } from "../../src/grade/facts.js";
 import type { StateMachineAnalysis } from "../shared/state-machine.js";
 import { findStateMachine } from "./discover.js";
 
@@ -10,12 +12,24 @@ export function topicOf(analysis: StateMachineAnalysis): string | null {
   return t?.topicArn ?? null;
 }
 
+/** The facts of the SNS task. */
+export const snsFactsSchema = z.object({
+  topic: orError(
+    z.union([
+      z.object({ referenced: z.literal(false), arn: z.null(), why: z.string() }),
+      z.object({ referenced: z.literal(true), arn: z.string(), exists: z.boolean(), inThisAccount: z.boolean(), subscriptions: z.number() }),
+    ]),
+  ),
+});
+export type SnsFacts = z.infer<typeof snsFactsSchema>;
+
 /** SNS: the topic the failure branch notifies. */
-export const sns: CheckModule = {
+export const sns: CheckModule<SnsFacts> = {
   id: "sns",
   description: "The TopicArn of the state machine's sns:publish task, and GetTopicAttributes on it (the topic comes from environment.conf).",
   names: ["stateMachine", "stateMachinePrefix", "stack"],
   actions: ["states:ListStateMachines", "states:DescribeStateMachine", "sns:GetTopicAttributes", "cloudformation:ListStackResources"],
+  facts: snsFactsSchema,
   async collect(ctx) {
     const sm = await findStateMachine(ctx);
     if (sm.kind !== "found") return { topic: { referenced: false, arn: null, why: "the state machine was not found" } };
