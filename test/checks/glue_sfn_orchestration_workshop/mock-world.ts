@@ -1,41 +1,46 @@
-// Client mocks (aws-sdk-client-mock) answering from a workshop world through the world's own handlers, so each
-// check test starts from a realistic account and overrides single calls (errors, streams, pagination).
-import { mockClient, type AwsStub } from "aws-sdk-client-mock";
+// A scripted account (FakeAws, through the session's transport hook) answering from a workshop world through the
+// world's own handlers, so each check test starts from a realistic account and overrides single calls (errors,
+// pagination). Every read the world does not simulate fails loudly.
 import * as athena from "@aws-sdk/client-athena";
 import * as eventbridge from "@aws-sdk/client-eventbridge";
 import * as glue from "@aws-sdk/client-glue";
 import * as s3 from "@aws-sdk/client-s3";
 import * as sfn from "@aws-sdk/client-sfn";
-import { AwsSession } from "../../../src/aws/session.js";
-import { CheckContext, type CheckOptions } from "../../../src/grade/check.js";
+import { afterEach, expect } from "vitest";
+import type { z } from "zod";
+import type { CheckContext, CheckModule, CheckOptions } from "../../../src/grade/check.js";
+import type { Facts } from "../../../src/grade/facts.js";
 import { resolveNames } from "../../../src/rubric/template.js";
+import { awsError, FakeAws, onlyReads } from "../../support/check-tester.js";
 import { HANDLERS } from "../../support/world/handlers.js";
 import { AwsFault, type World } from "../../support/world/types.js";
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyStub = AwsStub<any, any, any>;
 const MODULES = { athena, eventbridge, glue, s3, sfn } as const;
-const CLIENTS = { athena: athena.AthenaClient, eventbridge: eventbridge.EventBridgeClient, glue: glue.GlueClient, s3: s3.S3Client, sfn: sfn.SFNClient } as const;
+type Service = keyof typeof MODULES;
 
-/** One mock per client class (created once: mockClient patches the class prototype). */
-export const mocks = Object.fromEntries(Object.entries(CLIENTS).map(([k, C]) => [k, mockClient(C as never)])) as unknown as Record<keyof typeof CLIENTS, AnyStub>;
+/** The scripted account every workshop check test reads. */
+export const aws = new FakeAws();
+
+/** The scripted answers per service (`mocks.s3.on(GetObjectCommand).rejects(…)` overrides the world for one command). */
+export const mocks = Object.fromEntries(Object.keys(MODULES).map((s) => [s, aws.client(s as Service)])) as { [S in Service]: ReturnType<FakeAws["client"]> };
+
+// A test passes only on reads it scripted (or the world simulates).
+afterEach(() => expect(aws.unscripted).toEqual([]));
 
 /** An SDK-shaped error. */
-export const sdkError = (name: string, status = 400, message = name) => Object.assign(new Error(message), { name, $fault: status >= 500 ? "server" : "client", $metadata: { httpStatusCode: status } });
+export const sdkError = (name: string, status = 400, message = name) => awsError(name, message, status);
 
-/** Resets every mock and answers each simulated operation from `world`. */
+/** Forgets every script and call, and answers each simulated operation from `world`. */
 export function mockWorld(world: World): void {
-  process.env.AWS_ACCESS_KEY_ID = "test";
-  process.env.AWS_SECRET_ACCESS_KEY = "test";
-  for (const [service, stub] of Object.entries(mocks) as [keyof typeof CLIENTS, AnyStub][]) {
-    stub.reset();
+  aws.reset();
+  for (const service of Object.keys(MODULES) as Service[]) {
     const mod = MODULES[service] as unknown as Record<string, unknown>;
     for (const [op, handler] of Object.entries(HANDLERS[service] ?? {})) {
       const Command = mod[`${op}Command`];
       if (!Command) continue;
-      stub.on(Command as never).callsFake(async (input: unknown) => {
+      mocks[service].on(Command as abstract new () => { input: object }).callsFake(async (input: unknown) => {
         try {
-          return structuredClone(await handler(world, input ?? {}, { region: world.region }));
+          return await handler(world, input ?? {}, { region: world.region });
         } catch (e) {
           if (e instanceof AwsFault) throw Object.assign(sdkError(e.code, e.status, e.message), { $response: { statusCode: e.status, headers: e.headers } });
           throw e;
@@ -52,6 +57,14 @@ export const NAMES = (student: string) =>
     { student, account: "123456789012", region: "us-east-1" },
   );
 
-/** A fresh run context (one per test: discovery is memoised per context). */
-export const context = (student = "42", options: CheckOptions = {}) =>
-  new CheckContext(new AwsSession({ region: "us-east-1", maxAttempts: 1 }), student, NAMES(student), "123456789012", "aws", options);
+/** A fresh run context over the scripted account (one per test: discovery is memoised per context). */
+export const context = (student = "42", options: CheckOptions = {}): CheckContext => aws.context({ student, names: NAMES(student), account: "123456789012", options });
+
+/** A check's facts from the scripted account, held to its declared schema and to reads only. */
+export async function collect<F extends Facts>(check: CheckModule<F>, student = "42", options: CheckOptions = {}): Promise<F> {
+  const facts = await check.collect(context(student, options));
+  const parsed = (check.facts as z.ZodType | undefined)?.safeParse(facts);
+  if (parsed && !parsed.success) throw new Error(`the facts of ${check.id} break its declared schema: ${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  expect(onlyReads(aws)).toEqual([]);
+  return facts;
+}
