@@ -1,23 +1,23 @@
-// glue_cdk_sfn_json_to_parquet check modules against aws-sdk-client-mock answers in the SDK's shapes: how resources
-// are found, the stack fallback that never turns into an error, errors naming the IAM action, and the rules that read
-// policies and the state machine's error handling (as tables).
-import { beforeEach, describe, expect, it } from "vitest";
-import { mockClient } from "aws-sdk-client-mock";
-import { CloudFormationClient, ListStackResourcesCommand } from "@aws-sdk/client-cloudformation";
-import { DescribeStateMachineCommand, ListStateMachinesCommand, SFNClient } from "@aws-sdk/client-sfn";
-import { GetJobCommand, GlueClient, ListJobsCommand } from "@aws-sdk/client-glue";
-import { AwsSession } from "../../../src/aws/session.js";
-import { CheckContext } from "../../../src/grade/check.js";
+// glue_cdk_sfn_json_to_parquet check modules against a scripted account (FakeAws, answers in the SDK's shapes): how
+// resources are found, the stack fallback that never turns into an error, errors naming the IAM action, and the rules
+// that read policies and the state machine's error handling (as tables). Facts are held to the declared schemas.
+import { describe, expect, it } from "vitest";
+import { ListStackResourcesCommand } from "@aws-sdk/client-cloudformation";
+import { DescribeStateMachineCommand, ListStateMachinesCommand } from "@aws-sdk/client-sfn";
+import { GetJobCommand, ListJobsCommand } from "@aws-sdk/client-glue";
+import { DescribeRuleCommand, ListRuleNamesByTargetCommand, ListRulesCommand, ListTargetsByRuleCommand } from "@aws-sdk/client-eventbridge";
+import { ListObjectsV2Command, S3ServiceException } from "@aws-sdk/client-s3";
+import type { CheckModule } from "../../../src/grade/check.js";
+import type { Facts } from "../../../src/grade/facts.js";
+import { collectWith, FakeAws } from "../../support/check-tester.js";
 import { pickName } from "../../../checks/glue_cdk_sfn_json_to_parquet/discover.js";
 import { stateMachine, jobTaskFacts } from "../../../checks/glue_cdk_sfn_json_to_parquet/state_machine.js";
-import { hourlyMinute } from "../../../checks/glue_cdk_sfn_json_to_parquet/schedule.js";
+import { hourlyMinute, schedule } from "../../../checks/glue_cdk_sfn_json_to_parquet/schedule.js";
 import { policyShortName } from "../../../checks/glue_cdk_sfn_json_to_parquet/iam.js";
 import { allows, policyGrants } from "../../../checks/shared/iam-role.js";
+import { prefixFacts } from "../../../checks/shared/s3-objects.js";
 import { analyseStateMachine } from "../../../checks/shared/state-machine.js";
 
-const sfn = mockClient(SFNClient);
-const glue = mockClient(GlueClient);
-const cfn = mockClient(CloudFormationClient);
 const ACCT = "111122223333";
 const names = {
   stack: "GlueCdkExampleStack-7",
@@ -28,7 +28,6 @@ const names = {
   stateMachine: `STF-Glue-json-to-pq-${ACCT}-us-east-1-DEV-7`,
   rule: `STF-Hourly-Rule-${ACCT}-us-east-1-DEV-7`,
 };
-const ctx = () => new CheckContext(new AwsSession({ region: "us-east-1", maxAttempts: 1 }), "7", names, ACCT);
 const fault = (name: string, status: number, message: string) => Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status } });
 const arnOf = (n: string) => `arn:aws:states:us-east-1:${ACCT}:stateMachine:${n}`;
 const definition = (o: { jobName?: string; dynamic?: boolean } = {}) =>
@@ -41,14 +40,33 @@ const definition = (o: { jobName?: string; dynamic?: boolean } = {}) =>
     },
   });
 
-beforeEach(() => {
-  for (const m of [sfn, glue, cfn]) m.reset();
-  process.env.AWS_ACCESS_KEY_ID = "test";
-  process.env.AWS_SECRET_ACCESS_KEY = "test";
-  cfn.on(ListStackResourcesCommand).rejects(fault("ValidationError", 400, "Stack with id GlueCdkExampleStack-7 does not exist"));
-  glue.on(ListJobsCommand).resolves({ JobNames: [names.job] });
-  glue.on(GetJobCommand).resolves({ Job: { Name: names.job, Command: { Name: "glueetl" }, GlueVersion: "5.0" } });
-});
+/** No stack, and the student's job by its expected name. */
+const base = (aws: FakeAws) => {
+  aws.client("cloudformation").on(ListStackResourcesCommand).rejects(fault("ValidationError", 400, "Stack with id GlueCdkExampleStack-7 does not exist"));
+  aws.client("glue").on(ListJobsCommand).resolves({ JobNames: [names.job] }).on(GetJobCommand).resolves({ Job: { Name: names.job, Command: { Name: "glueetl" }, GlueVersion: "5.0" } });
+};
+
+/** The student's state machine by its expected name, with `definition()`. */
+const ownStateMachine = (aws: FakeAws) =>
+  aws
+    .client("sfn")
+    .on(ListStateMachinesCommand)
+    .resolves({ stateMachines: [{ name: names.stateMachine, stateMachineArn: arnOf(names.stateMachine), type: "STANDARD", creationDate: new Date() }] })
+    .on(DescribeStateMachineCommand)
+    .resolves({ name: names.stateMachine, stateMachineArn: arnOf(names.stateMachine), type: "STANDARD", definition: definition(), roleArn: "r", creationDate: new Date() });
+
+/** A check's facts from the base account plus `given`: held to the check's schema, reads only, nothing unscripted. */
+const collect = async <F extends Facts>(check: CheckModule<F>, given: (aws: FakeAws) => void): Promise<F> =>
+  (
+    await collectWith(
+      check,
+      (aws) => {
+        base(aws);
+        given(aws);
+      },
+      { student: "7", names, account: ACCT },
+    )
+  ).facts;
 
 describe("pickName", () => {
   const other = `STF-Glue-json-to-pq-${ACCT}-us-east-1-DEV-alice`;
@@ -74,39 +92,42 @@ describe("pickName", () => {
   });
 });
 
-describe("state_machine check (client mock)", () => {
+describe("state_machine check", () => {
   it("finds the state machine across pages and reads its definition", async () => {
-    sfn.on(ListStateMachinesCommand, { nextToken: undefined }).resolves({ stateMachines: [{ name: "other-1", stateMachineArn: arnOf("other-1"), type: "STANDARD", creationDate: new Date() }], nextToken: "t1" });
-    sfn.on(ListStateMachinesCommand, { nextToken: "t1" }).resolves({ stateMachines: [{ name: names.stateMachine, stateMachineArn: arnOf(names.stateMachine), type: "STANDARD", creationDate: new Date() }] });
-    sfn.on(DescribeStateMachineCommand).resolves({ name: names.stateMachine, stateMachineArn: arnOf(names.stateMachine), type: "STANDARD", definition: definition(), roleArn: "r", creationDate: new Date() });
-    const f = await stateMachine.collect(ctx());
+    const f = await collect(stateMachine, (aws) => {
+      const sfn = aws.client("sfn");
+      sfn.on(ListStateMachinesCommand, { nextToken: undefined }).resolves({ stateMachines: [{ name: "other-1", stateMachineArn: arnOf("other-1"), type: "STANDARD", creationDate: new Date() }], nextToken: "t1" });
+      sfn.on(ListStateMachinesCommand, { nextToken: "t1" }).resolves({ stateMachines: [{ name: names.stateMachine, stateMachineArn: arnOf(names.stateMachine), type: "STANDARD", creationDate: new Date() }] });
+      sfn.on(DescribeStateMachineCommand).resolves({ name: names.stateMachine, stateMachineArn: arnOf(names.stateMachine), type: "STANDARD", definition: definition(), roleArn: "r", creationDate: new Date() });
+    });
     expect(f.stateMachine).toMatchObject({ exists: true, foundBy: "name", type: "STANDARD", timeoutSeconds: 7200 });
     expect(f.jobTask).toMatchObject({ exists: true, sync: true, runsTheJob: true, onSuccess: "Succeed" });
   });
 
   it("a missing stack is only a missing fallback: the state machine is missing, not an error", async () => {
-    sfn.on(ListStateMachinesCommand).resolves({ stateMachines: [] });
-    const f = await stateMachine.collect(ctx());
+    const f = await collect(stateMachine, (aws) => aws.client("sfn").on(ListStateMachinesCommand).resolves({ stateMachines: [] }));
     expect(f.stateMachine).toEqual({ exists: false, expected: names.stateMachine, similar: [] });
   });
 
   it("the stack names a state machine whose name has no suffix", async () => {
     const legacy = `STF-Glue-json-to-pq-${ACCT}-us-east-1`;
-    sfn.on(ListStateMachinesCommand).resolves({ stateMachines: [{ name: legacy, stateMachineArn: arnOf(legacy), type: "STANDARD", creationDate: new Date() }] });
-    cfn.on(ListStackResourcesCommand).resolves({ StackResourceSummaries: [{ LogicalResourceId: "SM", ResourceType: "AWS::StepFunctions::StateMachine", PhysicalResourceId: arnOf(legacy), ResourceStatus: "CREATE_COMPLETE", LastUpdatedTimestamp: new Date() }] });
-    sfn.on(DescribeStateMachineCommand).resolves({ name: legacy, stateMachineArn: arnOf(legacy), type: "STANDARD", definition: definition(), roleArn: "r", creationDate: new Date() });
-    expect((await stateMachine.collect(ctx())).stateMachine).toMatchObject({ exists: true, name: legacy, foundBy: "stack" });
+    const f = await collect(stateMachine, (aws) => {
+      aws.client("sfn").on(ListStateMachinesCommand).resolves({ stateMachines: [{ name: legacy, stateMachineArn: arnOf(legacy), type: "STANDARD", creationDate: new Date() }] });
+      aws.client("cloudformation").on(ListStackResourcesCommand).resolves({ StackResourceSummaries: [{ LogicalResourceId: "SM", ResourceType: "AWS::StepFunctions::StateMachine", PhysicalResourceId: arnOf(legacy), ResourceStatus: "CREATE_COMPLETE", LastUpdatedTimestamp: new Date() }] });
+      aws.client("sfn").on(DescribeStateMachineCommand).resolves({ name: legacy, stateMachineArn: arnOf(legacy), type: "STANDARD", definition: definition(), roleArn: "r", creationDate: new Date() });
+    });
+    expect(f.stateMachine).toMatchObject({ exists: true, name: legacy, foundBy: "stack" });
   });
 
   it("AccessDenied on ListStateMachines is an error fact naming states:ListStateMachines", async () => {
-    sfn.on(ListStateMachinesCommand).rejects(fault("AccessDeniedException", 400, "not authorized"));
-    expect((await stateMachine.collect(ctx())).stateMachine).toMatchObject({ $error: { action: "states:ListStateMachines", kind: "accessDenied" } });
+    const f = await collect(stateMachine, (aws) => aws.client("sfn").on(ListStateMachinesCommand).rejects(fault("AccessDeniedException", 400, "not authorized")));
+    expect(f.stateMachine).toMatchObject({ $error: { action: "states:ListStateMachines", kind: "accessDenied" } });
   });
 
   it("a JobName computed at run time does not run 'the job': the job is still found by its name", async () => {
-    sfn.on(ListStateMachinesCommand).resolves({ stateMachines: [{ name: names.stateMachine, stateMachineArn: arnOf(names.stateMachine), type: "STANDARD", creationDate: new Date() }] });
-    sfn.on(DescribeStateMachineCommand).resolves({ name: names.stateMachine, stateMachineArn: arnOf(names.stateMachine), type: "EXPRESS", definition: definition({ dynamic: true }), roleArn: "r", creationDate: new Date() });
-    const f = await stateMachine.collect(ctx());
+    const f = await collect(stateMachine, (aws) =>
+      ownStateMachine(aws).resolves({ name: names.stateMachine, stateMachineArn: arnOf(names.stateMachine), type: "EXPRESS", definition: definition({ dynamic: true }), roleArn: "r", creationDate: new Date() }),
+    );
     expect(f.stateMachine).toMatchObject({ type: "EXPRESS" });
     expect(f.jobTask).toMatchObject({ dynamicJobName: true, runsTheJob: false });
   });
@@ -174,32 +195,41 @@ describe("hourlyMinute", () => {
   ])("%s → %s", (expr, want) => expect(hourlyMinute(expr)).toBe(want));
 });
 
-describe("schedule check: finding the rule (client mock)", () => {
+describe("schedule check: finding the rule", () => {
   it("when ListRuleNamesByTarget fails, the rule is still found by name; when both fail, the first error is kept", async () => {
-    const { EventBridgeClient, ListRuleNamesByTargetCommand, ListRulesCommand, DescribeRuleCommand, ListTargetsByRuleCommand } = await import("@aws-sdk/client-eventbridge");
-    const { schedule } = await import("../../../checks/glue_cdk_sfn_json_to_parquet/schedule.js");
-    const events = mockClient(EventBridgeClient);
-    sfn.on(ListStateMachinesCommand).resolves({ stateMachines: [{ name: names.stateMachine, stateMachineArn: arnOf(names.stateMachine), type: "STANDARD", creationDate: new Date() }] });
-    sfn.on(DescribeStateMachineCommand).resolves({ name: names.stateMachine, stateMachineArn: arnOf(names.stateMachine), type: "STANDARD", definition: definition(), roleArn: "r", creationDate: new Date() });
-    events.on(ListRuleNamesByTargetCommand).rejects(fault("AccessDeniedException", 400, "not authorized"));
-    events.on(ListRulesCommand).resolves({ Rules: [{ Name: names.rule }] });
-    events.on(DescribeRuleCommand).resolves({ Name: names.rule, State: "ENABLED", ScheduleExpression: "cron(20 * * * ? *)" });
-    events.on(ListTargetsByRuleCommand).resolves({ Targets: [{ Id: "t", Arn: arnOf(names.stateMachine) }] });
-    expect((await schedule.collect(ctx())).rule).toMatchObject({ exists: true, foundBy: "name", minute: "20", targetsStateMachine: true });
+    const byName = (aws: FakeAws) => {
+      ownStateMachine(aws);
+      aws
+        .client("eventbridge")
+        .on(ListRuleNamesByTargetCommand)
+        .rejects(fault("AccessDeniedException", 400, "not authorized"))
+        .on(ListRulesCommand)
+        .resolves({ Rules: [{ Name: names.rule }] })
+        .on(DescribeRuleCommand)
+        .resolves({ Name: names.rule, State: "ENABLED", ScheduleExpression: "cron(20 * * * ? *)" })
+        .on(ListTargetsByRuleCommand)
+        .resolves({ Targets: [{ Id: "t", Arn: arnOf(names.stateMachine) }] });
+    };
+    expect((await collect(schedule, byName)).rule).toMatchObject({ exists: true, foundBy: "name", minute: "20", targetsStateMachine: true });
     // By-target unreadable and no rule by name: a differently named rule may target the machine — could not check.
-    events.on(ListRulesCommand).resolves({ Rules: [{ Name: `STF-Hourly-Rule-${ACCT}-us-east-1-DEV-8` }] });
-    expect((await schedule.collect(ctx())).rule).toMatchObject({ $error: { action: "events:ListRuleNamesByTarget" } });
-    events.on(ListRulesCommand).rejects(fault("InternalException", 500, "boom"));
-    expect((await schedule.collect(ctx())).rule).toMatchObject({ $error: { action: "events:ListRuleNamesByTarget", kind: "accessDenied" } });
-    events.restore();
+    const otherName = (aws: FakeAws) => {
+      byName(aws);
+      aws.client("eventbridge").on(ListRulesCommand).resolves({ Rules: [{ Name: `STF-Hourly-Rule-${ACCT}-us-east-1-DEV-8` }] });
+    };
+    expect((await collect(schedule, otherName)).rule).toMatchObject({ $error: { action: "events:ListRuleNamesByTarget" } });
+    const neither = (aws: FakeAws) => {
+      byName(aws);
+      aws.client("eventbridge").on(ListRulesCommand).rejects(fault("InternalException", 500, "boom"));
+    };
+    expect((await collect(schedule, neither)).rule).toMatchObject({ $error: { action: "events:ListRuleNamesByTarget", kind: "accessDenied" } });
   });
 });
 
-describe("objects under --outputpath (prefixFacts, client mock)", () => {
+describe("objects under --outputpath (prefixFacts)", () => {
   it("a bucket that does not exist is a fact (the student's mistake), an AccessDenied an error naming s3:ListBucket", async () => {
-    const { S3Client, ListObjectsV2Command, S3ServiceException } = await import("@aws-sdk/client-s3");
-    const { prefixFacts } = await import("../../../checks/shared/s3-objects.js");
-    const s3 = mockClient(S3Client);
+    const aws = new FakeAws();
+    const s3 = aws.client("s3");
+    const ctx = () => aws.context({ student: "7", names, account: ACCT });
     const s3Fault = (name: string, status: number) => new S3ServiceException({ name, $fault: "client", $metadata: { httpStatusCode: status }, message: name });
     s3.on(ListObjectsV2Command).rejects(s3Fault("NoSuchBucket", 404));
     expect(await prefixFacts(ctx(), "gone-bucket", "out/")).toEqual({ location: "s3://gone-bucket/out/", bucketExists: false, objects: 0, parquetObjects: 0, otherKeys: [], sample: null });
@@ -207,23 +237,23 @@ describe("objects under --outputpath (prefixFacts, client mock)", () => {
     expect(await prefixFacts(ctx(), "empty-bucket", "out/")).toMatchObject({ bucketExists: true, objects: 0, sample: null });
     s3.on(ListObjectsV2Command).rejects(s3Fault("AccessDenied", 403));
     expect(await prefixFacts(ctx(), "theirs", "out/")).toMatchObject({ $error: { action: "s3:ListBucket", kind: "accessDenied" } });
-    s3.restore();
+    expect(s3.commandCalls(ListObjectsV2Command).map((c) => c.Bucket)).toEqual(["gone-bucket", "empty-bucket", "theirs"]);
   });
 });
 
-describe("schedule check: targets that cannot be listed (client mock)", () => {
+describe("schedule check: targets that cannot be listed", () => {
   it("the rule is still read (state, schedule); only the target facts are an error naming events:ListTargetsByRule", async () => {
-    const { EventBridgeClient, ListRuleNamesByTargetCommand, DescribeRuleCommand, ListTargetsByRuleCommand } = await import("@aws-sdk/client-eventbridge");
-    const { schedule } = await import("../../../checks/glue_cdk_sfn_json_to_parquet/schedule.js");
-    const events = mockClient(EventBridgeClient);
-    sfn.on(ListStateMachinesCommand).resolves({ stateMachines: [{ name: names.stateMachine, stateMachineArn: arnOf(names.stateMachine), type: "STANDARD", creationDate: new Date() }] });
-    sfn.on(DescribeStateMachineCommand).resolves({ name: names.stateMachine, stateMachineArn: arnOf(names.stateMachine), type: "STANDARD", definition: definition(), roleArn: "r", creationDate: new Date() });
-    events.on(ListRuleNamesByTargetCommand).resolves({ RuleNames: [names.rule] });
-    events.on(DescribeRuleCommand).resolves({ Name: names.rule, State: "ENABLED", ScheduleExpression: "cron(20 * * * ? *)" });
-    events.on(ListTargetsByRuleCommand).rejects(fault("AccessDeniedException", 400, "not authorized"));
-    const rule = (await schedule.collect(ctx())).rule as Record<string, unknown>;
-    expect(rule).toMatchObject({ exists: true, state: "ENABLED", minute: "20" });
-    expect(rule.targetsStateMachine).toMatchObject({ $error: { action: "events:ListTargetsByRule", kind: "accessDenied" } });
-    events.restore();
+    const f = await collect(schedule, (aws) => {
+      ownStateMachine(aws);
+      aws
+        .client("eventbridge")
+        .on(ListRuleNamesByTargetCommand)
+        .resolves({ RuleNames: [names.rule] })
+        .on(DescribeRuleCommand)
+        .resolves({ Name: names.rule, State: "ENABLED", ScheduleExpression: "cron(20 * * * ? *)" })
+        .on(ListTargetsByRuleCommand)
+        .rejects(fault("AccessDeniedException", 400, "not authorized"));
+    });
+    expect(f.rule).toMatchObject({ exists: true, state: "ENABLED", minute: "20", targetsStateMachine: { $error: { action: "events:ListTargetsByRule", kind: "accessDenied" } } });
   });
 });
