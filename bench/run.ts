@@ -5,7 +5,7 @@
 // --only startup,single,batch,throttle (sections to run; default all) --startup-runs 15.
 // Start-up: the bundled CLI's `--version` and an offline grading of examples/glue_hard/complete.json, as ratios to a
 // bare `node -e 0` measured in the same run (medians of interleaved runs). Single: waves (longest chain of dependent
-// calls, bench/waves.ts) and calls per assessment at 100 ms per call.
+// calls, bench/waves.ts) and calls per assessment at 100 ms per call; --waves also lists the calls of each wave.
 import "../test/support/fake-aws/sdk-shim.js";
 import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
@@ -20,7 +20,7 @@ import * as lakehouse from "../test/support/world/assessments/lakehouse.js";
 import * as tf from "../test/support/world/assessments/tf/index.js";
 import * as cdk from "../test/support/world/assessments/cdk.js";
 import { classOf, classWorld } from "../test/batch/class-world.js";
-import { countWaves } from "./waves.js";
+import { countWaves, describeWaves } from "./waves.js";
 import type { World } from "../test/support/world/types.js";
 
 const run = promisify(execFile);
@@ -42,6 +42,7 @@ const childFlags = argv.filter((a) => a.startsWith("--child-flags=")).map((a) =>
 const only = new Set(opt("only", "startup,single,batch,throttle").split(","));
 const withSingle = !argv.includes("--no-single") && only.has("single");
 const startupRuns = Number(opt("startup-runs", "15"));
+const showWaves = argv.includes("--waves");
 
 const home = mkdtempSync(join(tmpdir(), "gv-bench-home-"));
 const env = { PATH: process.env.PATH ?? "", HOME: home, AWS_CONFIG_FILE: join(home, "none"), AWS_SHARED_CREDENTIALS_FILE: join(home, "none"), AWS_EC2_METADATA_DISABLED: "true", AWS_ACCESS_KEY_ID: "test", AWS_SECRET_ACCESS_KEY: "test", AWS_REGION: "us-east-1" };
@@ -195,8 +196,9 @@ if (withSingle && cliBuilt) {
     ["glue_cdk_sfn_json_to_parquet", cdk.completeWorld],
   ];
   for (const [id, make] of worlds) {
-    const single = await withFake(make("s1", { pageSize: 100 }), { latencyMs: 100 }, async (url, log) => ({ ...(await cliRun(url, "s1", id)), calls: log.length, waves: countWaves(log, 100) }));
+    const single = await withFake(make("s1", { pageSize: 100 }), { latencyMs: 100 }, async (url, log) => ({ ...(await cliRun(url, "s1", id)), calls: log.length, waves: countWaves(log, 100), breakdown: describeWaves(log) }));
     say(`${id.padEnd(32)} wall ${(single.ms / 1000).toFixed(2)} s (process start-up included), ${single.calls} AWS calls in ${single.waves} waves, exit ${single.code}${id === "glue_hard" ? " (target ≤ 1.0 s)" : ""}`);
+    if (showWaves) for (const line of single.breakdown) say(line);
   }
 }
 rmSync(home, { recursive: true, force: true });

@@ -19,7 +19,7 @@ export const reader = defineReader({
   }),
   actions: ["sns:GetTopicAttributes", "sns:ListTopics", "sns:ListSubscriptionsByTopic"],
   async read(ctx, { name }) {
-    const arn = `arn:${ctx.partition}:sns:${ctx.region}:${ctx.account ?? ""}:${name}`;
+    const arn = `arn:${await ctx.partition()}:sns:${ctx.region}:${(await ctx.accountId()) ?? ""}:${name}`;
     const r = await ctx.read("sns", new GetTopicAttributesCommand({ TopicArn: arn }), { missing: ["NotFoundException", "NotFound"] });
     if (!r.ok) {
       if (!r.missing) return r.fact as unknown as Facts;

@@ -100,7 +100,7 @@ export const iam: CheckModule<IamFacts> = {
       roleByName(ctx, job.kind === "found" ? roleName(job.job.Role) : null, "Glue job"),
       roleByName(ctx, sm.kind === "found" ? roleName(sm.roleArn) : null, "state machine"),
     ]);
-    const jobArn = job.kind === "found" ? glueArn(ctx, "job", job.name) : null;
+    const jobArn = job.kind === "found" ? await glueArn(ctx, "job", job.name) : null;
     const topic = sm.kind === "found" ? topicOf(sm.analysis) : null;
     return {
       glueRole: glueRole.kind === "unknown" ? { exists: false, why: glueRole.why } : roleFact(glueRole, () => ({})),

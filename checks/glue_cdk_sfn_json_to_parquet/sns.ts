@@ -44,7 +44,7 @@ export const sns: CheckModule<SnsFacts> = {
         referenced: true,
         arn,
         exists: r.ok,
-        inThisAccount: account !== null && account === ctx.account,
+        inThisAccount: account !== null && account === (await ctx.accountId()),
         subscriptions: r.ok ? Number(r.value.Attributes?.SubscriptionsConfirmed ?? "0") : 0,
       },
     };

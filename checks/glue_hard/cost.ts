@@ -95,13 +95,15 @@ export const cost: CheckModule<CostFacts> = {
     const [studio, streaming, budgets] = await Promise.all([
       readJob(ctx, ctx.name("studioJob")),
       readJob(ctx, ctx.name("streamingJob")),
-      ctx.account
-        ? ctx.list(
-            "budgets",
-            (t) => new DescribeBudgetsCommand({ AccountId: ctx.account!, NextToken: t }),
-            (o) => ({ items: o.Budgets, next: o.NextToken }),
-          )
-        : Promise.resolve(undefined),
+      ctx.accountId().then((account) =>
+        account
+          ? ctx.list(
+              "budgets",
+              (t) => new DescribeBudgetsCommand({ AccountId: account, NextToken: t }),
+              (o) => ({ items: o.Budgets, next: o.NextToken }),
+            )
+          : undefined,
+      ),
     ]);
     const jobs = [studio, streaming].filter((j): j is JobCostFacts => !isErrorFact(j));
     const jobError = [studio, streaming].find(isErrorFact);

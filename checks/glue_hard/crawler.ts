@@ -69,7 +69,7 @@ export const crawler: CheckModule<CrawlerFacts> = {
       .then((r) => (r.ok ? r.items : r.fact));
     const [got, tags, all] = await Promise.all([
       ctx.read("glue", new GetCrawlerCommand({ Name: name }), { missing: ["EntityNotFoundException"] }),
-      ctx.read("glue", new GetTagsCommand({ ResourceArn: glueArn(ctx, "crawler", name) }), { missing: ["EntityNotFoundException"] }),
+      ctx.read("glue", new GetTagsCommand({ ResourceArn: await glueArn(ctx, "crawler", name) }), { missing: ["EntityNotFoundException"] }),
       listing,
     ]);
     const others = Array.isArray(all)

@@ -38,7 +38,7 @@ async function readDatabase(ctx: CheckContext, name: string, allNames: () => Pro
     const all = await allNames();
     return { name, exists: false, similar: Array.isArray(all) ? nearMisses(name, all, ctx.student) : all };
   }
-  const tags = await ctx.read("glue", new GetTagsCommand({ ResourceArn: glueArn(ctx, "database", name) }));
+  const tags = await ctx.read("glue", new GetTagsCommand({ ResourceArn: await glueArn(ctx, "database", name) }));
   const uri = db.value.Database?.LocationUri;
   return {
     name,

@@ -189,7 +189,6 @@ export const lakeFormation: CheckModule<LakeFormationFacts> = {
   actions: ["lakeformation:ListResources", "lakeformation:GetDataLakeSettings", "lakeformation:ListPermissions", "lakeformation:ListDataCellsFilter", "glue:GetTables"],
   facts: lakeFormationFactsSchema,
   async collect(ctx) {
-    const bucketArn = `arn:${ctx.partition}:s3:::${ctx.name("bucket")}`;
     const names = LAYERS.map((l) => ctx.name(`${l}Db`));
     const [resources, settings, dbs, filters] = await Promise.all([
       ctx.list("lakeformation", (t) => new ListResourcesCommand({ NextToken: t }), (o) => ({ items: o.ResourceInfoList, next: o.NextToken })),
@@ -198,6 +197,7 @@ export const lakeFormation: CheckModule<LakeFormationFacts> = {
       ctx.list("lakeformation", (t) => new ListDataCellsFilterCommand({ NextToken: t }), (o) => ({ items: o.DataCellsFilters, next: o.NextToken })),
     ]);
 
+    const bucketArn = `arn:${await ctx.partition()}:s3:::${ctx.name("bucket")}`;
     // Per-table grants: LF returns Table and TableWithColumns grants for a concrete Table resource.
     const picked = pickTables(dbs);
     const perTable = await Promise.all(

@@ -11,7 +11,7 @@ import {
 import { z } from "zod";
 import type { CheckContext, CheckModule } from "../../src/grade/check.js";
 import { orError, type ErrorFact } from "../../src/grade/facts.js";
-import { bucketNames, encryptionFacts, encryptionFactsSchema, lifecycleRuleFacts, lifecycleRuleFactsSchema, locate, normalisePrefix } from "../shared/s3-buckets.js";
+import { bucketNames, encryptionFacts, encryptionFactsSchema, lifecycleRuleFacts, lifecycleRuleFactsSchema, locateWith, normalisePrefix } from "../shared/s3-buckets.js";
 import { similarNames } from "../shared/similar.js";
 import { nearMisses } from "../shared/student-owned.js";
 import { tagMap } from "../shared/tags.js";
@@ -156,6 +156,21 @@ async function folderFacts(ctx: CheckContext, bucket: string, region: string): P
   };
 }
 
+/** Every read of the bucket's settings and folders, in `region`. */
+function bucketReads(ctx: CheckContext, name: string, region: string) {
+  const on = { region };
+  return Promise.all([
+    ctx.read("s3", new GetBucketVersioningCommand({ Bucket: name }), on),
+    encryptionFacts(ctx, name, region, ctx.name("kmsAlias")),
+    ctx.read("s3", new GetBucketLoggingCommand({ Bucket: name }), on),
+    ctx.read("s3", new GetBucketCorsCommand({ Bucket: name }), { ...on, missing: ["NoSuchCORSConfiguration"] }),
+    ctx.read("s3", new GetBucketPolicyCommand({ Bucket: name }), { ...on, missing: ["NoSuchBucketPolicy"] }),
+    ctx.read("s3", new GetBucketLifecycleConfigurationCommand({ Bucket: name }), { ...on, missing: ["NoSuchLifecycleConfiguration"] }),
+    ctx.read("s3", new GetBucketTaggingCommand({ Bucket: name }), { ...on, missing: ["NoSuchTagSet"] }),
+    folderFacts(ctx, name, region),
+  ]);
+}
+
 /** Task 1: the data-lake bucket, its settings, tags and folders; the KMS key behind the alias. */
 export const s3DataLake: CheckModule<S3DataLakeFacts> = {
   id: "s3_data_lake",
@@ -177,7 +192,7 @@ export const s3DataLake: CheckModule<S3DataLakeFacts> = {
   facts: s3DataLakeFactsSchema,
   async collect(ctx) {
     const name = ctx.name("bucket");
-    const where = await locate(ctx, name);
+    const { where, value } = await locateWith(ctx, name, (region) => bucketReads(ctx, name, region));
     if (where.state === "error") return { bucket: where.fact };
     if (where.state !== "exists") {
       const all = await bucketNames(ctx);
@@ -185,17 +200,7 @@ export const s3DataLake: CheckModule<S3DataLakeFacts> = {
       return { bucket };
     }
     const region = where.region;
-    const on = { region };
-    const [versioning, encryption, logging, cors, policy, lifecycle, tags, folders] = await Promise.all([
-      ctx.read("s3", new GetBucketVersioningCommand({ Bucket: name }), on),
-      encryptionFacts(ctx, name, region, ctx.name("kmsAlias")),
-      ctx.read("s3", new GetBucketLoggingCommand({ Bucket: name }), on),
-      ctx.read("s3", new GetBucketCorsCommand({ Bucket: name }), { ...on, missing: ["NoSuchCORSConfiguration"] }),
-      ctx.read("s3", new GetBucketPolicyCommand({ Bucket: name }), { ...on, missing: ["NoSuchBucketPolicy"] }),
-      ctx.read("s3", new GetBucketLifecycleConfigurationCommand({ Bucket: name }), { ...on, missing: ["NoSuchLifecycleConfiguration"] }),
-      ctx.read("s3", new GetBucketTaggingCommand({ Bucket: name }), { ...on, missing: ["NoSuchTagSet"] }),
-      folderFacts(ctx, name, region),
-    ]);
+    const [versioning, encryption, logging, cors, policy, lifecycle, tags, folders] = value!;
     const bucket: BucketFacts = { name, state: "exists", exists: true, region };
     const corsRules = cors.ok ? (cors.value.CORSRules ?? []) : [];
     const facts: S3DataLakeFacts = {

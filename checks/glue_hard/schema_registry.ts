@@ -93,6 +93,20 @@ async function readSchema(ctx: CheckContext, registry: string, expected: string,
   return { ...facts, parseError: def.parseError, ...(def.recordName ? { recordName: def.recordName } : {}), fields: def.fields, signatures: def.signatures };
 }
 
+/**
+ * Sends, alongside GetRegistry, the reads that would otherwise wait for it: the first page of ListSchemas and the two
+ * schemas under the lab's names. The session memoises them, so the reads below reuse these answers; when the registry
+ * or a schema is missing they are never looked at.
+ */
+function prefetch(ctx: CheckContext, registry: string): void {
+  const reads: Promise<unknown>[] = [ctx.read("glue", new ListSchemasCommand({ RegistryId: { RegistryName: registry }, NextToken: undefined }))];
+  for (const SchemaName of ["Customer", "Transaction"]) {
+    const SchemaId = { RegistryName: registry, SchemaName };
+    reads.push(ctx.read("glue", new GetSchemaCommand({ SchemaId })), ctx.read("glue", new GetSchemaVersionCommand({ SchemaId, SchemaVersionNumber: { LatestVersion: true } })));
+  }
+  void Promise.all(reads);
+}
+
 /** Task 5: the schema registry and its Customer / Transaction Avro schemas. */
 export const schemaRegistry: CheckModule<SchemaRegistryFacts> = {
   id: "schema_registry",
@@ -102,6 +116,7 @@ export const schemaRegistry: CheckModule<SchemaRegistryFacts> = {
   facts: schemaRegistryFactsSchema,
   async collect(ctx) {
     const name = ctx.name("registry");
+    prefetch(ctx, name);
     const reg = await ctx.read("glue", new GetRegistryCommand({ RegistryId: { RegistryName: name } }), { missing: ["EntityNotFoundException"] });
     if (!reg.ok) {
       if (!reg.missing) return { registry: reg.fact, customer: reg.fact, transaction: reg.fact };

@@ -110,7 +110,8 @@ async function roles(ctx: CheckContext): Promise<SecurityFacts["roles"]> {
         doc = g.ok ? g.value.Role?.AssumeRolePolicyDocument : undefined;
       }
       const t = trustOf(doc);
-      return { name: r.RoleName ?? "", ...t, externalAccounts: t.accounts.filter((a) => a !== ctx.account) };
+      const own = await ctx.accountId();
+      return { name: r.RoleName ?? "", ...t, externalAccounts: t.accounts.filter((a) => a !== own) };
     }),
   );
   const ok = items.filter((i): i is RoleFacts => !isErrorFact(i));

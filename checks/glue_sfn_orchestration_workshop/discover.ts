@@ -115,7 +115,7 @@ export function findJobs(ctx: CheckContext): Promise<JobsFound> {
         const rest = all.filter((n) => !picked.some((p) => p.name === n));
         const tagged = await Promise.all(
           rest.slice(0, 50).map(async (n) => {
-            const r = await ctx.read("glue", new GetTagsCommand({ ResourceArn: glueArn(ctx, "job", n) }), { missing: ["EntityNotFoundException"] });
+            const r = await ctx.read("glue", new GetTagsCommand({ ResourceArn: await glueArn(ctx, "job", n) }), { missing: ["EntityNotFoundException"] });
             return r.ok && taggedForStudent(r.value.Tags ?? {}, ctx.student);
           }),
         );
@@ -175,7 +175,7 @@ export function findCrawler(ctx: CheckContext, layer: Layer): Promise<CrawlerPic
     const writers = all.filter((c) => c.Name && dbs.includes((c.DatabaseName ?? "").toLowerCase()));
     const tags = await Promise.all(
       writers.slice(0, 20).map(async (c) => {
-        const r = await ctx.read("glue", new GetTagsCommand({ ResourceArn: glueArn(ctx, "crawler", c.Name!) }), { missing: ["EntityNotFoundException"] });
+        const r = await ctx.read("glue", new GetTagsCommand({ ResourceArn: await glueArn(ctx, "crawler", c.Name!) }), { missing: ["EntityNotFoundException"] });
         return r.ok ? taggedForStudent(r.value.Tags ?? {}, ctx.student) : false;
       }),
     );

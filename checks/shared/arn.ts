@@ -1,9 +1,9 @@
 // ARNs of Glue resources, for GetTags and comparisons.
 import type { CheckContext } from "../../src/grade/check.js";
 
-/** arn:{partition}:glue:{region}:{account}:{kind}/{name} for the run's account and region. */
-export function glueArn(ctx: CheckContext, kind: string, name: string): string {
-  return `arn:${ctx.partition}:glue:${ctx.region}:${ctx.account ?? ""}:${kind}/${name}`;
+/** arn:{partition}:glue:{region}:{account}:{kind}/{name} for the run's account and region (waits for the account). */
+export async function glueArn(ctx: CheckContext, kind: string, name: string): Promise<string> {
+  return `arn:${await ctx.partition()}:glue:${ctx.region}:${(await ctx.accountId()) ?? ""}:${kind}/${name}`;
 }
 
 /** "s3://bucket/prefix" → "s3://bucket/prefix/" (one trailing slash), for comparisons. */

@@ -86,6 +86,19 @@ export async function locate(ctx: CheckContext, bucket: string): Promise<Located
   return where;
 }
 
+/**
+ * `locate`, with the bucket's reads (`reads(region)`) sent at the same time in the run's region rather than after
+ * HeadBucket answers; they are read again in the bucket's own region when it is elsewhere, and dropped (their errors
+ * too) when it is not found. `value` is there when the bucket exists.
+ */
+export async function locateWith<T>(ctx: CheckContext, bucket: string, reads: (region: string) => Promise<T>): Promise<{ where: Located; value?: T }> {
+  const early = reads(ctx.region);
+  early.catch(() => undefined);
+  const where = await locate(ctx, bucket);
+  if (where.state !== "exists") return { where };
+  return { where, value: await (where.region === ctx.region ? early : reads(where.region)) };
+}
+
 async function locateBucket(ctx: CheckContext, bucket: string): Promise<Located> {
   const head = await ctx.read("s3", new HeadBucketCommand({ Bucket: bucket }), { missing: HEAD_MISSING });
   const direct = fromHead(head, ctx.region);

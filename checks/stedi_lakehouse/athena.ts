@@ -59,7 +59,7 @@ function limiter(ctx: CheckContext): Promise<(fn: () => Promise<CountResult>) =>
 async function freshRead(ctx: CheckContext, id: string) {
   const view = ctx.aws.scope();
   try {
-    return await new CheckContext(view, ctx.student, ctx.names, ctx.account, ctx.partition, ctx.options).read("athena", new GetQueryExecutionCommand({ QueryExecutionId: id }));
+    return await ctx.withSession(view).read("athena", new GetQueryExecutionCommand({ QueryExecutionId: id }));
   } finally {
     view.release(() => true);
   }

@@ -52,7 +52,7 @@ export function resolveDatabase(ctx: CheckContext): Promise<DatabaseFacts | Erro
     const p = await ctx.read("glue", new GetDatabaseCommand({ Name: plain }), { missing: ["EntityNotFoundException"] });
     if (!p.ok) return p.missing ? { name: own, exists: false, similar } : p.fact;
     const location = withSlash(p.value.Database?.LocationUri) ?? null;
-    const tags = await ctx.read("glue", new GetTagsCommand({ ResourceArn: glueArn(ctx, "database", plain) }));
+    const tags = await ctx.read("glue", new GetTagsCommand({ ResourceArn: await glueArn(ctx, "database", plain) }));
     if (tags.ok && taggedForStudent(tags.value.Tags ?? {}, ctx.student)) return { name: plain, exists: true, matchedBy: "plain-tagged", location };
     if (!Array.isArray(names)) return names;
     const at = own.toLowerCase().indexOf(ctx.student.toLowerCase());

@@ -50,10 +50,10 @@ export async function prepareGrade(req: GradeRequest): Promise<PreparedGrade> {
   return { ...opened, student, only, ...(env ? { env } : {}) };
 }
 
-/** Grades a prepared request with a session and a caller (one round; --watch calls it again). */
-export function gradeWith(p: PreparedGrade, req: GradeRequest, session: AwsSession, who: Caller, evidence?: EvidenceOptions, onProgress?: (done: number, total: number) => void): Promise<GradeReport> {
+/** Grades a prepared request with a session and a caller, possibly still being asked (one round; --watch calls it again). */
+export function gradeWith(p: PreparedGrade, req: GradeRequest, session: AwsSession, who: Caller | Promise<Caller>, evidence?: EvidenceOptions, onProgress?: (done: number, total: number) => void): Promise<GradeReport> {
   return gradeStudent({
-    assessment: p.assessment, rubric: p.rubric, rubricSource: p.rubricSource, session, student: p.student, ...who,
+    assessment: p.assessment, rubric: p.rubric, rubricSource: p.rubricSource, session, student: p.student, caller: who,
     only: p.only, verbose: req.verbose, minScore: req.minScore, checkOptions: req.checkOptions, env: p.env, ...(evidence ? { evidence } : {}), ...(onProgress ? { onProgress } : {}),
   });
 }
@@ -71,11 +71,13 @@ export async function gradeOne(p: PreparedGrade, req: GradeRequest, env: NodeJS.
   let account: string | undefined;
   try {
     const asking = whoAmI(session, snapshot, req.session.endpointUrl, profileOf(req.session, env));
-    // the SDK clients load while the identity call is in flight
     session.warm(servicesOfActions(p.assessment.checks.flatMap((c) => c.actions)));
-    const who = await asking;
-    account = who.account;
-    return await gradeWith(p, req, session, who, evidence, onProgress);
+    // Checks start while the identity call is in flight; only reads that need the account wait for it. When it
+    // fails, its error is the one reported (the checks send nothing more).
+    const grading = gradeWith(p, req, session, asking, evidence, onProgress);
+    grading.catch(() => undefined);
+    account = (await asking).account;
+    return await grading;
   } finally {
     if (req.record) {
       writeFileAtomic(req.record, `${JSON.stringify(session.toSnapshot({ account, description: `${p.rubric.assessment} for student ${p.student}`, assessment: p.rubric.assessment, student: p.student }), null, 1)}\n`);

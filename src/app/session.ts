@@ -5,6 +5,7 @@ import { classify, describeError } from "../aws/errors.js";
 import { readSnapshot, SnapshotError, type Snapshot } from "../aws/snapshot.js";
 import { profileNames, sharedFiles } from "../aws/profiles.js";
 import { editDistance } from "../util/edit-distance.js";
+import type { Caller } from "../grade/check.js";
 import { AwsConfigError, CannotGradeError, SignInError, UsageError } from "./errors.js";
 
 /** Where a run reads AWS, as the CLI parsed it. */
@@ -24,11 +25,7 @@ export interface SessionRequest {
   runQueries?: boolean;
 }
 
-/** The caller: account and partition. */
-export interface Caller {
-  account?: string;
-  partition: string;
-}
+export type { Caller } from "../grade/check.js";
 
 /** Creates the session for a run: replay from a snapshot, or live AWS (optionally at an endpoint). */
 export async function openSession(req: SessionRequest, env: NodeJS.ProcessEnv): Promise<{ session: AwsSession; snapshot?: Snapshot }> {

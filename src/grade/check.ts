@@ -35,16 +35,48 @@ export interface CheckOptions {
   athenaOutput?: string;
 }
 
+/** Who the run's credentials belong to: account and partition (from STS). */
+export interface Caller {
+  account?: string;
+  partition: string;
+}
+
 /** What a check sees: the student, the rubric's resolved names, and reads through the session. */
 export class CheckContext {
+  private readonly caller: Promise<Caller>;
+  /** Set when the caller's identity could not be had: the run cannot be graded, so no further read is sent. */
+  private callerError: unknown;
+
+  /**
+   * `account` is the caller's account, or a promise of the whole caller (a live run's STS answer still in flight:
+   * reads that do not need the account go out meanwhile, and `partition` is then taken from the promise).
+   */
   constructor(
     readonly aws: AwsSession,
     readonly student: string,
     readonly names: Readonly<Record<string, string>>,
-    readonly account: string | undefined,
-    readonly partition: string = "aws",
+    account: string | undefined | Promise<Caller>,
+    partition = "aws",
     readonly options: Readonly<CheckOptions> = {},
-  ) {}
+  ) {
+    this.caller = account instanceof Promise ? account : Promise.resolve({ account, partition });
+    this.caller.catch((err: unknown) => void (this.callerError = err ?? new Error("unknown caller")));
+  }
+
+  /** The caller's account ID (waits for STS on a live run); undefined when STS gave none. */
+  async accountId(): Promise<string | undefined> {
+    return (await this.caller).account;
+  }
+
+  /** The caller's partition ("aws", "aws-cn", …; waits for STS on a live run). */
+  async partition(): Promise<string> {
+    return (await this.caller).partition;
+  }
+
+  /** The same context reading through another session (e.g. a scoped view). */
+  withSession(aws: AwsSession): CheckContext {
+    return new CheckContext(aws, this.student, this.names, this.caller, undefined, this.options);
+  }
 
   /** Resources found in a region other than the run's (resource name → region), e.g. a bucket HeadBucket located elsewhere. */
   readonly elsewhere = new Map<string, string>();
@@ -68,6 +100,10 @@ export class CheckContext {
 
   /** Sends one read. `missing` lists error names that mean "does not exist" for this call. */
   async read<C extends SdkCommand>(service: ServiceId, command: C, opts: { missing?: readonly string[]; region?: string } = {}): Promise<ReadResult<OutputOf<C>>> {
+    if (this.callerError !== undefined) {
+      const error = this.callerError;
+      return { ok: false, missing: false, error, fact: errorFact(service, operationName(command), error) };
+    }
     try {
       return { ok: true, value: await this.aws.send(service, command, { region: opts.region }) };
     } catch (error) {

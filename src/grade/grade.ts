@@ -3,11 +3,11 @@ import type { AwsSession } from "../aws/session.js";
 import { classify, describeError } from "../aws/errors.js";
 import { evaluate } from "../rubric/evaluate.js";
 import type { Rubric } from "../rubric/schema.js";
-import { fill, resolveNames } from "../rubric/template.js";
+import { fill, placeholders, resolveNames } from "../rubric/template.js";
 import { writeEvents } from "../evidence/cloudtrail.js";
 import { authorshipEvidence } from "../evidence/authorship.js";
 import type { AuthorshipEvidence, GradeReport, Status, StatusCounts } from "./result.js";
-import { CheckContext, type CheckOptions } from "./check.js";
+import { CheckContext, type Caller, type CheckOptions } from "./check.js";
 import type { Assessment } from "./assessment.js";
 import type { Facts } from "./facts.js";
 import { TOOL_VERSION } from "./version.js";
@@ -22,6 +22,8 @@ export interface GradeOptions {
   student: string;
   account?: string;
   partition?: string;
+  /** The caller instead of account and partition: a live run's STS answer, possibly still in flight (checks start meanwhile). */
+  caller?: Caller | Promise<Caller>;
   only?: readonly string[];
   verbose?: boolean;
   /** Called with how many graded tasks have all their checks finished, and how many are graded; last with (n, n). */
@@ -83,7 +85,7 @@ export function checksNeeded(rubric: Rubric, only?: readonly string[]): string[]
 }
 
 /** Runs the checks and returns their facts by check id; a check that throws yields an ErrorFact. */
-export async function collectFacts(o: GradeOptions, names: Record<string, string>, ctx = new CheckContext(o.session, o.student, names, o.account, o.partition, o.checkOptions)): Promise<Record<string, Facts>> {
+export async function collectFacts(o: GradeOptions, names: Record<string, string>, ctx = new CheckContext(o.session, o.student, names, callerOf(o), undefined, o.checkOptions)): Promise<Record<string, Facts>> {
   const byId = new Map(o.assessment.checks.map((c) => [c.id, c]));
   const progress = taskProgress(o);
   const entries = await Promise.all(
@@ -100,6 +102,11 @@ export async function collectFacts(o: GradeOptions, names: Record<string, string
     }),
   );
   return Object.fromEntries(entries);
+}
+
+/** The run's caller as a promise (settled at once unless a live identity call is in flight). */
+function callerOf(o: GradeOptions): Promise<Caller> {
+  return Promise.resolve(o.caller ?? { account: o.account, partition: o.partition ?? "aws" });
 }
 
 /** Reports tasks done as their checks finish: a task is done when every check it reads from has finished. */
@@ -124,10 +131,15 @@ function taskProgress(o: GradeOptions): (finishedCheck: string) => void {
 export async function gradeStudent(o: GradeOptions): Promise<GradeReport> {
   const started = Date.now();
   const env = environmentOf(o.rubric, o.env);
-  const builtins = { student: o.student, account: o.account, region: o.session.region, env };
-  const names = resolveNames(o.rubric.names, builtins);
-  const ctx = new CheckContext(o.session, o.student, names, o.account, o.partition, o.checkOptions);
-  const [facts, evidence] = await Promise.all([collectFacts(o, names, ctx), o.evidence ? collectEvidence(o.session, o.evidence, names, builtins) : undefined]);
+  const caller = callerOf(o);
+  // Names built from {account} wait for the caller; otherwise the checks start while it is in flight.
+  const early = Object.values(o.rubric.names).some((t) => placeholders(t).includes("account")) ? await caller : undefined;
+  const names = resolveNames(o.rubric.names, { student: o.student, account: early?.account, region: o.session.region, env });
+  const ctx = new CheckContext(o.session, o.student, names, caller, undefined, o.checkOptions);
+  const evidenceOf = async (e: EvidenceOptions) => collectEvidence(o.session, e, names, { student: o.student, account: (await caller).account, region: o.session.region, env });
+  const [facts, evidence] = await Promise.all([collectFacts(o, names, ctx), o.evidence ? evidenceOf(o.evidence) : undefined]);
+  const { account } = await caller;
+  const builtins = { student: o.student, account, region: o.session.region, env };
   const tasks = evaluate(o.rubric, { facts, vars: { ...builtins, ...names }, only: o.only, verbose: o.verbose });
   const criteria = tasks.flatMap((t) => t.criteria);
   const regionHint = criteria.some((c) => c.status !== "pass" && c.status !== "manual") ? wrongRegionHint(ctx.elsewhere, o.session.region) : undefined;
@@ -142,7 +154,7 @@ export async function gradeStudent(o: GradeOptions): Promise<GradeReport> {
     rubric: { assessment: o.rubric.assessment, title: o.rubric.title, version: o.rubric.version, source: o.rubricSource },
     student: o.student,
     ...(env ? { environment: env } : {}),
-    ...(o.account ? { account: o.account } : {}),
+    ...(account ? { account } : {}),
     region: o.session.region,
     ...(regionHint ? { regionHint } : {}),
     mode: o.session.replaying ? "replay" : "live",

@@ -67,7 +67,9 @@ function resourceCheck(key: string, spec: Record<string, unknown>, reader: Reade
     facts: reader.facts,
     fromResource: { reader: reader.id },
     async collect(ctx: CheckContext) {
-      const vars = { ...ctx.names, student: ctx.student, account: ctx.account, region: ctx.region };
+      // Only params that name {account} wait for the caller's identity.
+      const account = strings(params).some((s) => placeholders(s).includes("account")) ? await ctx.accountId() : undefined;
+      const vars = { ...ctx.names, student: ctx.student, account, region: ctx.region };
       return reader.read(ctx, reader.params.parse(fillDeep(params, vars)));
     },
   } as ResourceCheck;

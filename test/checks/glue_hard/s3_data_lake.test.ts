@@ -41,6 +41,15 @@ const s3Error = (name: string, status: number, headers: Record<string, string> =
     $response: { statusCode: status, headers, body: undefined },
   });
 
+/**
+ * The answers to the bucket's reads, which go out alongside HeadBucket, for a bucket that is not ours (403
+ * AccessDenied) or not there (404 NoSuchBucket); the alias is not there either.
+ */
+function bucketReadsFail(error: Error) {
+  for (const c of [GetBucketVersioningCommand, GetBucketEncryptionCommand, GetBucketLoggingCommand, GetBucketCorsCommand, GetBucketPolicyCommand, GetBucketLifecycleConfigurationCommand, GetBucketTaggingCommand, ListObjectsV2Command]) s3.on(c).rejects(error);
+  kms.on(DescribeKeyCommand).rejects(new NotFoundException({ message: "Alias is not found.", $metadata: { httpStatusCode: 400 } }));
+}
+
 /** A fully configured bucket; tests override single calls. */
 function compliantBucket() {
   s3.on(HeadBucketCommand).resolves({ BucketRegion: "us-east-1" });
@@ -136,33 +145,39 @@ describe("s3_data_lake check (client mock)", () => {
     expect(kms.commandCalls(DescribeKeyCommand).map((c) => c.KeyId)).toEqual(["alias/datalake-7"]);
   });
 
-  it("a 403 HeadBucket is a bucket that is not ours: state forbidden, nothing else read, similar names listed", async () => {
+  it("a 403 HeadBucket is a bucket that is not ours: state forbidden, the reads sent alongside HeadBucket dropped, similar names listed", async () => {
     s3.on(HeadBucketCommand).rejects(s3Error("Unknown", 403));
+    bucketReadsFail(s3Error("AccessDenied", 403));
     s3.on(ListBucketsCommand, { ContinuationToken: undefined }).resolves({ Buckets: [{ Name: "other-bucket" }], ContinuationToken: "t2" });
     s3.on(ListBucketsCommand, { ContinuationToken: "t2" }).resolves({ Buckets: [{ Name: "enterprise-datalake-07" }] });
     const f = await aws.collect(s3DataLake, ctx());
     expect(f).toEqual({ bucket: { name: BUCKET, state: "forbidden", exists: false, similar: ["enterprise-datalake-07"] } });
-    expect(s3.commandCalls(GetBucketVersioningCommand)).toHaveLength(0);
+    // sent at the same time as HeadBucket (not after it), once, and its answer not used
+    expect(s3.commandCalls(GetBucketVersioningCommand)).toHaveLength(1);
   });
 
   it("a 404 HeadBucket (NotFound, no body) is a missing bucket", async () => {
     s3.on(HeadBucketCommand).rejects(new NotFound({ message: "UnknownError", $metadata: { httpStatusCode: 404 } }));
+    bucketReadsFail(s3Error("NoSuchBucket", 404));
     s3.on(ListBucketsCommand).resolves({ Buckets: [{ Name: "enterprise-datalake-789" }, { Name: "enterprise_datalake_7" }] });
     const f = await aws.collect(s3DataLake, ctx());
     expect(f.bucket).toMatchObject({ state: "missing", exists: false, similar: ["enterprise_datalake_7"] });
   });
 
-  it("a bucket in another region: 301 + x-amz-bucket-region, then every read goes to that region", async () => {
+  it("a bucket in another region: 301 + x-amz-bucket-region, then every read goes again to that region and only those answers count", async () => {
     compliantBucket();
     s3.on(HeadBucketCommand).callsFake((_i, { region }) => {
       if (region !== "eu-west-1") throw s3Error("Unknown", 301, { "x-amz-bucket-region": "eu-west-1" });
       return { BucketRegion: "eu-west-1" };
     });
+    s3.on(GetBucketVersioningCommand).callsFake((_i, { region }) => ({ Status: region === "eu-west-1" ? "Enabled" : "Suspended" }));
     const f = await aws.collect(s3DataLake, ctx());
     expect(f.bucket).toMatchObject({ state: "exists", region: "eu-west-1" });
-    const regionOf = (operation: string) => s3.calls().find((c) => c.operation === operation)?.region;
-    expect(["GetBucketVersioning", "GetBucketPolicy", "GetBucketTagging"].map(regionOf)).toEqual(["eu-west-1", "eu-west-1", "eu-west-1"]);
-    expect(kms.calls().find((c) => c.operation === "DescribeKey")?.region).toBe("eu-west-1");
+    expect(f.versioning).toEqual({ status: "Enabled", mfaDelete: "Disabled" });
+    const regions = (operation: string) => s3.calls().filter((c) => c.operation === operation).map((c) => c.region);
+    // the first of each was sent in the run's region alongside HeadBucket; the second in the bucket's
+    expect(["GetBucketVersioning", "GetBucketPolicy", "GetBucketTagging"].map(regions)).toEqual(Array(3).fill(["us-east-1", "eu-west-1"]));
+    expect(kms.calls().filter((c) => c.operation === "DescribeKey").at(-1)?.region).toBe("eu-west-1");
   });
 
   it("a malformed policy is a parse error, not a crash", async () => {

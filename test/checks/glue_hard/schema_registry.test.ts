@@ -15,6 +15,10 @@ const notFound = (m: string) => new EntityNotFoundException({ message: m, $metad
 
 beforeEach(() => {
   aws.reset();
+  // What AWS answers for a schema (or registry) that is not there: the check reads the lab's two schemas by name
+  // alongside GetRegistry, whatever the registry holds; tests script the ones that exist.
+  glue.on(GetSchemaCommand).rejects(notFound("Schema is not found"));
+  glue.on(GetSchemaVersionCommand).rejects(notFound("Schema is not found"));
 });
 
 afterEach(() => {
@@ -110,13 +114,27 @@ describe("schema_registry check (client mock)", () => {
     expect(f.transaction).toMatchObject({ dataFormat: "JSON", parseError: "the definition is JSON, not Avro", signatures: [] });
   });
 
-  it("a missing registry lists similar registry names and reads no schemas", async () => {
+  it("a missing registry lists similar registry names; the schema reads sent alongside GetRegistry are not used", async () => {
     glue.on(GetRegistryCommand).rejects(notFound("Registry is not found"));
+    glue.on(ListSchemasCommand).resolves({ Schemas: [{ SchemaName: "Customer" }] });
+    glue.on(GetSchemaCommand).resolves(schemaOut("Customer"));
     glue.on(ListRegistriesCommand).resolves({ Registries: [{ RegistryName: "Enterprise-Registry-7" }, { RegistryName: "default-registry" }] });
     const f = await aws.collect(schemaRegistry, ctx());
     expect(f.registry).toEqual({ name: "enterprise-registry-7", exists: false, similar: ["Enterprise-Registry-7"] });
     expect(f.customer).toEqual({ expected: "Customer", exists: false });
-    expect(glue.commandCalls(ListSchemasCommand)).toHaveLength(0);
+    expect(glue.commandCalls(ListSchemasCommand)).toHaveLength(1);
+  });
+
+  it("the listing and the lab's two schemas are read alongside GetRegistry, each once; a schema under another spelling is read by its own name", async () => {
+    glue.on(GetRegistryCommand).resolves({ RegistryName: "enterprise-registry-7", Status: "AVAILABLE" });
+    glue.on(ListSchemasCommand).resolves({ Schemas: [{ SchemaName: "Customer" }, { SchemaName: "transaction-schema" }] });
+    glue.on(GetSchemaCommand).callsFake((i) => schemaOut(i.SchemaId?.SchemaName ?? ""));
+    glue.on(GetSchemaVersionCommand).rejects(notFound("no version"));
+    const f = await aws.collect(schemaRegistry, ctx());
+    expect(f.customer).toMatchObject({ name: "Customer", exists: true });
+    expect(f.transaction).toMatchObject({ name: "transaction-schema", exists: true });
+    expect(glue.commandCalls(ListSchemasCommand)).toHaveLength(1);
+    expect(glue.commandCalls(GetSchemaCommand).map((i) => i.SchemaId?.SchemaName).sort()).toEqual(["Customer", "Transaction", "transaction-schema"]);
   });
 
   it("a registry answered without Status (moto; AWS always sends one) is an error naming glue:GetRegistry, not a failure", async () => {

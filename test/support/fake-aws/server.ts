@@ -32,6 +32,8 @@ export interface LoggedCall {
   httpVersion?: string;
   /** When the request arrived (performance.now(), ms): bench counts sequential waves from these. */
   startedAt?: number;
+  /** When the answer was sent (performance.now(), ms); unset for a hung or reset request. */
+  answeredAt?: number;
 }
 
 /** Options of startFakeAws. */
@@ -114,6 +116,7 @@ export async function startFakeAws(options: FakeAwsOptions): Promise<FakeAws> {
     const region = routed.region ?? world.region;
     const entry: LoggedCall = { service, operation: op.name, input, region, status: 0, httpVersion: req.httpVersion, startedAt };
     log.push(entry);
+    res.once("finish", () => void (entry.answeredAt = performance.now()));
     const decision = injector.decide(model, service, op.name, callKey(service, region, op.name, encodeValue(input)), iamAction(service, op.name), world.account);
     const fail = (kind: FaultKind, f: FaultSpec) => {
       faults[kind]++;
