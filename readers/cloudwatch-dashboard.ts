@@ -1,8 +1,7 @@
 // A CloudWatch dashboard: its widgets, their types and titles, the metrics and expressions they show.
-import { z } from "zod";
 import { GetDashboardCommand, ListDashboardsCommand } from "@aws-sdk/client-cloudwatch";
 import type { Facts } from "../src/grade/facts.js";
-import { dashboardBody } from "../checks/shared/dashboard.js";
+import { dashboardBody, dashboardFactsSchema } from "../checks/shared/dashboard.js";
 import { byName, defineReader, missing, namedFacts, similarFrom } from "./reader.js";
 
 /** Reads one dashboard and parses its body (student JSON). */
@@ -10,7 +9,7 @@ export const reader = defineReader({
   id: "cloudwatch.dashboard",
   description: "A CloudWatch dashboard: widget count and types, titles, the metrics shown (\"Namespace/MetricName\", console shorthand expanded) and metric-math expressions.",
   params: byName,
-  facts: namedFacts({ widgetCount: z.number(), widgetTypes: z.array(z.string()), titles: z.array(z.string()), metrics: z.array(z.string()), expressions: z.array(z.string()), parseError: z.string().optional() }),
+  facts: namedFacts(dashboardFactsSchema.omit({ covers: true }).shape),
   actions: ["cloudwatch:GetDashboard", "cloudwatch:ListDashboards"],
   async read(ctx, { name }) {
     const r = await ctx.read("cloudwatch", new GetDashboardCommand({ DashboardName: name }), { missing: ["ResourceNotFound", "ResourceNotFoundException"] });

@@ -1,10 +1,10 @@
 // A Glue job: command, versions, capacity, limits, arguments and the features they switch on, tags, runs, and (for Studio jobs) what its visual graph does.
 import { z } from "zod";
-import type { Facts, Json } from "../src/grade/facts.js";
+import type { Facts } from "../src/grade/facts.js";
 import { jobRuns, readJob } from "../checks/shared/glue-jobs.js";
-import { effectiveArguments, jobFeatures } from "../checks/shared/job-args.js";
-import { analyseGraph } from "../checks/shared/visual-graph.js";
-import { byName, defineReader, jsonSchema, missing, namedFacts, orError, stringMap } from "./reader.js";
+import { effectiveArguments, jobFeatures, jobFeaturesSchema } from "../checks/shared/job-args.js";
+import { analyseGraph, graphFactsSchema } from "../checks/shared/visual-graph.js";
+import { byName, defineReader, missing, namedFacts, orError, stringMap } from "./reader.js";
 import { glueTags } from "./glue-common.js";
 
 const run = z.object({ id: z.string().nullable(), state: z.string().nullable(), startedOn: z.string().nullable(), logGroup: z.string().nullable(), error: z.string().optional() });
@@ -31,10 +31,10 @@ export const reader = defineReader({
     connections: z.array(z.string()),
     arguments: stringMap,
     argumentNames: z.array(z.string()),
-    features: z.object({ bookmarks: z.string().nullable(), sparkUi: z.boolean(), sparkUiLogsPath: z.string().nullable(), continuousLogging: z.boolean(), metrics: z.boolean(), observabilityMetrics: z.boolean(), autoScaling: z.boolean(), jobInsights: z.boolean(), language: z.string().nullable(), tempDir: z.string().nullable() }),
+    features: jobFeaturesSchema,
     tags: orError(stringMap),
     runs: orError(z.object({ count: z.number(), succeeded: z.number(), latest: run.nullable(), latestSucceeded: run.nullable() })),
-    graph: jsonSchema.nullable(),
+    graph: graphFactsSchema.nullable(),
   }),
   actions: ["glue:GetJob", "glue:ListJobs", "glue:GetJobRuns", "glue:GetTags"],
   async read(ctx, { name, layers }) {
@@ -68,7 +68,7 @@ export const reader = defineReader({
       features: jobFeatures(args),
       tags,
       runs,
-      graph: nodes && Object.keys(nodes).length ? (analyseGraph(nodes, layers) as unknown as Json) : null,
+      graph: nodes && Object.keys(nodes).length ? analyseGraph(nodes, layers) : null,
     } as Facts;
   },
 });

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { ListRolesCommand } from "@aws-sdk/client-iam";
 import type { ErrorFact, Facts } from "../src/grade/facts.js";
 import { allows, readRole, ROLE_ACTIONS } from "../checks/shared/iam-role.js";
+import { trustFactsSchema } from "../checks/shared/trust-policy.js";
 import { nearMisses } from "../checks/shared/student-owned.js";
 import { defineReader, missing, namedFacts, orError } from "./reader.js";
 
@@ -17,7 +18,7 @@ export const reader = defineReader({
   params: z.object({ name: z.string().min(1), allows: z.record(z.string(), z.object({ action: z.string().min(1), resource: z.string().default("*") }).strict()).default({}) }).strict(),
   facts: namedFacts({
     arn: z.string().nullable(),
-    trust: z.object({ services: z.array(z.string()), awsPrincipals: z.array(z.string()), accounts: z.array(z.string()), everyone: z.boolean(), parseError: z.string().optional() }),
+    trust: trustFactsSchema,
     managedPolicies: z.array(z.string()),
     managedPolicyNames: z.array(z.string()),
     inlinePolicies: z.array(z.string()),
