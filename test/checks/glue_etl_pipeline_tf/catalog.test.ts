@@ -3,15 +3,14 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeEach, describe, expect, it } from "vitest";
-import { mockClient } from "aws-sdk-client-mock";
-import { GetCrawlerCommand, GetDatabaseCommand, GetDatabasesCommand, GlueClient, ListCrawlersCommand, type Crawler } from "@aws-sdk/client-glue";
+import { GetCrawlerCommand, GetDatabaseCommand, GetDatabasesCommand, ListCrawlersCommand, type Crawler } from "@aws-sdk/client-glue";
 import { catalog, schemaChangeWords } from "../../../checks/glue_etl_pipeline_tf/catalog.js";
 import { crawlerSettings, parseCrawlerConfiguration } from "../../../checks/shared/glue-crawlers.js";
 import { completeWorld, partialWorld } from "../../support/world/assessments/tf/index.js";
 import { statuses } from "../../support/grade-world.js";
-import { accessDenied, ctx, grade, messageOf, N, notFound, notPassing } from "./helpers.js";
+import { accessDenied, aws, ctx, grade, messageOf, N, notFound, notPassing } from "./helpers.js";
 
-const glue = mockClient(GlueClient);
+const glue = aws.client("glue");
 
 function crawler(name: string, bucket: string, extra: Partial<Crawler> = {}): Crawler {
   return {
@@ -38,8 +37,6 @@ function compliant() {
 
 beforeEach(() => {
   glue.reset();
-  process.env.AWS_ACCESS_KEY_ID = "test";
-  process.env.AWS_SECRET_ACCESS_KEY = "test";
 });
 
 describe("catalog check (client mock)", () => {
@@ -73,6 +70,7 @@ describe("catalog check (client mock)", () => {
   it("a missing database gets near-miss names, other students' databases left out", async () => {
     compliant();
     glue.on(GetDatabaseCommand).rejects(notFound("Database"));
+    glue.on(GetDatabaseCommand, { Name: N.database }).rejects(notFound("Database"));
     glue.on(GetDatabasesCommand, { NextToken: undefined }).resolves({ DatabaseList: [{ Name: "glue-etl-pipeline-7-dev-catalog" }], NextToken: "p2" });
     glue.on(GetDatabasesCommand, { NextToken: "p2" }).resolves({ DatabaseList: [{ Name: "glue-etl-pipeline-s002_dev_catalog" }] });
     const f = await catalog.collect(ctx());

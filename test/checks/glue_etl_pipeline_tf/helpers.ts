@@ -8,6 +8,7 @@ import { CheckContext } from "../../../src/grade/check.js";
 import { gradeStudent } from "../../../src/grade/grade.js";
 import { loadRubric } from "../../../src/rubric/load.js";
 import type { GradeReport } from "../../../src/grade/result.js";
+import { FakeAws } from "../../support/check-tester.js";
 import { gradeWorld } from "../../support/grade-world.js";
 import { tfNames } from "../../support/world/assessments/tf/index.js";
 import type { World } from "../../support/world/types.js";
@@ -23,9 +24,12 @@ export const GLUE_SIDE = ["storage", "catalog", "jobs", "run_evidence"] as const
 export const OPS_SIDE = ["orchestration", "security", "state", "monitoring"] as const;
 type TfTask = (typeof GLUE_SIDE)[number] | (typeof OPS_SIDE)[number];
 
-/** A check context for student 7's dev deployment, over whatever the SDK mocks answer. */
+/** The scripted account the check tests answer from (each test file scripts it; `aws.reset()` between tests). */
+export const aws = new FakeAws();
+
+/** A check context for student 7's dev deployment, over what `aws` is scripted to answer. */
 export function ctx(region = "us-east-1"): CheckContext {
-  return new CheckContext(new AwsSession({ region, maxAttempts: 1 }), STUDENT, N as unknown as Record<string, string>, ACCOUNT);
+  return new CheckContext(new AwsSession({ region, transport: aws.transport, maxAttempts: 1 }), STUDENT, N as unknown as Record<string, string>, ACCOUNT);
 }
 
 /** An SDK error: name, HTTP status, client fault. */
@@ -48,10 +52,10 @@ export function grade(world: World, task: TfTask, o: { env?: string; student?: s
   return gradeWorld("glue_etl_pipeline_tf", world, o.student ?? "42", { only: [task], env: o.env });
 }
 
-/** Grades one task for student 7 (dev) over whatever the SDK mocks answer: the checks' facts judged by the bundled rubric. */
+/** Grades one task for student 7 (dev) over what `aws` is scripted to answer: the checks' facts judged by the bundled rubric. */
 export async function gradeMocked(task: TfTask): Promise<GradeReport> {
   const assessment = (await loadAssessment("glue_etl_pipeline_tf"))!;
   const rubric = loadRubric(bundledRubric("glue_etl_pipeline_tf"), catalogOf(assessment));
-  const session = new AwsSession({ region: "us-east-1", maxAttempts: 1 });
+  const session = new AwsSession({ region: "us-east-1", transport: aws.transport, maxAttempts: 1 });
   return gradeStudent({ assessment, rubric, rubricSource: "test", session, student: STUDENT, account: ACCOUNT, partition: "aws", only: [task] });
 }

@@ -1,14 +1,13 @@
 // jobs (glue_etl_pipeline_tf): facts from mocked Glue responses, and the task graded against the Terraform worlds.
 import { beforeEach, describe, expect, it } from "vitest";
-import { mockClient } from "aws-sdk-client-mock";
-import { GetJobCommand, GlueClient, ListJobsCommand, type Job } from "@aws-sdk/client-glue";
+import { GetJobCommand, ListJobsCommand, type Job } from "@aws-sdk/client-glue";
 import { jobs, monitoringOff } from "../../../checks/glue_etl_pipeline_tf/jobs.js";
 import { completeWorld, partialWorld } from "../../support/world/assessments/tf/index.js";
 import type { CallLog } from "../../support/world/transport.js";
 import { gradeWorld, statuses } from "../../support/grade-world.js";
-import { accessDenied, ctx, grade, gradeMocked, messageOf, N, notFound, notPassing } from "./helpers.js";
+import { accessDenied, aws, ctx, grade, gradeMocked, messageOf, N, notFound, notPassing } from "./helpers.js";
 
-const glue = mockClient(GlueClient);
+const glue = aws.client("glue");
 
 function job(name: string, file: string, args: Record<string, string> = {}, extra: Partial<Job> = {}): Job {
   return {
@@ -41,8 +40,6 @@ function compliant() {
 
 beforeEach(() => {
   glue.reset();
-  process.env.AWS_ACCESS_KEY_ID = "test";
-  process.env.AWS_SECRET_ACCESS_KEY = "test";
 });
 
 describe("jobs check (client mock)", () => {

@@ -1,12 +1,11 @@
 // monitoring (glue_etl_pipeline_tf): facts from mocked SNS / CloudWatch / EventBridge / Lambda / S3 responses, event
 // pattern and address masking helpers, the Terraform worlds graded end to end, and a recording without secrets.
 import { beforeEach, describe, expect, it } from "vitest";
-import { mockClient } from "aws-sdk-client-mock";
-import { CloudWatchClient, DescribeAlarmsCommand, GetDashboardCommand, ListDashboardsCommand, type MetricAlarm } from "@aws-sdk/client-cloudwatch";
-import { ListSubscriptionsByTopicCommand, ListTopicsCommand, SNSClient } from "@aws-sdk/client-sns";
-import { DescribeRuleCommand, EventBridgeClient, ListTargetsByRuleCommand } from "@aws-sdk/client-eventbridge";
-import { GetFunctionConfigurationCommand, LambdaClient, ListFunctionsCommand } from "@aws-sdk/client-lambda";
-import { GetBucketNotificationConfigurationCommand, S3Client, S3ServiceException } from "@aws-sdk/client-s3";
+import { DescribeAlarmsCommand, GetDashboardCommand, ListDashboardsCommand, type MetricAlarm } from "@aws-sdk/client-cloudwatch";
+import { ListSubscriptionsByTopicCommand, ListTopicsCommand } from "@aws-sdk/client-sns";
+import { DescribeRuleCommand, ListTargetsByRuleCommand } from "@aws-sdk/client-eventbridge";
+import { GetFunctionConfigurationCommand, ListFunctionsCommand } from "@aws-sdk/client-lambda";
+import { GetBucketNotificationConfigurationCommand, S3ServiceException } from "@aws-sdk/client-s3";
 import { monitoring } from "../../../checks/glue_etl_pipeline_tf/monitoring.js";
 import { maskEmail, REDACTED } from "../../../src/aws/redact.js";
 import { patternDetailField } from "../../../checks/shared/event-pattern.js";
@@ -16,13 +15,13 @@ import { completeWorld, partialWorld, tfNames } from "../../support/world/assess
 import { tfDashboardBody, tfEventPattern } from "../../support/world/assessments/tf/ops-side.js";
 import { worldTransport } from "../../support/world/transport.js";
 import { statuses } from "../../support/grade-world.js";
-import { accessDenied, ACCOUNT, ctx, grade, messageOf, N, notPassing, sdkError } from "./helpers.js";
+import { accessDenied, ACCOUNT, aws, ctx, grade, messageOf, N, notPassing, sdkError } from "./helpers.js";
 
-const sns = mockClient(SNSClient);
-const cw = mockClient(CloudWatchClient);
-const eb = mockClient(EventBridgeClient);
-const lambda = mockClient(LambdaClient);
-const s3 = mockClient(S3Client);
+const sns = aws.client("sns");
+const cw = aws.client("cloudwatch");
+const eb = aws.client("eventbridge");
+const lambda = aws.client("lambda");
+const s3 = aws.client("s3");
 const topicArn = `arn:aws:sns:us-east-1:${ACCOUNT}:${N.alertsTopic}`;
 const fnArn = (name: string) => `arn:aws:lambda:us-east-1:${ACCOUNT}:function:${name}`;
 const JOBS = [N.ingestionJob, N.processingJob, N.qualityJob];
@@ -61,8 +60,8 @@ function typical() {
   cw.on(GetDashboardCommand).resolves({ DashboardName: N.dashboard, DashboardBody: tfDashboardBody({ region: "us-east-1", account: ACCOUNT }, N, JOBS) });
   eb.on(DescribeRuleCommand).resolves({ Name: N.jobStateRule, State: "ENABLED", EventBusName: "default", EventPattern: tfEventPattern(["data-ingestion", "data-processing", "data-quality"]) });
   eb.on(ListTargetsByRuleCommand).resolves({ Targets: [{ Id: "InvokeMonitoringLambda", Arn: `${fnArn(N.monitoringLambda)}:live` }] });
-  lambda.on(GetFunctionConfigurationCommand).callsFake((i: { FunctionName: string }) => ({
-    FunctionName: i.FunctionName, FunctionArn: fnArn(i.FunctionName), Runtime: "python3.10", State: "Active", LastUpdateStatus: "Successful",
+  lambda.on(GetFunctionConfigurationCommand).callsFake((i) => ({
+    FunctionName: i.FunctionName, FunctionArn: fnArn(i.FunctionName!), Runtime: "python3.10", State: "Active", LastUpdateStatus: "Successful",
     Environment: { Variables: { SNS_TOPIC_ARN: topicArn, DB_PASSWORD: "hunter2-not-for-facts" } },
   }));
   s3.on(GetBucketNotificationConfigurationCommand).resolves({
@@ -75,8 +74,6 @@ function typical() {
 
 beforeEach(() => {
   for (const m of [sns, cw, eb, lambda, s3]) m.reset();
-  process.env.AWS_ACCESS_KEY_ID = "test";
-  process.env.AWS_SECRET_ACCESS_KEY = "test";
 });
 
 describe("helpers", () => {
@@ -116,7 +113,7 @@ describe("monitoring check (client mock)", () => {
     expect(a.highMemory).toMatchObject({ thresholds: [0.85, 0.85, 0.85] });
     expect(a.notNotifying).toEqual([`${N.processingJob}-high-memory`]);
     expect(a.wrongDimension).toEqual(["data-quality-failure (JobName=data-quality)"]);
-    expect(cw.commandCalls(DescribeAlarmsCommand).map((c) => c.args[0].input.AlarmNamePrefix)).toEqual([`${N.p}-`, "data-", `${N.p}-`]);
+    expect(cw.commandCalls(DescribeAlarmsCommand).map((c) => c.AlarmNamePrefix)).toEqual([`${N.p}-`, "data-", `${N.p}-`]);
   });
 
   it("a template-named alarm counts only when it is this deployment's: it notifies this alerts topic, or watches one of its jobs", async () => {
@@ -197,7 +194,7 @@ describe("monitoring check (client mock)", () => {
   it("AccessDenied stands where the value would be (targets, alarms, subscriptions)", async () => {
     typical();
     eb.on(ListTargetsByRuleCommand).rejects(accessDenied("events:ListTargetsByRule"));
-    cw.on(DescribeAlarmsCommand).rejects(Object.assign(sdkError("AccessDenied", 403, "not authorized"), { Code: "AccessDenied" }));
+    for (const AlarmNamePrefix of [`${N.p}-`, "data-"]) cw.on(DescribeAlarmsCommand, { AlarmNamePrefix }).rejects(Object.assign(sdkError("AccessDenied", 403, "not authorized"), { Code: "AccessDenied" }));
     sns.on(ListSubscriptionsByTopicCommand).rejects(Object.assign(sdkError("AuthorizationErrorException", 403, "not authorized"), { Code: "AuthorizationError" }));
     const f = await monitoring.collect(ctx());
     expect(f.rule).toMatchObject({ exists: true, targetFunctions: { $error: { action: "events:ListTargetsByRule", kind: "accessDenied" } } });

@@ -1,14 +1,13 @@
 // orchestration (glue_etl_pipeline_tf): facts from mocked Glue responses (workflow graph, triggers, runs), schedule
 // validity, and the Terraform worlds graded end to end (complete, partial, staging and prod copies).
 import { beforeEach, describe, expect, it } from "vitest";
-import { mockClient } from "aws-sdk-client-mock";
-import { GetTriggerCommand, GetWorkflowCommand, GetWorkflowRunsCommand, GlueClient, ListTriggersCommand, ListWorkflowsCommand, type GetTriggerRequest, type Trigger, type WorkflowRun } from "@aws-sdk/client-glue";
+import { GetTriggerCommand, GetWorkflowCommand, GetWorkflowRunsCommand, ListTriggersCommand, ListWorkflowsCommand, type GetTriggerRequest, type Trigger, type WorkflowRun } from "@aws-sdk/client-glue";
 import { orchestration } from "../../../checks/glue_etl_pipeline_tf/orchestration.js";
 import { isValidSchedule } from "../../../checks/shared/cron.js";
 import { completeWorld, partialWorld, emptyWorld } from "../../support/world/assessments/tf/index.js";
-import { accessDenied, ctx, grade, messageOf, N, notPassing, sdkError } from "./helpers.js";
+import { accessDenied, aws, ctx, grade, messageOf, N, notPassing, sdkError } from "./helpers.js";
 
-const glue = mockClient(GlueClient);
+const glue = aws.client("glue");
 const T = (min: number) => new Date(Date.UTC(2026, 10, 10, 8, min));
 
 const triggers: Record<string, Trigger> = {
@@ -49,8 +48,6 @@ function typical() {
 
 beforeEach(() => {
   glue.reset();
-  process.env.AWS_ACCESS_KEY_ID = "test";
-  process.env.AWS_SECRET_ACCESS_KEY = "test";
 });
 
 describe("orchestration check (client mock)", () => {
@@ -68,14 +65,14 @@ describe("orchestration check (client mock)", () => {
     expect(runs).toMatchObject({ completed: 2, successful: 1, latest: { id: "wr_3", status: "RUNNING" } });
     expect(runs.completedRuns.map((r) => [r.id, r.failedActions])).toEqual([["wr_2", 0], ["wr_1", 1]]);
     // The workflow is read with its graph.
-    expect(glue.commandCalls(GetWorkflowCommand)[0]!.args[0].input).toEqual({ Name: N.workflow, IncludeGraph: true });
+    expect(glue.commandCalls(GetWorkflowCommand)[0]!).toEqual({ Name: N.workflow, IncludeGraph: true });
   });
 
   it("runs are read for at most 20 pages; completed counts every run read, not only the 10 newest", async () => {
     typical();
     let n = 0;
     // An endless history: 12 STOPPED/ERROR runs a page, newest first, and one COMPLETED run on the third page.
-    glue.on(GetWorkflowRunsCommand).callsFake((i: { NextToken?: string }) => {
+    glue.on(GetWorkflowRunsCommand, { Name: N.workflow }).callsFake((i) => {
       const pageNo = n++;
       const runs: WorkflowRun[] = Array.from({ length: 12 }, (_, k) => ({ WorkflowRunId: `wr_${pageNo}_${k}`, Status: k % 2 ? "STOPPED" : "ERROR", StartedOn: T(600 - pageNo * 20 - k), Statistics: { TotalActions: 4, StoppedActions: 1 } }) as WorkflowRun);
       if (pageNo === 2) runs.push({ WorkflowRunId: "wr_done", Status: "COMPLETED", StartedOn: T(0), Statistics: { TotalActions: 4, SucceededActions: 4, FailedActions: 0, TimeoutActions: 0, StoppedActions: 0 } });

@@ -1,8 +1,7 @@
 // run_evidence (glue_etl_pipeline_tf): facts from mocked Glue/S3 responses, and the task graded against the Terraform worlds.
 import { beforeEach, describe, expect, it } from "vitest";
-import { mockClient } from "aws-sdk-client-mock";
-import { GetJobRunsCommand, GlueClient } from "@aws-sdk/client-glue";
-import { GetObjectCommand, HeadBucketCommand, ListObjectsV2Command, S3Client } from "@aws-sdk/client-s3";
+import { GetJobRunsCommand } from "@aws-sdk/client-glue";
+import { GetObjectCommand, HeadBucketCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
 import { PARTITIONED, runEvidence } from "../../../checks/glue_etl_pipeline_tf/run_evidence.js";
 import { completeWorld, partialWorld } from "../../support/world/assessments/tf/index.js";
 import type { CallLog } from "../../support/world/transport.js";
@@ -13,10 +12,10 @@ import { bundledRubric, catalogOf } from "../../../src/grade/assessment.js";
 import { loadAssessment } from "../../../src/app/assessments.js";
 import { loadRubric } from "../../../src/rubric/load.js";
 import { actionsOf, buildPolicy, isReadAction } from "../../../src/cli/policy-command.js";
-import { accessDenied, ctx, GLUE_SIDE, grade, messageOf, N, notFound, notPassing, s3Error } from "./helpers.js";
+import { accessDenied, aws, ctx, GLUE_SIDE, grade, messageOf, N, notFound, notPassing, s3Error } from "./helpers.js";
 
-const glue = mockClient(GlueClient);
-const s3 = mockClient(S3Client);
+const glue = aws.client("glue");
+const s3 = aws.client("s3");
 const d = (iso: string) => new Date(iso);
 
 function compliant() {
@@ -36,8 +35,6 @@ function compliant() {
 beforeEach(() => {
   glue.reset();
   s3.reset();
-  process.env.AWS_ACCESS_KEY_ID = "test";
-  process.env.AWS_SECRET_ACCESS_KEY = "test";
 });
 
 describe("run_evidence check (client mock)", () => {
@@ -75,7 +72,7 @@ describe("run_evidence check (client mock)", () => {
     let n = 0;
     glue.on(GetJobRunsCommand, { JobName: N.ingestionJob }).callsFake(() => ({ JobRuns: [{ Id: `r${n}`, JobRunState: "FAILED", StartedOn: d("2026-11-10T08:00:00Z") }], NextToken: `t${++n}` }));
     const f = await runEvidence.collect(ctx());
-    expect(glue.commandCalls(GetJobRunsCommand, { JobName: N.ingestionJob })).toHaveLength(5);
+    expect(glue.commandCalls(GetJobRunsCommand).filter((c) => c.JobName === N.ingestionJob)).toHaveLength(5);
     expect(f.succeededRuns).toMatchObject({ ingestion: 0 });
     expect((f.runs as Record<string, unknown>).ingestion).toMatchObject({ count: 5 });
   });
@@ -108,7 +105,7 @@ describe("run_evidence check (client mock)", () => {
     let n = 0;
     s3.on(ListObjectsV2Command, { Bucket: N.processedBucket }).callsFake(() => ({ Contents: [{ Key: `data/x-${n}.parquet`, Size: 1 }], IsTruncated: true, NextContinuationToken: `t${++n}` }));
     const f = await runEvidence.collect(ctx());
-    expect(s3.commandCalls(ListObjectsV2Command, { Bucket: N.processedBucket })).toHaveLength(5);
+    expect(s3.commandCalls(ListObjectsV2Command).filter((c) => c.Bucket === N.processedBucket)).toHaveLength(5);
     expect((f.output as Record<string, unknown>).processed).toMatchObject({ objects: 5, partitioned: 0, truncated: true });
   });
 

@@ -1,23 +1,22 @@
 // security (glue_etl_pipeline_tf): facts from mocked Glue / KMS / IAM / EC2 / Secrets Manager responses, and the
 // Terraform worlds graded end to end.
 import { beforeEach, describe, expect, it } from "vitest";
-import { mockClient } from "aws-sdk-client-mock";
-import { GetSecurityConfigurationCommand, GlueClient } from "@aws-sdk/client-glue";
-import { DescribeKeyCommand, GetKeyRotationStatusCommand, KMSClient, ListAliasesCommand } from "@aws-sdk/client-kms";
-import { GetRoleCommand, IAMClient, ListRolesCommand } from "@aws-sdk/client-iam";
-import { DescribeVpcEndpointsCommand, EC2Client, type VpcEndpoint } from "@aws-sdk/client-ec2";
-import { DescribeSecretCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
+import { GetSecurityConfigurationCommand } from "@aws-sdk/client-glue";
+import { DescribeKeyCommand, GetKeyRotationStatusCommand, ListAliasesCommand } from "@aws-sdk/client-kms";
+import { GetRoleCommand, ListRolesCommand } from "@aws-sdk/client-iam";
+import { DescribeVpcEndpointsCommand, type VpcEndpoint } from "@aws-sdk/client-ec2";
+import { DescribeSecretCommand } from "@aws-sdk/client-secrets-manager";
 import { endpointNamePattern, security } from "../../../checks/glue_etl_pipeline_tf/security.js";
 import { completeWorld, partialWorld } from "../../support/world/assessments/tf/index.js";
 import type { CallLog } from "../../support/world/transport.js";
 import { gradeWorld } from "../../support/grade-world.js";
-import { accessDenied, ACCOUNT, ctx, grade, messageOf, N, notPassing, sdkError } from "./helpers.js";
+import { accessDenied, ACCOUNT, aws, ctx, grade, messageOf, N, notPassing, sdkError } from "./helpers.js";
 
-const glue = mockClient(GlueClient);
-const kms = mockClient(KMSClient);
-const iam = mockClient(IAMClient);
-const ec2 = mockClient(EC2Client);
-const sm = mockClient(SecretsManagerClient);
+const glue = aws.client("glue");
+const kms = aws.client("kms");
+const iam = aws.client("iam");
+const ec2 = aws.client("ec2");
+const sm = aws.client("secretsmanager");
 const KEY = "1234abcd-12ab-34cd-56ef-1234567890ab";
 const trust = (service: string) => encodeURIComponent(JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: service }, Action: "sts:AssumeRole" }] }));
 const ep = (svc: string, vpc: string, name?: string, State = "available"): VpcEndpoint => ({
@@ -56,8 +55,6 @@ function typical() {
 
 beforeEach(() => {
   for (const m of [glue, kms, iam, ec2, sm]) m.reset();
-  process.env.AWS_ACCESS_KEY_ID = "test";
-  process.env.AWS_SECRET_ACCESS_KEY = "test";
 });
 
 describe("security check (client mock)", () => {
@@ -66,8 +63,8 @@ describe("security check (client mock)", () => {
     const f = await security.collect(ctx());
     expect(f.securityConfig).toMatchObject({ exists: true, s3Modes: ["SSE-KMS"], cloudWatchMode: "SSE-KMS", jobBookmarksMode: "CSE-KMS" });
     expect(f.glueKey).toMatchObject({ alias: N.glueKmsAlias, exists: true, state: "Enabled", keyId: KEY, rotationEnabled: true, rotationPeriodDays: 365 });
-    expect(kms.commandCalls(DescribeKeyCommand)[0]!.args[0].input).toEqual({ KeyId: N.glueKmsAlias });
-    expect(kms.commandCalls(GetKeyRotationStatusCommand)[0]!.args[0].input).toEqual({ KeyId: KEY });
+    expect(kms.commandCalls(DescribeKeyCommand)[0]!).toEqual({ KeyId: N.glueKmsAlias });
+    expect(kms.commandCalls(GetKeyRotationStatusCommand)[0]!).toEqual({ KeyId: KEY });
     expect(f.glueRole).toMatchObject({ name: N.glueRole, exists: true, trustedServices: ["glue.amazonaws.com"], everyone: false });
     expect(f.secret).toEqual({ name: N.secret, exists: true, scheduledForDeletion: false, kmsKey: "arn:k", rotationEnabled: false });
   });
@@ -97,7 +94,7 @@ describe("security check (client mock)", () => {
   it("GetKeyRotationStatus refused: only rotationEnabled is an ErrorFact; other AccessDenied stand where their values would be", async () => {
     typical();
     kms.on(GetKeyRotationStatusCommand).rejects(accessDenied("kms:GetKeyRotationStatus"));
-    ec2.on(DescribeVpcEndpointsCommand).rejects(Object.assign(sdkError("UnauthorizedOperation", 403, "You are not authorized to perform this operation."), { Code: "UnauthorizedOperation" }));
+    ec2.on(DescribeVpcEndpointsCommand, { NextToken: undefined }).rejects(Object.assign(sdkError("UnauthorizedOperation", 403, "You are not authorized to perform this operation."), { Code: "UnauthorizedOperation" }));
     iam.on(GetRoleCommand).rejects(Object.assign(sdkError("AccessDenied", 403, "not authorized to perform: iam:GetRole"), { Code: "AccessDenied" }));
     const f = await security.collect(ctx());
     expect(f.glueKey).toMatchObject({ exists: true, state: "Enabled", rotationEnabled: { $error: { action: "kms:GetKeyRotationStatus", kind: "accessDenied" } } });

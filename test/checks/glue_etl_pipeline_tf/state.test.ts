@@ -1,15 +1,14 @@
 // state (glue_etl_pipeline_tf): facts from mocked DynamoDB responses, the Terraform worlds graded end to end, and the
 // semantics of the world handlers the ops side added (DynamoDB, KMS rotation, Lambda, Glue workflow runs).
 import { beforeEach, describe, expect, it } from "vitest";
-import { mockClient } from "aws-sdk-client-mock";
-import { DescribeContinuousBackupsCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand, type DescribeTableInput } from "@aws-sdk/client-dynamodb";
+import { DescribeContinuousBackupsCommand, DescribeTableCommand, ListTablesCommand, type DescribeTableInput } from "@aws-sdk/client-dynamodb";
 import { state } from "../../../checks/glue_etl_pipeline_tf/state.js";
 import { completeWorld, partialWorld, tfNames } from "../../support/world/assessments/tf/index.js";
 import { glueKeyId } from "../../support/world/assessments/tf/ops-side.js";
 import { worldTransport } from "../../support/world/transport.js";
-import { accessDenied, ctx, grade, messageOf, N, notPassing, sdkError } from "./helpers.js";
+import { accessDenied, aws, ctx, grade, messageOf, N, notPassing, sdkError } from "./helpers.js";
 
-const ddb = mockClient(DynamoDBClient);
+const ddb = aws.client("dynamodb");
 
 function typical() {
   ddb.on(DescribeTableCommand).callsFake((i: DescribeTableInput) => {
@@ -37,8 +36,6 @@ function typical() {
 
 beforeEach(() => {
   ddb.reset();
-  process.env.AWS_ACCESS_KEY_ID = "test";
-  process.env.AWS_SECRET_ACCESS_KEY = "test";
 });
 
 describe("state check (client mock)", () => {

@@ -1,6 +1,5 @@
 // storage (glue_etl_pipeline_tf): facts from mocked S3/KMS responses, and the task graded against the Terraform worlds.
 import { beforeEach, describe, expect, it } from "vitest";
-import { mockClient } from "aws-sdk-client-mock";
 import {
   GetBucketEncryptionCommand,
   GetBucketLifecycleConfigurationCommand,
@@ -11,17 +10,17 @@ import {
   S3Client,
   type LifecycleRule,
 } from "@aws-sdk/client-s3";
-import { DescribeKeyCommand, KMSClient, NotFoundException } from "@aws-sdk/client-kms";
+import { DescribeKeyCommand, NotFoundException } from "@aws-sdk/client-kms";
 import { publicAccessBlockWords, storage, wholeBucketExpirationDays, wholeBucketTransitionDays } from "../../../checks/glue_etl_pipeline_tf/storage.js";
 import { lifecycleRuleFacts } from "../../../checks/shared/s3-buckets.js";
 import { completeWorld, partialWorld, tfNames } from "../../support/world/assessments/tf/index.js";
 import type { WorldBucket } from "../../support/world/parts/storage.js";
 import { statuses } from "../../support/grade-world.js";
 import { exitCodeFor } from "../../../src/cli/grade-command.js";
-import { ACCOUNT, N, ctx, grade, gradeMocked, messageOf, notPassing, s3Error } from "./helpers.js";
+import { ACCOUNT, aws, ctx, grade, gradeMocked, messageOf, N, notPassing, s3Error } from "./helpers.js";
 
-const s3 = mockClient(S3Client);
-const kms = mockClient(KMSClient);
+const s3 = aws.client("s3");
+const kms = aws.client("kms");
 const KEY_ID = "1234abcd-12ab-34cd-56ef-1234567890ab";
 const KEY_ARN = `arn:aws:kms:us-east-1:${ACCOUNT}:key/${KEY_ID}`;
 const BUCKETS = [N.rawBucket, N.processedBucket, N.curatedBucket, N.scriptsBucket, N.tempBucket];
@@ -39,8 +38,8 @@ function compliant(aliases: string[] = [N.s3KmsAlias]) {
     s3.on(GetBucketLifecycleConfigurationCommand, { Bucket: b }).resolves({ Rules: b === N.tempBucket ? [{ ID: "x", Status: "Enabled", Filter: {}, Expiration: { Days: 7 } }] : b === N.scriptsBucket ? [] : tiering });
   }
   s3.on(GetBucketLifecycleConfigurationCommand, { Bucket: N.scriptsBucket }).rejects(s3Error("NoSuchLifecycleConfiguration", 404));
-  kms.on(DescribeKeyCommand).callsFake((i: { KeyId: string }) => {
-    if (![KEY_ID, KEY_ARN, ...aliases].includes(i.KeyId)) throw new NotFoundException({ message: `Alias ${i.KeyId} is not found.`, $metadata: { httpStatusCode: 400 } });
+  kms.on(DescribeKeyCommand).callsFake((i) => {
+    if (![KEY_ID, KEY_ARN, ...aliases].includes(i.KeyId!)) throw new NotFoundException({ message: `Alias ${i.KeyId} is not found.`, $metadata: { httpStatusCode: 400 } });
     return { KeyMetadata: { KeyId: KEY_ID, Arn: KEY_ARN, KeyState: "Enabled" } };
   });
 }
@@ -48,8 +47,6 @@ function compliant(aliases: string[] = [N.s3KmsAlias]) {
 beforeEach(() => {
   s3.reset();
   kms.reset();
-  process.env.AWS_ACCESS_KEY_ID = "test";
-  process.env.AWS_SECRET_ACCESS_KEY = "test";
 });
 
 describe("storage check (client mock)", () => {
@@ -81,7 +78,7 @@ describe("storage check (client mock)", () => {
     // Another student's copy of the template is not a near miss.
     expect(f.similar).toEqual([`${N.p}-processed_data`]);
     expect(Object.keys(f.versioning as object)).toEqual(["raw", "curated", "scripts"]);
-    expect(s3.commandCalls(GetBucketVersioningCommand).map((c) => c.args[0].input.Bucket)).not.toContain(N.tempBucket);
+    expect(s3.commandCalls(GetBucketVersioningCommand).map((c) => c.Bucket)).not.toContain(N.tempBucket);
     // The lifecycle maps hold the buckets that exist only: no temp entry to fail lifecycle_temp.
     const life = f.lifecycle as { intelligentTieringDays: unknown; tempExpirationDays: unknown };
     expect(life.intelligentTieringDays).toEqual({ raw: 30, curated: 30 });

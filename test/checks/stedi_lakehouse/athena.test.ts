@@ -1,27 +1,26 @@
 // Athena counts behind --run-queries (client mock): start, poll through states, read the number after the header row;
 // failures are facts, time-outs and refusals are errors; the consent query only when the column exists.
 import { beforeEach, describe, expect, it } from "vitest";
-import { mockClient } from "aws-sdk-client-mock";
-import { AthenaClient, GetQueryExecutionCommand, GetQueryResultsCommand, StartQueryExecutionCommand } from "@aws-sdk/client-athena";
-import { GetDatabaseCommand, GetTablesCommand, GlueClient } from "@aws-sdk/client-glue";
+import { FakeAws } from "../../support/check-tester.js";
+import { GetQueryExecutionCommand, GetQueryResultsCommand, StartQueryExecutionCommand } from "@aws-sdk/client-athena";
+import { GetDatabaseCommand, GetTablesCommand } from "@aws-sdk/client-glue";
 import { AwsSession } from "../../../src/aws/session.js";
 import { CheckContext, type CheckOptions } from "../../../src/grade/check.js";
 import { athenaTiming, countSql, noConsentSql, quoteIdent, runCount } from "../../../checks/stedi_lakehouse/athena.js";
 import { landing } from "../../../checks/stedi_lakehouse/landing.js";
 
-const athena = mockClient(AthenaClient);
-const glue = mockClient(GlueClient);
+const aws = new FakeAws();
+const athena = aws.client("athena");
+const glue = aws.client("glue");
 const names = { database: "stedi_7", plainDatabase: "stedi" };
 const ctx = (options: CheckOptions = { runQueries: true }, allow = true) =>
-  new CheckContext(new AwsSession({ region: "us-east-1", maxAttempts: 1, ...(allow ? { allowedWrites: ["athena:StartQueryExecution"] } : {}) }), "7", names, "111122223333", "aws", options);
+  new CheckContext(new AwsSession({ region: "us-east-1", transport: aws.transport, maxAttempts: 1, ...(allow ? { allowedWrites: ["athena:StartQueryExecution"] } : {}) }), "7", names, "111122223333", "aws", options);
 const result = (n: string) => ({ ResultSet: { Rows: [{ Data: [{ VarCharValue: "_col0" }] }, { Data: [{ VarCharValue: n }] }] } });
 
 beforeEach(() => {
   athena.reset();
   glue.reset();
   Object.assign(athenaTiming, { firstPollMs: 1, maxPollMs: 2, deadlineMs: 120_000 });
-  process.env.AWS_ACCESS_KEY_ID = "test";
-  process.env.AWS_SECRET_ACCESS_KEY = "test";
 });
 
 describe("runCount", () => {
@@ -36,7 +35,7 @@ describe("runCount", () => {
     const c = ctx({ runQueries: true, athenaWorkgroup: "wg", athenaOutput: "s3://out/" });
     expect(await runCount(c, "stedi_7", countSql("stedi_7", "customer_landing"))).toBe(956);
     expect(athena.commandCalls(GetQueryExecutionCommand)).toHaveLength(3);
-    expect(athena.commandCalls(StartQueryExecutionCommand)[0]!.args[0].input).toMatchObject({
+    expect(athena.commandCalls(StartQueryExecutionCommand)[0]!).toMatchObject({
       QueryString: 'SELECT COUNT(*) FROM "stedi_7"."customer_landing"',
       QueryExecutionContext: { Database: "stedi_7", Catalog: "AwsDataCatalog" },
       WorkGroup: "wg",

@@ -1,26 +1,25 @@
 // Jobs check (client mock): finding the student's jobs by name or by the table their script/graph writes, runs sorted
 // by StartedOn, the catalog-update settings read from the script (bounded ranged GET) or the visual graph.
 import { beforeEach, describe, expect, it } from "vitest";
-import { mockClient } from "aws-sdk-client-mock";
-import { EntityNotFoundException, GetDatabaseCommand, GetJobCommand, GetJobRunsCommand, GlueClient, ListJobsCommand, type Job } from "@aws-sdk/client-glue";
-import { GetObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { FakeAws } from "../../support/check-tester.js";
+import { EntityNotFoundException, GetDatabaseCommand, GetJobCommand, GetJobRunsCommand, ListJobsCommand, type Job } from "@aws-sdk/client-glue";
+import { GetObjectCommand } from "@aws-sdk/client-s3";
 import { AwsSession } from "../../../src/aws/session.js";
 import { CheckContext } from "../../../src/grade/check.js";
 import { analyseScript, jobs, MAX_SCRIPT_BYTES } from "../../../checks/stedi_lakehouse/jobs.js";
 import { fromOptionsScript, studioScript } from "../../support/world/assessments/lakehouse.js";
 
-const glue = mockClient(GlueClient);
-const s3 = mockClient(S3Client);
+const aws = new FakeAws();
+const glue = aws.client("glue");
+const s3 = aws.client("s3");
 const names = { database: "stedi_7", plainDatabase: "stedi" };
-const ctx = () => new CheckContext(new AwsSession({ region: "us-east-1", maxAttempts: 1 }), "7", names, "111122223333");
+const ctx = () => new CheckContext(new AwsSession({ region: "us-east-1", transport: aws.transport, maxAttempts: 1 }), "7", names, "111122223333");
 const job = (Name: string, extra: Partial<Job> = {}): Job => ({ Name, Command: { Name: "glueetl", ScriptLocation: `s3://scripts-7/${Name}.py` }, ...extra });
 const body = (text: string) => ({ Body: new Uint8Array(Buffer.from(text)) as never });
 
 beforeEach(() => {
   glue.reset();
   s3.reset();
-  process.env.AWS_ACCESS_KEY_ID = "test";
-  process.env.AWS_SECRET_ACCESS_KEY = "test";
   glue.on(GetDatabaseCommand).resolves({ Database: { Name: "stedi_7" } });
 });
 
@@ -48,7 +47,7 @@ describe("jobs check (client mock)", () => {
   it("finds jobs by name and by the table they write; runs newest first; catalog settings from the script", async () => {
     glue.on(ListJobsCommand, { NextToken: undefined }).resolves({ JobNames: ["customer_landing_to_trusted_7", "accelerometer_landing_to_trusted"], NextToken: "p1" });
     glue.on(ListJobsCommand, { NextToken: "p1" }).resolves({ JobNames: ["accelerometer_landing_to_trusted_8", "unrelated"] });
-    glue.on(GetJobCommand).callsFake((i: { JobName: string }) => ({ Job: job(i.JobName) }));
+    glue.on(GetJobCommand).callsFake((i) => ({ Job: job(i.JobName!) }));
     s3.on(GetObjectCommand, { Bucket: "scripts-7", Key: "customer_landing_to_trusted_7.py", Range: `bytes=0-${MAX_SCRIPT_BYTES - 1}` }).resolves(body(studioScript("stedi_7", "b", "customer_landing", "customer_trusted", "customer/trusted")));
     s3.on(GetObjectCommand, { Bucket: "scripts-7", Key: "accelerometer_landing_to_trusted.py" }).resolves(body(fromOptionsScript("stedi_7", "b", "accelerometer_landing", "accelerometer/trusted").replace("from_catalog(database=\"stedi_7\"", "from_catalog(database=\"stedi_7\"").replace("glueContext.write_dynamic_frame.from_options", "glueContext.write_dynamic_frame.from_catalog(database=\"stedi_7\", table_name=\"accelerometer_trusted\")\nx = glueContext.write_dynamic_frame.from_options")));
     s3.on(GetObjectCommand, { Bucket: "scripts-7", Key: "accelerometer_landing_to_trusted_8.py" }).resolves(body(studioScript("stedi_8", "b8", "accelerometer_landing", "accelerometer_trusted", "accelerometer/trusted")));
@@ -64,7 +63,7 @@ describe("jobs check (client mock)", () => {
     expect(f.customer_trusted).toMatchObject({ found: true, name: "customer_landing_to_trusted_7", matchedBy: "target", succeeded: true, latestState: "FAILED", runs: 2, lastError: "boom", updatesCatalog: true });
     expect(f.accelerometer_trusted).toMatchObject({ found: true, name: "accelerometer_landing_to_trusted", matchedBy: "target", succeeded: true, updatesCatalog: false });
     expect(f.step_trainer_trusted).toMatchObject({ found: false });
-    expect(glue.commandCalls(GetJobCommand).map((c) => c.args[0].input.JobName)).not.toContain("unrelated");
+    expect(glue.commandCalls(GetJobCommand).map((c) => c.JobName)).not.toContain("unrelated");
   });
 
   it("a job named for the student with an unreadable script is matched by name; the catalog setting is then an error, not a no", async () => {

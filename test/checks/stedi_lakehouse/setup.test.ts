@@ -1,27 +1,26 @@
 // Setup check (client mock): S3 endpoints of any type across pages, roles Glue may assume, Athena result location.
 import { beforeEach, describe, expect, it } from "vitest";
-import { mockClient } from "aws-sdk-client-mock";
-import { DescribeVpcEndpointsCommand, EC2Client } from "@aws-sdk/client-ec2";
-import { GetRoleCommand, IAMClient, ListRolesCommand } from "@aws-sdk/client-iam";
-import { AthenaClient, BatchGetQueryExecutionCommand, GetWorkGroupCommand, ListQueryExecutionsCommand } from "@aws-sdk/client-athena";
-import { EntityNotFoundException, GetDatabaseCommand, GlueClient } from "@aws-sdk/client-glue";
+import { FakeAws } from "../../support/check-tester.js";
+import { DescribeVpcEndpointsCommand } from "@aws-sdk/client-ec2";
+import { GetRoleCommand, ListRolesCommand } from "@aws-sdk/client-iam";
+import { BatchGetQueryExecutionCommand, GetWorkGroupCommand, ListQueryExecutionsCommand } from "@aws-sdk/client-athena";
+import { EntityNotFoundException, GetDatabaseCommand } from "@aws-sdk/client-glue";
 import { AwsSession } from "../../../src/aws/session.js";
 import { CheckContext } from "../../../src/grade/check.js";
 import { setup } from "../../../checks/stedi_lakehouse/setup.js";
 import { queries } from "../../../checks/stedi_lakehouse/queries.js";
 
-const ec2 = mockClient(EC2Client);
-const iam = mockClient(IAMClient);
-const athena = mockClient(AthenaClient);
-const glue = mockClient(GlueClient);
+const aws = new FakeAws();
+const ec2 = aws.client("ec2");
+const iam = aws.client("iam");
+const athena = aws.client("athena");
+const glue = aws.client("glue");
 const names = { database: "stedi_7", plainDatabase: "stedi", glueRole: "my-glue-service-role" };
-const ctx = () => new CheckContext(new AwsSession({ region: "us-east-1", maxAttempts: 1 }), "7", names, "111122223333");
+const ctx = () => new CheckContext(new AwsSession({ region: "us-east-1", transport: aws.transport, maxAttempts: 1 }), "7", names, "111122223333");
 const trust = (svc: string) => encodeURIComponent(JSON.stringify({ Statement: [{ Effect: "Allow", Principal: { Service: svc }, Action: "sts:AssumeRole" }] }));
 
 beforeEach(() => {
   for (const m of [ec2, iam, athena, glue]) m.reset();
-  process.env.AWS_ACCESS_KEY_ID = "test";
-  process.env.AWS_SECRET_ACCESS_KEY = "test";
   glue.on(GetDatabaseCommand).resolves({ Database: { Name: "stedi_7" } });
   athena.on(GetWorkGroupCommand).resolves({ WorkGroup: { Name: "primary", Configuration: {} } });
   athena.on(ListQueryExecutionsCommand).resolves({ QueryExecutionIds: [] });

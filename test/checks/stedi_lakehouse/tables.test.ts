@@ -1,9 +1,9 @@
 // Landing / trusted / curated checks against mocked Glue responses: database resolution (stedi_{student}, the plain
 // `stedi` only when fair), table facts (lowercased columns, types, aliases), errors; counts only with runQueries.
 import { beforeEach, describe, expect, it } from "vitest";
-import { mockClient } from "aws-sdk-client-mock";
-import { EntityNotFoundException, GetDatabaseCommand, GetDatabasesCommand, GetTablesCommand, GetTagsCommand, GlueClient, type Table } from "@aws-sdk/client-glue";
-import { AthenaClient, StartQueryExecutionCommand } from "@aws-sdk/client-athena";
+import { FakeAws } from "../../support/check-tester.js";
+import { EntityNotFoundException, GetDatabaseCommand, GetDatabasesCommand, GetTablesCommand, GetTagsCommand, type Table } from "@aws-sdk/client-glue";
+import { StartQueryExecutionCommand } from "@aws-sdk/client-athena";
 import { AwsSession } from "../../../src/aws/session.js";
 import { CheckContext } from "../../../src/grade/check.js";
 import { landing } from "../../../checks/stedi_lakehouse/landing.js";
@@ -11,18 +11,17 @@ import { trusted } from "../../../checks/stedi_lakehouse/trusted.js";
 import { curated } from "../../../checks/stedi_lakehouse/curated.js";
 import { tableFacts } from "../../../checks/stedi_lakehouse/common.js";
 
-const glue = mockClient(GlueClient);
-const athena = mockClient(AthenaClient);
+const aws = new FakeAws();
+const glue = aws.client("glue");
+const athena = aws.client("athena");
 const names = { database: "stedi_7", plainDatabase: "stedi", glueRole: "my-glue-service-role" };
-const ctx = (runQueries = false) => new CheckContext(new AwsSession({ region: "us-east-1", maxAttempts: 1 }), "7", names, "111122223333", "aws", { runQueries });
+const ctx = (runQueries = false) => new CheckContext(new AwsSession({ region: "us-east-1", transport: aws.transport, maxAttempts: 1 }), "7", names, "111122223333", "aws", { runQueries });
 const notFound = () => new EntityNotFoundException({ message: "Database not found.", $metadata: { httpStatusCode: 400 } });
 const table = (Name: string, Location: string, cols: [string, string][]): Table => ({ Name, StorageDescriptor: { Location, Columns: cols.map(([n, t]) => ({ Name: n, Type: t })) } });
 
 beforeEach(() => {
   glue.reset();
   athena.reset();
-  process.env.AWS_ACCESS_KEY_ID = "test";
-  process.env.AWS_SECRET_ACCESS_KEY = "test";
 });
 
 describe("table facts", () => {
@@ -70,7 +69,7 @@ describe("zone checks (client mock)", () => {
     glue.on(GetTablesCommand).resolves({ TableList: [] });
     const f = await trusted.collect(ctx());
     expect(f.database).toMatchObject({ name: "stedi", exists: true, matchedBy: "plain-tagged" });
-    expect(glue.commandCalls(GetTablesCommand)[0]!.args[0].input.DatabaseName).toBe("stedi");
+    expect(glue.commandCalls(GetTablesCommand)[0]!.DatabaseName).toBe("stedi");
   });
 
   it("uses the plain `stedi` in an account without other students' copies", async () => {
