@@ -32,7 +32,7 @@ const secretFactsSchema = z.union([
 const roleFactsSchema = z.object({ name: z.string(), ...trustFactsSchema.shape, externalAccounts: z.array(z.string()) });
 type RoleFacts = z.infer<typeof roleFactsSchema>;
 
-/** Role names, or the error of a role that could not be read when none was found. */
+/** Names (of roles, or the services they trust), or the error of a role that could not be read when none was found. */
 const roleNamesSchema = orError(z.array(z.string()));
 type RoleNames = z.infer<typeof roleNamesSchema>;
 
