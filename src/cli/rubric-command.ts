@@ -15,7 +15,6 @@ import { environmentOf, gradeStudent } from "../grade/grade.js";
 import { nearest, resolveRubricFile, type Catalogs, type Located, type ResolvedRubric } from "../rubric/extends.js";
 import { loadRubric, RubricError } from "../rubric/load.js";
 import { messageProblems } from "../rubric/message-lint.js";
-import { schemaFromSamples } from "../rubric/sampled-shape.js";
 import type { Expectation, Rubric } from "../rubric/schema.js";
 import { resolveNames } from "../rubric/template.js";
 import type { GradeReport } from "../grade/result.js";
@@ -39,102 +38,9 @@ export async function resolveCustomRubric(id: string | undefined, file: string):
   return openAssessment({ ...(id !== undefined ? { id } : {}), rubricFile: file });
 }
 
-// ── fact paths seen in recorded cases ──────────────────────────────────────────────────────────────────
-
-/** The fact paths one check produced: every dotted path seen (arrays flattened) and the paths behind an ErrorFact. */
-export interface FactShape {
-  paths: Set<string>;
-  /** Prefixes where a read failed in every case: nothing below them can be judged. */
-  opaque: Set<string>;
-  /** Arrays seen empty (their items' paths are unknown unless seen elsewhere). */
-  empty?: Set<string>;
-  /** The facts themselves, one per recorded case (for the values' kinds). */
-  samples?: unknown[];
-}
-
-/** check id → the shape of its facts. */
-export type KnownFacts = Map<string, FactShape>;
-
-/** Adds every path of a facts value to a shape. */
-export function addFactPaths(shape: FactShape, value: unknown, prefix = ""): void {
-  if (prefix) shape.paths.add(prefix);
-  if (isErrorFact(value)) {
-    if (prefix) shape.opaque.add(prefix);
-    return;
-  }
-  if (Array.isArray(value)) {
-    if (!value.length && prefix) (shape.empty ??= new Set()).add(prefix);
-    for (const item of value) addFactPaths(shape, item, prefix);
-    return;
-  }
-  if (value && typeof value === "object") {
-    for (const [k, v] of Object.entries(value)) addFactPaths(shape, v, prefix ? `${prefix}.${k}` : k);
-  }
-}
-
 /** The bundled cases of an assessment (snapshot + expectation), if any. */
 export function bundledCasesDir(assessment: string): string {
   return join(packageRoot(), "rubrics", "cases", assessment);
-}
-
-/**
- * Collects the fact paths every check of the assessment produces, by replaying the recorded cases (complete,
- * partial, empty) through the checks with the bundled rubric's names. Empty when there are no cases.
- */
-export async function observedFacts(assessment: Assessment, casesDir = bundledCasesDir(assessment.id)): Promise<KnownFacts> {
-  const known: KnownFacts = new Map(assessment.checks.map((c) => [c.id, { paths: new Set<string>(), opaque: new Set<string>() }]));
-  const cases = existsSync(casesDir) ? listCases(casesDir) : [];
-  if (!cases.length) return new Map();
-  const rubric = loadRubric(bundledRubric(assessment.id));
-  const failedEverywhere = new Map<string, Set<string>>();
-  for (const c of cases) {
-    const snapshot = readSnapshot(c.snapshot);
-    const expect = readExpect(c.expect);
-    const session = new AwsSession({ region: snapshot.region, replay: snapshot });
-    const names = resolveNames(rubric.names, { student: expect.student, account: snapshot.account, region: snapshot.region, env: environmentOf(rubric, expect.env) });
-    const ctx = new CheckContext(session, expect.student, names, snapshot.account);
-    await Promise.all(
-      assessment.checks.map(async (check) => {
-        const shape = known.get(check.id)!;
-        const local: FactShape = { paths: new Set(), opaque: new Set() };
-        try {
-          const facts = await check.collect(ctx);
-          addFactPaths(local, facts);
-          (shape.samples ??= []).push(facts);
-        } catch {
-          return;
-        }
-        for (const p of local.paths) shape.paths.add(p);
-        for (const p of local.empty ?? []) (shape.empty ??= new Set()).add(p);
-        const prev = failedEverywhere.get(check.id);
-        failedEverywhere.set(check.id, prev ? new Set([...prev].filter((p) => local.opaque.has(p))) : local.opaque);
-      }),
-    );
-  }
-  for (const [id, opaque] of failedEverywhere) known.get(id)!.opaque = opaque;
-  return known;
-}
-
-/** Why a fact path is suspicious, or undefined when it was seen (or cannot be judged). */
-export function factPathProblem(shape: FactShape, path: string): string | undefined {
-  const segs = path.split(".").filter((s) => !/^\d+$/.test(s));
-  const full = segs.join(".");
-  if (!full || shape.paths.has(full)) return undefined;
-  for (let n = segs.length; n > 0; n--) {
-    const p = segs.slice(0, n).join(".");
-    if (shape.opaque.has(p)) return undefined;
-    // An array only ever seen empty: its items' fields are unknown.
-    if (n < segs.length && shape.empty?.has(p) && ![...shape.paths].some((x) => x.startsWith(`${p}.`))) return undefined;
-  }
-  // The deepest known prefix and the keys under it.
-  let n = segs.length - 1;
-  while (n > 0 && !shape.paths.has(segs.slice(0, n).join("."))) n--;
-  const prefix = segs.slice(0, n).join(".");
-  const siblings = [...shape.paths].filter((p) => (prefix ? p.startsWith(`${prefix}.`) : true)).map((p) => p.slice(prefix ? prefix.length + 1 : 0)).filter((p) => !p.includes("."));
-  const wrong = segs[n]!;
-  const dym = nearest(wrong, siblings);
-  if (n === 0) return `"${wrong}" is not a top-level fact of this check${dym ? `; did you mean "${dym}"?` : ""} (known: ${siblings.slice(0, 30).join(", ")})`;
-  return `"${full}" was never seen in the recorded facts: "${prefix}" has no "${wrong}"${dym ? `; did you mean "${dym}"?` : siblings.length ? ` (it has: ${siblings.slice(0, 20).join(", ")})` : " (it is a value, not an object)"}`;
 }
 
 /** Every fact path an expectation reads, with where it is written (relative to the criterion). */
@@ -164,7 +70,7 @@ export function formatFinding(f: LintFinding): string {
 }
 
 /** Lints a rubric file: schema and references (errors), fact paths never seen in the recorded cases (warnings). */
-export async function lintRubric(file: string, opts: { catalogs?: Catalogs; knownFacts?: (assessment: string) => Promise<KnownFacts>; factSchemas?: (checkId: string) => z.ZodType | undefined } = {}): Promise<LintFinding[]> {
+export async function lintRubric(file: string, opts: { catalogs?: Catalogs; factSchemas?: (checkId: string) => z.ZodType | undefined } = {}): Promise<LintFinding[]> {
   const catalogs = opts.catalogs ?? (await loadCatalogs());
   let resolved: ResolvedRubric;
   try {
@@ -175,7 +81,6 @@ export async function lintRubric(file: string, opts: { catalogs?: Catalogs; know
   }
   const { rubric, origin } = resolved;
   const findings: LintFinding[] = [];
-  const warn = (l: Located, message: string): void => void findings.push({ severity: "warning", file: l.file, ...(l.line ? { line: l.line, column: l.column } : {}), path: l.path, message });
   let assessment: Assessment;
   try {
     assessment = await assessmentForRubric(rubric, file);
@@ -183,34 +88,12 @@ export async function lintRubric(file: string, opts: { catalogs?: Catalogs; know
     if (!(err instanceof RubricError)) throw err;
     return err.problems.map((p) => ({ severity: "error", file: p.file ?? err.file, ...(p.line ? { line: p.line, column: p.column } : {}), path: p.path, message: p.message }));
   }
-  const known = assessment.checks.length ? await (opts.knownFacts ?? (() => observedFacts(assessment)))(rubric.assessment) : new Map();
-  // Checks that declare their facts are checked statically (errors); the others against recorded facts (warnings).
-  const declared: FactSchemas = new Map(assessment.checks.flatMap((ch) => (ch.facts ? [[ch.id, ch.facts as z.ZodType] as const] : [])));
-  for (const p of factPathProblems(rubric, declared)) {
-    const l = origin(p.at);
-    findings.push({ severity: "error", file: l.file, ...(l.line ? { line: l.line, column: l.column } : {}), path: l.path, message: p.message });
-  }
-  rubric.tasks.forEach((t, ti) => {
-    t.criteria.forEach((c, ci) => {
-      const checkId = c.facts ?? t.check;
-      const shape = checkId && !declared.has(checkId) ? known.get(checkId) : undefined;
-      if (!shape || !c.expect) return;
-      const where = ["tasks", ti, "criteria", ci];
-      const paths = [...expectationPaths(c.expect), ...(c.didYouMean ? [{ path: c.didYouMean, at: ["didYouMean"] }] : []), ...(c.evidence ? [{ path: c.evidence, at: ["evidence"] }] : [])];
-      for (const p of paths) {
-        const problem = factPathProblem(shape, p.path);
-        if (problem) warn(origin([...where, ...p.at]), `facts of check "${checkId}": ${problem}`);
-      }
-    });
-  });
-  // Messages a student would read as internals: judged on the declared facts, else on the kinds of the recorded facts.
+  // Every fact path is checked statically against the facts schema its check declares.
+  const declared: FactSchemas = new Map(assessment.checks.map((ch) => [ch.id, opts.factSchemas?.(ch.id) ?? (ch.facts as z.ZodType)] as const));
   const error = (l: Located, message: string): void => void findings.push({ severity: "error", file: l.file, ...(l.line ? { line: l.line, column: l.column } : {}), path: l.path, message });
-  const schemas = new Map((assessment?.checks ?? []).flatMap((ch) => (ch.facts ? [[ch.id, ch.facts] as const] : [])));
-  const sampled = (id: string) => {
-    const samples = known.get(id)?.samples;
-    return samples?.length ? schemaFromSamples(samples) : undefined;
-  };
-  for (const p of messageProblems(rubric, opts.factSchemas ?? ((id) => schemas.get(id)), sampled)) error(origin(["tasks", p.ti, "criteria", p.ci, p.field]), p.message);
+  for (const p of factPathProblems(rubric, declared)) error(origin(p.at), p.message);
+  // Messages a student would read as internals, judged on the declared facts.
+  for (const p of messageProblems(rubric, (id) => declared.get(id))) error(origin(["tasks", p.ti, "criteria", p.ci, p.field]), p.message);
   // Only report what is written in the linted file itself (not in a bundled base).
   return findings.filter((f) => f.file === file || !resolved.files.slice(1).includes(f.file));
 }

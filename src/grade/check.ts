@@ -16,7 +16,7 @@ export interface CheckModule<F extends Facts = Facts> {
   /** Every IAM action the check may call, for the least-privilege policy. */
   actions: readonly string[];
   /** The declared shape of what `collect` returns (ErrorFact positions with `orError`): `rubric lint` checks paths against it. */
-  facts?: z.ZodType<F>;
+  facts: z.ZodType<F>;
   collect(ctx: CheckContext): Promise<F>;
 }
 

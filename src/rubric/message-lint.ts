@@ -84,26 +84,21 @@ export interface MessageProblem {
 
 /**
  * Every criterion of a rubric whose failure message would show internals, or whose `found:`/`expected:` names a
- * fact its check does not declare. `schemaOf` gives a check's declared facts schema (undefined: not declared);
- * `sampledOf`, for a check that declares none, a schema inferred from its recorded facts: it judges only the message
- * (a fact missing from the recordings may still exist).
+ * fact its check does not declare. `schemaOf` gives a check's declared facts schema (undefined: an unknown check).
  */
-export function messageProblems(rubric: Rubric, schemaOf: (checkId: string) => z.ZodType | undefined, sampledOf: (checkId: string) => z.ZodType | undefined = () => undefined): MessageProblem[] {
+export function messageProblems(rubric: Rubric, schemaOf: (checkId: string) => z.ZodType | undefined): MessageProblem[] {
   const out: MessageProblem[] = [];
   rubric.tasks.forEach((t, ti) =>
     t.criteria.forEach((c, ci) => {
       const checkId = c.facts ?? t.check;
-      const declared = checkId ? schemaOf(checkId) : undefined;
-      const judged = declared ?? (checkId ? sampledOf(checkId) : undefined);
-      if (!judged || !c.expect) return;
+      const schema = checkId ? schemaOf(checkId) : undefined;
+      if (!schema || !c.expect) return;
       const shapeOf = (path: string): FactShape | undefined => {
-        const r = shapeAt(judged, path || undefined);
+        const r = shapeAt(schema, path || undefined);
         return r.ok ? r.shape : undefined;
       };
       const internals = internalsProblem(c, shapeOf);
       if (internals) out.push({ ti, ci, field: "expect", message: internals });
-      const schema = declared;
-      if (!schema) return;
       for (const field of ["found", "expected"] as const) {
         for (const path of factPlaceholders(c[field] ?? "")) {
           const r = shapeAt(schema, path);

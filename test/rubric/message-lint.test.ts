@@ -7,7 +7,6 @@ import { z } from "zod";
 import { lintRubric } from "../../src/cli/rubric-command.js";
 import { shapeAt } from "../../src/rubric/fact-shape.js";
 import { internalsProblem, messageProblems } from "../../src/rubric/message-lint.js";
-import { schemaFromSamples } from "../../src/rubric/sampled-shape.js";
 import type { Expectation, Rubric } from "../../src/rubric/schema.js";
 import { tempDir } from "../authoring/helpers.js";
 
@@ -69,7 +68,7 @@ ${criteria}`;
   const lint = (text: string) => {
     const file = join(tempDir(), "r.yaml");
     writeFileSync(file, text);
-    return lintRubric(file, { knownFacts: async () => new Map(), factSchemas: (id) => (id === "s3_data_lake" ? facts : undefined) }).then((f) => ({ file, findings: f }));
+    return lintRubric(file, { factSchemas: (id) => (id === "s3_data_lake" ? facts : undefined) }).then((f) => ({ file, findings: f }));
   };
 
   it("a yes/no criterion without found: is an error at its expect, file:line:col", async () => {
@@ -101,32 +100,7 @@ ${criteria}`;
   });
 });
 
-describe("checks that declare no facts schema: judged on the kinds of their recorded facts", () => {
-  const recorded = [
-    { bucket: { exists: true, name: "lake-1" }, perBucket: { raw: "Enabled", temp: "Suspended" }, rules: [{ id: "r1", days: 30 }] },
-    { bucket: { exists: false, name: "lake-1" }, perBucket: { raw: "Suspended" }, rules: [] },
-    { bucket: { $error: { action: "s3:HeadBucket", kind: "accessDenied", message: "denied" } } },
-  ];
-  const sampled = schemaFromSamples(recorded);
-  const rubric = (expect: Expectation, found?: string) =>
-    ({ tasks: [{ id: "t", check: "c", criteria: [{ id: "k", title: "K", points: 1, expect, ...(found ? { found } : {}) }] }] }) as unknown as Rubric;
-  it.each([
-    ["a recorded yes/no", { path: "bucket.exists", equals: true }, undefined, /would show yes\/no/],
-    ["the same with found:", { path: "bucket.exists", equals: true }, "no bucket {bucket}", undefined],
-    ["a per-resource map of strings reads as words", { path: "perBucket", every: { equals: "Enabled" } }, undefined, undefined],
-    ["a recorded list of objects", { path: "rules", length: { atLeast: 1 } }, undefined, /a list of objects/],
-    ["a path never recorded is not judged", { path: "nothing.here", equals: 1 }, undefined, undefined],
-  ] as [string, Expectation, string | undefined, RegExp | undefined][])("%s", (_name, expect, found, problem) => {
-    const problems = messageProblems(rubric(expect, found), () => undefined, () => sampled);
-    if (problem) expect_(problems.map((p) => p.message)).toEqual([expect_.stringMatching(problem)]);
-    else expect_(problems).toEqual([]);
-  });
-  it("a {$path} the recordings never held is not an error without a declared schema", () => {
-    expect_(messageProblems(rubric({ path: "bucket.exists", equals: true }, "the bucket is {$bucket.region}"), () => undefined, () => sampled)).toEqual([]);
-  });
-});
-
-describe("rubric lint on a check without a declared schema (glue_hard's databases, recorded cases)", () => {
+describe("rubric lint on glue_hard's databases, through extends", () => {
   it("a new criterion on a yes/no fact is an error at its line; with found: it is clean", async () => {
     const text = (found: string) => `extends: glue_hard
 add:
