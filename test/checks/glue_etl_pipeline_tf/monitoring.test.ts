@@ -1,6 +1,7 @@
-// monitoring (glue_etl_pipeline_tf): facts from mocked SNS / CloudWatch / EventBridge / Lambda / S3 responses, event
+// monitoring (glue_etl_pipeline_tf): facts from scripted SNS / CloudWatch / EventBridge / Lambda / S3 answers, event
 // pattern and address masking helpers, the Terraform worlds graded end to end, and a recording without secrets.
 import { beforeEach, describe, expect, it } from "vitest";
+import { checkedCollect } from "../../support/checked-collect.js";
 import { DescribeAlarmsCommand, GetDashboardCommand, ListDashboardsCommand, type MetricAlarm } from "@aws-sdk/client-cloudwatch";
 import { ListSubscriptionsByTopicCommand, ListTopicsCommand } from "@aws-sdk/client-sns";
 import { DescribeRuleCommand, ListTargetsByRuleCommand } from "@aws-sdk/client-eventbridge";
@@ -73,7 +74,7 @@ function typical() {
 }
 
 beforeEach(() => {
-  for (const m of [sns, cw, eb, lambda, s3]) m.reset();
+  aws.reset();
 });
 
 describe("helpers", () => {
@@ -95,17 +96,17 @@ describe("helpers", () => {
   ])("%s", (_, pattern, unmatched) => expect(patternDetailField(pattern, "jobName", JOBS).unmatched).toEqual(unmatched));
 });
 
-describe("monitoring check (client mock)", () => {
+describe("monitoring check (scripted answers)", () => {
   it("SNS: the topic found across pages, email subscriptions masked (pending ones counted and reported)", async () => {
     typical();
-    const f = await monitoring.collect(ctx());
+    const f = await checkedCollect(aws, monitoring, ctx());
     expect(f.alerts).toEqual({ name: N.alertsTopic, exists: true, arn: topicArn, subscriptions: 3, protocols: ["email", "lambda"], emailSubscriptions: ["j***@u***.edu", "o***@e***.com"], pendingConfirmation: 1 });
     expect(JSON.stringify(f)).not.toContain("jane.doe");
   });
 
   it("alarms: both prefixes paginated; template-literal names accepted; metric-math metrics read; wrong dimensions and missing actions listed", async () => {
     typical();
-    const f = await monitoring.collect(ctx());
+    const f = await checkedCollect(aws, monitoring, ctx());
     const a = f.alarms as Record<string, unknown>;
     expect(a.missing).toEqual([]);
     expect(a.naming).toEqual({ project: 8, template: 1 });
@@ -130,7 +131,7 @@ describe("monitoring check (client mock)", () => {
     });
     const own = JOBS.flatMap((j) => [alarm(`${j}-long-duration`, "glue.driver.aggregate.elapsedTime", 2_700_000, j), alarm(`${j}-high-memory`, "glue.driver.jvm.heap.usage", 0.85, j)]).filter((a) => a.AlarmName !== `${N.qualityJob}-long-duration`);
     cw.on(DescribeAlarmsCommand, { AlarmNamePrefix: `${N.p}-` }).resolves({ MetricAlarms: [...own, alarm(`${N.ingestionJob}-failure`, "glue.driver.aggregate.numFailedTasks", 1, N.ingestionJob)] });
-    const a = (await monitoring.collect(ctx())).alarms as Record<string, unknown>;
+    const a = (await checkedCollect(aws, monitoring, ctx())).alarms as Record<string, unknown>;
     // The project-named ingestion alarm wins over the classmate's data-ingestion-failure; data-quality-failure is theirs.
     expect(a.failure).toMatchObject({ names: [`${N.ingestionJob}-failure`] });
     expect(a.missing).toEqual([`${N.processingJob}-failure`, `${N.qualityJob}-failure`]);
@@ -143,7 +144,7 @@ describe("monitoring check (client mock)", () => {
 
   it("dashboard, rule, functions and notification: the template's pattern leaves every job unmatched; env values never kept", async () => {
     typical();
-    const f = await monitoring.collect(ctx());
+    const f = await checkedCollect(aws, monitoring, ctx());
     expect(f.dashboard).toMatchObject({ exists: true, parseError: null, widgetCount: 13, covers: ["tasks", "duration", "memory"] });
     expect(f.rule).toMatchObject({ exists: true, state: "ENABLED", glue: true, patternJobNames: ["data-ingestion", "data-processing", "data-quality"], unmatchedJobs: JOBS, targetFunctions: [N.monitoringLambda] });
     expect(f.lambdas).toMatchObject({ monitoring: { exists: true, envKeys: ["DB_PASSWORD", "SNS_TOPIC_ARN"] }, dataTrigger: { exists: true, runtime: "python3.10" } });
@@ -159,11 +160,11 @@ describe("monitoring check (client mock)", () => {
   it("a truncated dashboard body is a parse error; a missing dashboard (404 ResourceNotFound) lists near misses", async () => {
     typical();
     cw.on(GetDashboardCommand).resolves({ DashboardName: N.dashboard, DashboardBody: '{"widgets":[{"type":"metric","prop' });
-    let f = await monitoring.collect(ctx());
+    let f = await checkedCollect(aws, monitoring, ctx());
     expect(f.dashboard).toMatchObject({ exists: true, widgetCount: 0, parseError: expect.stringContaining("invalid JSON") });
     cw.on(GetDashboardCommand).rejects(sdkError("ResourceNotFound", 404, `Dashboard ${N.dashboard} does not exist`));
     cw.on(ListDashboardsCommand).resolves({ DashboardEntries: [{ DashboardName: "glue-etl-pipeline-7-dev-glue_dashboard" }, { DashboardName: "glue-etl-pipeline-s001-dev-glue-dashboard" }] });
-    f = await monitoring.collect(ctx());
+    f = await checkedCollect(aws, monitoring, ctx());
     expect(f.dashboard).toEqual({ name: N.dashboard, exists: false, widgetCount: 0, similar: ["glue-etl-pipeline-7-dev-glue_dashboard"] });
   });
 
@@ -175,7 +176,7 @@ describe("monitoring check (client mock)", () => {
     const noBucket = new S3ServiceException({ name: "NoSuchBucket", $fault: "client", $metadata: { httpStatusCode: 404 }, message: "The specified bucket does not exist" });
     s3.on(GetBucketNotificationConfigurationCommand, { Bucket: N.rawBucket }).rejects(noBucket);
     s3.on(GetBucketNotificationConfigurationCommand, { Bucket: `${N.p}-raw` }).resolves({ LambdaFunctionConfigurations: [{ LambdaFunctionArn: fnArn(N.dataTriggerLambda), Events: ["s3:ObjectCreated:Put"] }] });
-    const f = await monitoring.collect(ctx());
+    const f = await checkedCollect(aws, monitoring, ctx());
     expect(f.rule).toEqual({ name: N.jobStateRule, exists: false, targetFunctions: [] });
     expect(f.lambdas).toMatchObject({ dataTrigger: { name: N.dataTriggerLambda, exists: false, similar: ["glue-etl-pipeline-7-dev-datatrigger"] } });
     expect(f.rawNotification).toMatchObject({ bucket: `${N.p}-raw`, objectCreatedFunctions: [N.dataTriggerLambda] });
@@ -186,7 +187,7 @@ describe("monitoring check (client mock)", () => {
     lambda.on(GetFunctionConfigurationCommand).rejects(sdkError("ResourceNotFoundException", 404, "Function not found"));
     lambda.on(ListFunctionsCommand, { Marker: undefined }).resolves({ Functions: [{ FunctionName: "glue-etl-pipeline-7-dev_monitoring" }], NextMarker: "m2" });
     lambda.on(ListFunctionsCommand, { Marker: "m2" }).resolves({ Functions: [{ FunctionName: "glue-etl-pipeline-7-dev-datatrigger" }] });
-    const f = await monitoring.collect(ctx());
+    const f = await checkedCollect(aws, monitoring, ctx());
     expect(f.lambdas).toMatchObject({ monitoring: { exists: false, similar: ["glue-etl-pipeline-7-dev_monitoring"] }, dataTrigger: { exists: false, similar: ["glue-etl-pipeline-7-dev-datatrigger"] } });
     expect(lambda.commandCalls(ListFunctionsCommand)).toHaveLength(2);
   });
@@ -196,7 +197,7 @@ describe("monitoring check (client mock)", () => {
     eb.on(ListTargetsByRuleCommand).rejects(accessDenied("events:ListTargetsByRule"));
     for (const AlarmNamePrefix of [`${N.p}-`, "data-"]) cw.on(DescribeAlarmsCommand, { AlarmNamePrefix }).rejects(Object.assign(sdkError("AccessDenied", 403, "not authorized"), { Code: "AccessDenied" }));
     sns.on(ListSubscriptionsByTopicCommand).rejects(Object.assign(sdkError("AuthorizationErrorException", 403, "not authorized"), { Code: "AuthorizationError" }));
-    const f = await monitoring.collect(ctx());
+    const f = await checkedCollect(aws, monitoring, ctx());
     expect(f.rule).toMatchObject({ exists: true, targetFunctions: { $error: { action: "events:ListTargetsByRule", kind: "accessDenied" } } });
     expect(f.alarms).toMatchObject({ $error: { action: "cloudwatch:DescribeAlarms" } });
     expect(f.alerts).toMatchObject({ exists: true, emailSubscriptions: { $error: { action: "sns:ListSubscriptionsByTopic" } } });

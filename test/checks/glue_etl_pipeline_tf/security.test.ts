@@ -1,6 +1,7 @@
-// security (glue_etl_pipeline_tf): facts from mocked Glue / KMS / IAM / EC2 / Secrets Manager responses, and the
+// security (glue_etl_pipeline_tf): facts from scripted Glue / KMS / IAM / EC2 / Secrets Manager answers, and the
 // Terraform worlds graded end to end.
 import { beforeEach, describe, expect, it } from "vitest";
+import { checkedCollect } from "../../support/checked-collect.js";
 import { GetSecurityConfigurationCommand } from "@aws-sdk/client-glue";
 import { DescribeKeyCommand, GetKeyRotationStatusCommand, ListAliasesCommand } from "@aws-sdk/client-kms";
 import { GetRoleCommand, ListRolesCommand } from "@aws-sdk/client-iam";
@@ -54,13 +55,13 @@ function typical() {
 }
 
 beforeEach(() => {
-  for (const m of [glue, kms, iam, ec2, sm]) m.reset();
+  aws.reset();
 });
 
-describe("security check (client mock)", () => {
+describe("security check (scripted answers)", () => {
   it("reads every piece; rotation is asked by key id (never the alias); the trust policy is URL-decoded", async () => {
     typical();
-    const f = await security.collect(ctx());
+    const f = await checkedCollect(aws, security, ctx());
     expect(f.securityConfig).toMatchObject({ exists: true, s3Modes: ["SSE-KMS"], cloudWatchMode: "SSE-KMS", jobBookmarksMode: "CSE-KMS" });
     expect(f.glueKey).toMatchObject({ alias: N.glueKmsAlias, exists: true, state: "Enabled", keyId: KEY, rotationEnabled: true, rotationPeriodDays: 365 });
     expect(kms.commandCalls(DescribeKeyCommand)[0]!).toEqual({ KeyId: N.glueKmsAlias });
@@ -71,7 +72,7 @@ describe("security check (client mock)", () => {
 
   it("VPC endpoints: the VPC is found by the tagged endpoints; untagged available ones count, pending ones and other VPCs do not", async () => {
     typical();
-    const f = await security.collect(ctx());
+    const f = await checkedCollect(aws, security, ctx());
     expect(f.vpcEndpoints).toMatchObject({ vpcIds: ["vpc-a"], services: ["glue", "logs", "s3"], missing: ["kms", "dynamodb"] });
     expect((f.vpcEndpoints as { endpoints: unknown[] }).endpoints).toHaveLength(5);
   });
@@ -84,7 +85,7 @@ describe("security check (client mock)", () => {
     iam.on(GetRoleCommand).rejects(sdkError("NoSuchEntityException", 404, "The role cannot be found."));
     iam.on(ListRolesCommand).resolves({ Roles: [{ RoleName: "glue-etl-pipeline-7-dev-glue-service-rol", Path: "/", RoleId: "x", Arn: "arn:r", CreateDate: new Date(0) }], IsTruncated: false });
     sm.on(DescribeSecretCommand).rejects(sdkError("ResourceNotFoundException", 400, "Secrets Manager can't find the specified secret."));
-    const f = await security.collect(ctx());
+    const f = await checkedCollect(aws, security, ctx());
     expect(f.glueKey).toEqual({ alias: N.glueKmsAlias, exists: false, similar: ["alias/glue-etl-pipeline-7-dev_glue"] });
     expect(f.glueRole).toEqual({ name: N.glueRole, exists: false, similar: ["glue-etl-pipeline-7-dev-glue-service-rol"] });
     expect(f.secret).toEqual({ name: N.secret, exists: false });
@@ -96,7 +97,7 @@ describe("security check (client mock)", () => {
     kms.on(GetKeyRotationStatusCommand).rejects(accessDenied("kms:GetKeyRotationStatus"));
     ec2.on(DescribeVpcEndpointsCommand, { NextToken: undefined }).rejects(Object.assign(sdkError("UnauthorizedOperation", 403, "You are not authorized to perform this operation."), { Code: "UnauthorizedOperation" }));
     iam.on(GetRoleCommand).rejects(Object.assign(sdkError("AccessDenied", 403, "not authorized to perform: iam:GetRole"), { Code: "AccessDenied" }));
-    const f = await security.collect(ctx());
+    const f = await checkedCollect(aws, security, ctx());
     expect(f.glueKey).toMatchObject({ exists: true, state: "Enabled", rotationEnabled: { $error: { action: "kms:GetKeyRotationStatus", kind: "accessDenied" } } });
     expect(f.vpcEndpoints).toMatchObject({ $error: { action: "ec2:DescribeVpcEndpoints" } });
     expect(f.glueRole).toMatchObject({ $error: { action: "iam:GetRole" } });
@@ -107,7 +108,7 @@ describe("security check (client mock)", () => {
     typical();
     sm.on(DescribeSecretCommand).resolves({ Name: N.secret, DeletedDate: new Date(0) });
     iam.on(GetRoleCommand).resolves({ Role: { RoleName: N.glueRole, Path: "/", RoleId: "x", Arn: "arn:r", CreateDate: new Date(0), AssumeRolePolicyDocument: "%7Bnot%20json" } });
-    const f = await security.collect(ctx());
+    const f = await checkedCollect(aws, security, ctx());
     expect(f.secret).toMatchObject({ exists: false, scheduledForDeletion: true });
     expect(f.glueRole).toMatchObject({ exists: true, trustedServices: [], parseError: expect.stringContaining("invalid JSON") });
   });

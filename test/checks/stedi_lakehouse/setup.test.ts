@@ -1,10 +1,11 @@
-// Setup check (client mock): S3 endpoints of any type across pages, roles Glue may assume, Athena result location.
+// Setup check (scripted answers): S3 endpoints of any type across pages, roles Glue may assume, Athena result location.
 import { beforeEach, describe, expect, it } from "vitest";
+import { checkedCollect } from "../../support/checked-collect.js";
 import { FakeAws } from "../../support/check-tester.js";
 import { DescribeVpcEndpointsCommand } from "@aws-sdk/client-ec2";
 import { GetRoleCommand, ListRolesCommand } from "@aws-sdk/client-iam";
 import { BatchGetQueryExecutionCommand, GetWorkGroupCommand, ListQueryExecutionsCommand } from "@aws-sdk/client-athena";
-import { EntityNotFoundException, GetDatabaseCommand } from "@aws-sdk/client-glue";
+import { EntityNotFoundException, GetDatabaseCommand, GetDatabasesCommand } from "@aws-sdk/client-glue";
 import { AwsSession } from "../../../src/aws/session.js";
 import { CheckContext } from "../../../src/grade/check.js";
 import { setup } from "../../../checks/stedi_lakehouse/setup.js";
@@ -20,7 +21,7 @@ const ctx = () => new CheckContext(new AwsSession({ region: "us-east-1", transpo
 const trust = (svc: string) => encodeURIComponent(JSON.stringify({ Statement: [{ Effect: "Allow", Principal: { Service: svc }, Action: "sts:AssumeRole" }] }));
 
 beforeEach(() => {
-  for (const m of [ec2, iam, athena, glue]) m.reset();
+  aws.reset();
   glue.on(GetDatabaseCommand).resolves({ Database: { Name: "stedi_7" } });
   athena.on(GetWorkGroupCommand).resolves({ WorkGroup: { Name: "primary", Configuration: {} } });
   athena.on(ListQueryExecutionsCommand).resolves({ QueryExecutionIds: [] });
@@ -28,7 +29,7 @@ beforeEach(() => {
   ec2.on(DescribeVpcEndpointsCommand).resolves({ VpcEndpoints: [] });
 });
 
-describe("setup check (client mock)", () => {
+describe("setup check (scripted answers)", () => {
   it("lists S3 endpoints of every type across pages, lowercasing the state", async () => {
     ec2.on(DescribeVpcEndpointsCommand, { NextToken: undefined, MaxResults: 1000 }).resolves({
       VpcEndpoints: [{ VpcEndpointId: "vpce-1", VpcEndpointType: "Interface", ServiceName: "com.amazonaws.us-east-1.s3", State: "Available", SubnetIds: ["s"] }, { VpcEndpointId: "vpce-d", ServiceName: "com.amazonaws.us-east-1.dynamodb" }],
@@ -37,7 +38,7 @@ describe("setup check (client mock)", () => {
     ec2.on(DescribeVpcEndpointsCommand, { NextToken: "n1", MaxResults: 1000 }).resolves({
       VpcEndpoints: [{ VpcEndpointId: "vpce-2", VpcEndpointType: "Gateway", ServiceName: "com.amazonaws.us-east-1.s3", State: "available" as never, RouteTableIds: ["rtb-1", "rtb-2"], VpcId: "vpc-1" }],
     });
-    const f = await setup.collect(ctx());
+    const f = await checkedCollect(aws, setup, ctx());
     expect(f.s3Endpoints).toEqual([
       { id: "vpce-1", vpcId: null, serviceName: "com.amazonaws.us-east-1.s3", type: "Interface", state: "available", routeTables: 0 },
       { id: "vpce-2", vpcId: "vpc-1", serviceName: "com.amazonaws.us-east-1.s3", type: "Gateway", state: "available", routeTables: 2 },
@@ -46,7 +47,7 @@ describe("setup check (client mock)", () => {
 
   it("UnauthorizedOperation on DescribeVpcEndpoints is an error fact naming ec2:DescribeVpcEndpoints", async () => {
     ec2.on(DescribeVpcEndpointsCommand).rejects(Object.assign(new Error("You are not authorized to perform this operation."), { name: "UnauthorizedOperation", $metadata: { httpStatusCode: 403 } }));
-    expect((await setup.collect(ctx())).s3Endpoints).toMatchObject({ $error: { action: "ec2:DescribeVpcEndpoints" } });
+    expect((await checkedCollect(aws, setup, ctx())).s3Endpoints).toMatchObject({ $error: { action: "ec2:DescribeVpcEndpoints" } });
   });
 
   it("roles: named for the student or the lab's name; Glue trust read from ListRoles or GetRole; other students' roles ignored", async () => {
@@ -60,7 +61,7 @@ describe("setup check (client mock)", () => {
     });
     iam.on(ListRolesCommand, { Marker: "m1" }).resolves({ Roles: [{ RoleName: "My-Glue-Service-Role", Arn: "a", Path: "/", RoleId: "r", CreateDate: new Date() }, { RoleName: "lambda-7", AssumeRolePolicyDocument: trust("lambda.amazonaws.com"), Arn: "a", Path: "/", RoleId: "r", CreateDate: new Date() }] });
     iam.on(GetRoleCommand, { RoleName: "My-Glue-Service-Role" }).resolves({ Role: { RoleName: "My-Glue-Service-Role", AssumeRolePolicyDocument: trust("glue.amazonaws.com"), Arn: "a", Path: "/", RoleId: "r", CreateDate: new Date() } });
-    const f = (await setup.collect(ctx())).roles as { candidates: string[]; glueTrusted: string[] };
+    const f = (await checkedCollect(aws, setup, ctx())).roles as { candidates: string[]; glueTrusted: string[] };
     expect(f.candidates).toEqual(["stedi-role-7", "My-Glue-Service-Role", "lambda-7"]);
     expect(f.glueTrusted).toEqual(["stedi-role-7", "My-Glue-Service-Role"]);
   });
@@ -75,19 +76,20 @@ describe("setup check (client mock)", () => {
         { QueryExecutionId: "c", Status: { State: "SUCCEEDED" }, QueryExecutionContext: { Database: "other" }, ResultConfiguration: { OutputLocation: "s3://b/athena/c.csv" } },
       ],
     });
-    expect((await setup.collect(ctx())).athena).toEqual({ workGroup: "primary", outputLocation: "s3://b/athena/", managedResults: false, successfulQueries: 1 });
+    expect((await checkedCollect(aws, setup, ctx())).athena).toEqual({ workGroup: "primary", outputLocation: "s3://b/athena/", managedResults: false, successfulQueries: 1 });
   });
 
   it("Athena: a missing database still counts successful queries in the workgroup", async () => {
     glue.on(GetDatabaseCommand).rejects(new EntityNotFoundException({ message: "nope", $metadata: {} }));
+    glue.on(GetDatabasesCommand).resolves({ DatabaseList: [] });
     athena.on(ListQueryExecutionsCommand).resolves({ QueryExecutionIds: ["a"] });
     athena.on(BatchGetQueryExecutionCommand).resolves({ QueryExecutions: [{ QueryExecutionId: "a", Status: { State: "SUCCEEDED" }, ResultConfiguration: { OutputLocation: "s3://b/a.csv" } }] });
-    expect((await setup.collect(ctx())).athena).toMatchObject({ outputLocation: null, successfulQueries: 1 });
+    expect((await checkedCollect(aws, setup, ctx())).athena).toMatchObject({ outputLocation: null, successfulQueries: 1 });
   });
 
   it("queries check reports the run's switches", async () => {
     const c = new CheckContext(new AwsSession({ region: "us-east-1" }), "7", names, "1", "aws", { runQueries: true, athenaOutput: "s3://o/" });
     expect(await queries.collect(c)).toEqual({ enabled: true, workGroup: null, outputLocation: "s3://o/" });
-    expect(await queries.collect(ctx())).toEqual({ enabled: false, workGroup: null, outputLocation: null });
+    expect(await checkedCollect(aws, queries, ctx())).toEqual({ enabled: false, workGroup: null, outputLocation: null });
   });
 });
