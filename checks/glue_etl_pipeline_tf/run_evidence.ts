@@ -5,7 +5,7 @@ import type { CheckContext, CheckModule } from "../../src/grade/check.js";
 import { isErrorFact, orError, type ErrorFact } from "../../src/grade/facts.js";
 import { jobRuns, jobRunsFactsSchema, type JobRunsFacts } from "../shared/glue-jobs.js";
 import { keyed } from "../shared/keyed.js";
-import { locate } from "../shared/s3-buckets.js";
+import { locateWith } from "../shared/s3-buckets.js";
 import { NOT_DATA } from "../shared/s3-objects.js";
 import { JOB_NAME_KEY, JOBS } from "./jobs.js";
 
@@ -45,15 +45,17 @@ export type RunEvidenceFacts = z.infer<typeof runEvidenceFactsSchema>;
 
 /** Data objects of a bucket (bounded listing, never reading an object): how many, how many under date partitions, samples. */
 export async function outputFacts(ctx: CheckContext, bucket: string): Promise<OutputFacts | ErrorFact> {
-  const where = await locate(ctx, bucket);
-  if (where.state === "error") return where.fact;
-  if (where.state !== "exists") return { bucket, exists: false, objects: 0, partitioned: 0, truncated: false, sample: [], partitionSample: null };
-  const listed = await ctx.list(
-    "s3",
-    (t) => new ListObjectsV2Command({ Bucket: bucket, MaxKeys: 1000, ContinuationToken: t }),
-    (o) => ({ items: o.Contents, next: o.IsTruncated ? o.NextContinuationToken : undefined }),
-    { maxPages: MAX_OBJECT_PAGES, partialOk: true, region: where.region },
+  // The listing goes out alongside HeadBucket (again in the bucket's region when it lives elsewhere).
+  const { where, value: listed } = await locateWith(ctx, bucket, (region) =>
+    ctx.list(
+      "s3",
+      (t) => new ListObjectsV2Command({ Bucket: bucket, MaxKeys: 1000, ContinuationToken: t }),
+      (o) => ({ items: o.Contents, next: o.IsTruncated ? o.NextContinuationToken : undefined }),
+      { maxPages: MAX_OBJECT_PAGES, partialOk: true, region },
+    ),
   );
+  if (where.state === "error") return where.fact;
+  if (where.state !== "exists" || !listed) return { bucket, exists: false, objects: 0, partitioned: 0, truncated: false, sample: [], partitionSample: null };
   if (!listed.ok) return listed.fact;
   const data = listed.items.filter((o): o is _Object & { Key: string } => !!o.Key && !NOT_DATA.test(o.Key) && (o.Size ?? 0) > 0);
   const partitioned = data.filter((o) => PARTITIONED.test(o.Key));

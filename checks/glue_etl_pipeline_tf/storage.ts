@@ -1,5 +1,5 @@
 // storage — compliant: the five buckets {p}-raw-data, -processed-data, -curated-data, -scripts and -temp exist, each versioned, SSE-KMS under the key behind alias/{p}-s3-kms-key and with all four public access block settings on; raw, processed and curated move objects to INTELLIGENT_TIERING after 30 days and temp expires them after 7.
-import { GetBucketLifecycleConfigurationCommand, GetBucketVersioningCommand, GetPublicAccessBlockCommand, type PublicAccessBlockConfiguration } from "@aws-sdk/client-s3";
+import { GetBucketEncryptionCommand, GetBucketLifecycleConfigurationCommand, GetBucketVersioningCommand, GetPublicAccessBlockCommand, type PublicAccessBlockConfiguration } from "@aws-sdk/client-s3";
 import { DescribeKeyCommand } from "@aws-sdk/client-kms";
 import { z } from "zod";
 import type { CheckContext, CheckModule } from "../../src/grade/check.js";
@@ -97,6 +97,23 @@ async function find(ctx: CheckContext, role: Role): Promise<{ found: BucketFound
 
 type Settings = { versioning: string | ErrorFact; encryption: EncryptionFacts | ErrorFact; publicAccessBlock: string | ErrorFact; lifecycle: LifecycleRuleFacts[] | ErrorFact };
 
+/**
+ * Sends the settings reads of the five buckets (template names, run's region) alongside HeadBucket rather than after
+ * it; the session memoises them, so `settings` reuses the answers for the buckets found there, and the others are
+ * never looked at.
+ */
+function prefetch(ctx: CheckContext): void {
+  for (const role of ROLES) {
+    const Bucket = ctx.name(NAME_KEY[role]);
+    void Promise.all([
+      ctx.read("s3", new GetBucketVersioningCommand({ Bucket })),
+      ctx.read("s3", new GetBucketEncryptionCommand({ Bucket })),
+      ctx.read("s3", new GetPublicAccessBlockCommand({ Bucket })),
+      ctx.read("s3", new GetBucketLifecycleConfigurationCommand({ Bucket })),
+    ]);
+  }
+}
+
 async function settings(ctx: CheckContext, b: BucketFound, alias: string): Promise<Settings> {
   const on = { region: b.region };
   const [versioning, encryption, pab, lifecycle] = await Promise.all([
@@ -137,6 +154,7 @@ export const storage: CheckModule<StorageFacts> = {
   ],
   facts: storageFactsSchema,
   async collect(ctx) {
+    prefetch(ctx);
     const [located, alias] = await Promise.all([Promise.all(ROLES.map((r) => find(ctx, r))), chooseAlias(ctx)]);
     const firstError = located.find((l): l is { error: ErrorFact } => "error" in l);
     // A lookup that failed (HeadBucket 500 after retries…) stands in every fact a criterion reads, so each one is
