@@ -14,6 +14,7 @@ import { loadRubric } from "../../src/rubric/load.js";
 import { resolveNames } from "../../src/rubric/template.js";
 import type { World } from "../support/world/types.js";
 import { worldTransport } from "../support/world/transport.js";
+import { schemaProblem } from "../support/check-tester.js";
 import * as glueHard from "../support/world/index.js";
 import * as workshop from "../support/world/assessments/workshop.js";
 import * as cdk from "../support/world/assessments/cdk.js";
@@ -40,26 +41,6 @@ const denied: Transport = async ({ service, operation }) => {
   throw Object.assign(new Error(`User is not authorized to perform: ${service}:${operation}`), { name: "AccessDeniedException", $fault: "client", $metadata: { httpStatusCode: 403 } });
 };
 
-/** The first path where `value` breaks `schema`, in words; a fact the schema does not declare (zod strips it) counts. */
-function mismatch(schema: z.ZodType, value: unknown): string | undefined {
-  const r = schema.safeParse(value);
-  if (r.success) {
-    const extra = undeclared(value, r.data);
-    return extra.length ? `undeclared facts ${extra.slice(0, 5).join(", ")}` : undefined;
-  }
-  return r.error.issues
-    .slice(0, 3)
-    .map((i) => `${i.path.join(".") || "(top)"}: ${i.message}`)
-    .join("; ");
-}
-
-/** Paths present in `given` (with a value) but dropped from `parsed`. */
-function undeclared(given: unknown, parsed: unknown, at = ""): string[] {
-  if (Array.isArray(given) && Array.isArray(parsed)) return given.flatMap((g, i) => undeclared(g, parsed[i], `${at}.${i}`));
-  if (!given || typeof given !== "object" || !parsed || typeof parsed !== "object" || given instanceof Date) return [];
-  return Object.entries(given).flatMap(([k, v]) => (v === undefined ? [] : k in parsed ? undeclared(v, (parsed as Record<string, unknown>)[k], `${at}.${k}`) : [`${at}.${k}`.slice(1)]));
-}
-
 async function problems(assessmentId: string, session: AwsSession, student: string, account = "123456789012"): Promise<string[]> {
   const assessment = (await loadAssessment(assessmentId))!;
   const rubric = loadRubric(bundledRubric(assessmentId), catalogOf(assessment));
@@ -67,8 +48,8 @@ async function problems(assessmentId: string, session: AwsSession, student: stri
   const facts = await collectFacts({ assessment, rubric, rubricSource: "test", session, student, account, partition: "aws" }, names);
   const out: string[] = [];
   for (const check of assessment.checks) {
-    if (!check.facts || !(check.id in facts)) continue;
-    const wrong = mismatch(check.facts as z.ZodType, facts[check.id]);
+    if (!(check.id in facts)) continue;
+    const wrong = schemaProblem(check.facts as z.ZodType, facts[check.id]);
     if (wrong) out.push(`${check.id}: ${wrong}`);
   }
   return out;

@@ -160,11 +160,13 @@ export class FakeAws {
 
   /**
    * Runs `check` in `ctx` (a context over this account): its facts must hold to the declared schema, with no fact the
-   * schema does not declare, and every call it sent must be a read. Throws naming the first problem.
+   * schema does not declare, every call it sent must be a read (with `runQueries`, Athena's StartQueryExecution too),
+   * and none may have gone unscripted. Throws naming the first problem.
    */
   async collect<F extends Facts>(check: CheckModule<F>, ctx: CheckContext, options: CheckOptions = {}): Promise<F> {
     const facts = await check.collect(ctx);
-    const broken = check.facts ? schemaProblem(check.facts as z.ZodType, facts) : undefined;
+    if (this.unscripted.length) throw new Error(`${check.id} read what the test did not script: ${[...new Set(this.unscripted)].join(", ")}`);
+    const broken = schemaProblem(check.facts as z.ZodType, facts);
     if (broken) throw new Error(`the facts of ${check.id} break its declared schema: ${broken}`);
     const writes = onlyReads(this).filter((op) => !(options.runQueries && op === "StartQueryExecution"));
     if (writes.length) throw new Error(`${check.id} sent calls that are not reads: ${writes.join(", ")}`);
@@ -204,7 +206,6 @@ export async function collectWith<F extends Facts>(check: CheckModule<F>, given:
   const aws = new FakeAws();
   given(aws);
   const facts = await aws.collect(check, aws.context(o), o.options);
-  if (aws.unscripted.length) throw new Error(`${check.id} read what the test did not script: ${[...new Set(aws.unscripted)].join(", ")}`);
   return { facts, aws };
 }
 
@@ -219,8 +220,8 @@ export function testCheck<F extends Facts>(check: CheckModule<F>, defaults: { st
   });
 }
 
-/** Where `value` breaks `schema`, or a fact it does not declare (zod strips those); undefined when it holds. */
-function schemaProblem(schema: z.ZodType, value: unknown): string | undefined {
+/** Where `value` breaks `schema`, in words, or a fact the schema does not declare (zod strips it); undefined when it holds. */
+export function schemaProblem(schema: z.ZodType, value: unknown): string | undefined {
   const r = schema.safeParse(value);
   if (!r.success) return r.error.issues.slice(0, 3).map((i) => `${i.path.join(".") || "(top)"}: ${i.message}`).join("; ");
   const extra = undeclared(value, r.data);

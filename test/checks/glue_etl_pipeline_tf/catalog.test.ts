@@ -3,7 +3,6 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeEach, describe, expect, it } from "vitest";
-import { checkedCollect } from "../../support/checked-collect.js";
 import { GetCrawlerCommand, GetDatabaseCommand, GetDatabasesCommand, ListCrawlersCommand, type Crawler } from "@aws-sdk/client-glue";
 import { catalog, schemaChangeWords } from "../../../checks/glue_etl_pipeline_tf/catalog.js";
 import { crawlerSettings, parseCrawlerConfiguration } from "../../../checks/shared/glue-crawlers.js";
@@ -43,7 +42,7 @@ beforeEach(() => {
 describe("catalog check (scripted answers)", () => {
   it("reads the database and both crawlers into per-crawler maps; the absent curated crawler is not required", async () => {
     compliant();
-    const f = await checkedCollect(aws, catalog, ctx());
+    const f = await aws.collect(catalog, ctx());
     expect(f.database).toEqual({ name: N.database, exists: true, spelling: "template", locationUri: null });
     expect(f.missing).toEqual([]);
     expect(f.databaseName).toEqual({ raw: N.database, processed: N.database });
@@ -63,7 +62,7 @@ describe("catalog check (scripted answers)", () => {
     glue.on(GetDatabaseCommand, { Name: N.database }).rejects(notFound("Database"));
     glue.on(GetDatabaseCommand, { Name: underscored }).resolves({ Database: { Name: underscored } });
     glue.on(GetCrawlerCommand, { Name: N.rawCrawler }).resolves({ Crawler: crawler(N.rawCrawler, N.rawBucket, { DatabaseName: underscored }) });
-    const f = await checkedCollect(aws, catalog, ctx());
+    const f = await aws.collect(catalog, ctx());
     expect(f.database).toEqual({ name: underscored, exists: true, spelling: "underscores", locationUri: null });
     expect(f.writesToDatabase).toEqual({ raw: true, processed: false });
   });
@@ -74,7 +73,7 @@ describe("catalog check (scripted answers)", () => {
     glue.on(GetDatabaseCommand, { Name: N.database }).rejects(notFound("Database"));
     glue.on(GetDatabasesCommand, { NextToken: undefined }).resolves({ DatabaseList: [{ Name: "glue-etl-pipeline-7-dev-catalog" }], NextToken: "p2" });
     glue.on(GetDatabasesCommand, { NextToken: "p2" }).resolves({ DatabaseList: [{ Name: "glue-etl-pipeline-s002_dev_catalog" }] });
-    const f = await checkedCollect(aws, catalog, ctx());
+    const f = await aws.collect(catalog, ctx());
     expect(f.database).toEqual({ name: N.database, exists: false, similar: ["glue-etl-pipeline-7-dev-catalog"] });
   });
 
@@ -82,7 +81,7 @@ describe("catalog check (scripted answers)", () => {
     compliant();
     glue.on(GetCrawlerCommand, { Name: N.processedCrawler }).rejects(notFound("Crawler"));
     glue.on(ListCrawlersCommand).resolves({ CrawlerNames: [N.rawCrawler, `${N.p}-processed-crawler`, `${N.p}-processeddata-crawler`] });
-    const f = await checkedCollect(aws, catalog, ctx());
+    const f = await aws.collect(catalog, ctx());
     expect(f.missing).toEqual([`processed: ${N.processedCrawler}`]);
     expect(f.similar).toEqual([`${N.p}-processeddata-crawler`]);
     expect(Object.keys(f.schemaChange as object)).toEqual(["raw"]);
@@ -94,7 +93,7 @@ describe("catalog check (scripted answers)", () => {
       Crawler: crawler(N.rawCrawler, N.rawBucket, { Targets: { S3Targets: [{ Path: `s3://${N.rawBucket}/data/incoming/` }] }, LineageConfiguration: undefined, CrawlerSecurityConfiguration: "", RecrawlPolicy: undefined, LastCrawl: undefined }),
     });
     glue.on(GetCrawlerCommand, { Name: N.curatedCrawler }).resolves({ Crawler: crawler(N.curatedCrawler, N.curatedBucket) });
-    const f = await checkedCollect(aws, catalog, ctx());
+    const f = await aws.collect(catalog, ctx());
     expect(f.lineage).toEqual({ raw: null, processed: "ENABLE" });
     expect(f.securityConfiguration).toEqual({ raw: null, processed: N.securityConfig });
     expect(f.recrawl).toEqual({ raw: null, processed: "CRAWL_EVERYTHING" });
@@ -106,7 +105,7 @@ describe("catalog check (scripted answers)", () => {
   it("AccessDenied on glue:GetCrawler is an ErrorFact where the crawlers would be", async () => {
     compliant();
     glue.on(GetCrawlerCommand, { Name: N.rawCrawler }).rejects(accessDenied("glue:GetCrawler"));
-    const f = await checkedCollect(aws, catalog, ctx());
+    const f = await aws.collect(catalog, ctx());
     expect(f.crawlers).toMatchObject({ $error: { action: "glue:GetCrawler", kind: "accessDenied" } });
     expect(f.missing).toMatchObject({ $error: { action: "glue:GetCrawler" } });
     expect(f.database).toMatchObject({ exists: true });

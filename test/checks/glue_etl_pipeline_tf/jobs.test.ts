@@ -1,6 +1,5 @@
 // jobs (glue_etl_pipeline_tf): facts from scripted Glue answers, and the task graded against the Terraform worlds.
 import { beforeEach, describe, expect, it } from "vitest";
-import { checkedCollect } from "../../support/checked-collect.js";
 import { GetJobCommand, ListJobsCommand, type Job } from "@aws-sdk/client-glue";
 import { jobs, monitoringOff } from "../../../checks/glue_etl_pipeline_tf/jobs.js";
 import { completeWorld, partialWorld } from "../../support/world/assessments/tf/index.js";
@@ -46,7 +45,7 @@ beforeEach(() => {
 describe("jobs check (scripted answers)", () => {
   it("reads the three jobs into per-job maps", async () => {
     compliant();
-    const f = await checkedCollect(aws, jobs, ctx());
+    const f = await aws.collect(jobs, ctx());
     expect(f.missing).toEqual([]);
     expect(f.command).toEqual({ ingestion: "glueetl", processing: "glueetl", quality: "glueetl" });
     expect(f.script).toEqual({ ingestion: "jobs/data_ingestion.py", processing: "jobs/data_processing.py", quality: "jobs/data_quality.py" });
@@ -65,7 +64,7 @@ describe("jobs check (scripted answers)", () => {
     glue.on(GetJobCommand, { JobName: N.processingJob }).resolves({
       Job: job(N.processingJob, "x", { "--enable-metrics": "false", "--enable-spark-ui": "" }, { Command: { Name: "pythonshell", ScriptLocation: "s3://aws-glue-assets-1/scripts/processing.py" }, GlueVersion: "3.0", Connections: undefined, SecurityConfiguration: undefined }),
     });
-    const f = await checkedCollect(aws, jobs, ctx());
+    const f = await aws.collect(jobs, ctx());
     expect(f.script).toMatchObject({ processing: "s3://aws-glue-assets-1/scripts/processing.py", ingestion: "jobs/data_ingestion.py" });
     expect(f.command).toMatchObject({ processing: "pythonshell" });
     // "false" is off; an empty value counts as present (for --enable-metrics only the key matters).
@@ -87,7 +86,7 @@ describe("jobs check (scripted answers)", () => {
     glue.on(GetJobCommand, { JobName: N.qualityJob }).resolves({
       Job: job(N.qualityJob, "data_quality", { "--job-bookmark-option": "job-bookmark-enable" }, { NonOverridableArguments: { "--job-bookmark-option": "job-bookmark-disable", "--enable-metrics": "false" } }),
     });
-    const f = await checkedCollect(aws, jobs, ctx());
+    const f = await aws.collect(jobs, ctx());
     expect(f.bookmarks).toMatchObject({ quality: "job-bookmark-disable" });
     expect(f.monitoringOff).toMatchObject({ quality: ["--enable-metrics"] });
   });
@@ -96,7 +95,7 @@ describe("jobs check (scripted answers)", () => {
     compliant();
     glue.on(GetJobCommand, { JobName: N.qualityJob }).resolves({ Job: job(N.qualityJob, "data_quality", { "--job-bookmark-option": "job-bookmark-disable" }, { ExecutionProperty: undefined }) });
     glue.on(GetJobCommand, { JobName: N.ingestionJob }).resolves({ Job: job(N.ingestionJob, "data_ingestion", {}, { ExecutionProperty: {} }) });
-    const f = await checkedCollect(aws, jobs, ctx());
+    const f = await aws.collect(jobs, ctx());
     expect(f.maxConcurrentRuns).toEqual({ ingestion: 1, processing: 3, quality: 1 });
     const r = await gradeMocked("jobs");
     expect(statuses(r)["jobs.quality_concurrency"]).toBe("pass");
@@ -106,7 +105,7 @@ describe("jobs check (scripted answers)", () => {
     compliant();
     glue.on(GetJobCommand, { JobName: N.qualityJob }).rejects(notFound("Job"));
     glue.on(ListJobsCommand).resolves({ JobNames: [N.ingestionJob, N.processingJob, `${N.p}-data_quality`, "glue-etl-pipeline-s002-dev-data-quality"] });
-    const f = await checkedCollect(aws, jobs, ctx());
+    const f = await aws.collect(jobs, ctx());
     expect(f.missing).toEqual([`quality: ${N.qualityJob}`]);
     expect(f.similar).toEqual([`${N.p}-data_quality`]);
     expect(Object.keys(f.glueVersion as object)).toEqual(["ingestion", "processing"]);
@@ -115,7 +114,7 @@ describe("jobs check (scripted answers)", () => {
   it("AccessDenied on glue:GetJob is an ErrorFact where the jobs would be", async () => {
     compliant();
     glue.on(GetJobCommand, { JobName: N.processingJob }).rejects(accessDenied("glue:GetJob"));
-    const f = await checkedCollect(aws, jobs, ctx());
+    const f = await aws.collect(jobs, ctx());
     expect(f.jobs).toMatchObject({ $error: { action: "glue:GetJob", kind: "accessDenied" } });
     expect(f.missing).toMatchObject({ $error: { action: "glue:GetJob" } });
   });

@@ -1,7 +1,6 @@
 // monitoring (glue_etl_pipeline_tf): facts from scripted SNS / CloudWatch / EventBridge / Lambda / S3 answers, event
 // pattern and address masking helpers, the Terraform worlds graded end to end, and a recording without secrets.
 import { beforeEach, describe, expect, it } from "vitest";
-import { checkedCollect } from "../../support/checked-collect.js";
 import { DescribeAlarmsCommand, GetDashboardCommand, ListDashboardsCommand, type MetricAlarm } from "@aws-sdk/client-cloudwatch";
 import { ListSubscriptionsByTopicCommand, ListTopicsCommand } from "@aws-sdk/client-sns";
 import { DescribeRuleCommand, ListTargetsByRuleCommand } from "@aws-sdk/client-eventbridge";
@@ -99,14 +98,14 @@ describe("helpers", () => {
 describe("monitoring check (scripted answers)", () => {
   it("SNS: the topic found across pages, email subscriptions masked (pending ones counted and reported)", async () => {
     typical();
-    const f = await checkedCollect(aws, monitoring, ctx());
+    const f = await aws.collect(monitoring, ctx());
     expect(f.alerts).toEqual({ name: N.alertsTopic, exists: true, arn: topicArn, subscriptions: 3, protocols: ["email", "lambda"], emailSubscriptions: ["j***@u***.edu", "o***@e***.com"], pendingConfirmation: 1 });
     expect(JSON.stringify(f)).not.toContain("jane.doe");
   });
 
   it("alarms: both prefixes paginated; template-literal names accepted; metric-math metrics read; wrong dimensions and missing actions listed", async () => {
     typical();
-    const f = await checkedCollect(aws, monitoring, ctx());
+    const f = await aws.collect(monitoring, ctx());
     const a = f.alarms as Record<string, unknown>;
     expect(a.missing).toEqual([]);
     expect(a.naming).toEqual({ project: 8, template: 1 });
@@ -131,7 +130,7 @@ describe("monitoring check (scripted answers)", () => {
     });
     const own = JOBS.flatMap((j) => [alarm(`${j}-long-duration`, "glue.driver.aggregate.elapsedTime", 2_700_000, j), alarm(`${j}-high-memory`, "glue.driver.jvm.heap.usage", 0.85, j)]).filter((a) => a.AlarmName !== `${N.qualityJob}-long-duration`);
     cw.on(DescribeAlarmsCommand, { AlarmNamePrefix: `${N.p}-` }).resolves({ MetricAlarms: [...own, alarm(`${N.ingestionJob}-failure`, "glue.driver.aggregate.numFailedTasks", 1, N.ingestionJob)] });
-    const a = (await checkedCollect(aws, monitoring, ctx())).alarms as Record<string, unknown>;
+    const a = (await aws.collect(monitoring, ctx())).alarms as Record<string, unknown>;
     // The project-named ingestion alarm wins over the classmate's data-ingestion-failure; data-quality-failure is theirs.
     expect(a.failure).toMatchObject({ names: [`${N.ingestionJob}-failure`] });
     expect(a.missing).toEqual([`${N.processingJob}-failure`, `${N.qualityJob}-failure`]);
@@ -144,7 +143,7 @@ describe("monitoring check (scripted answers)", () => {
 
   it("dashboard, rule, functions and notification: the template's pattern leaves every job unmatched; env values never kept", async () => {
     typical();
-    const f = await checkedCollect(aws, monitoring, ctx());
+    const f = await aws.collect(monitoring, ctx());
     expect(f.dashboard).toMatchObject({ exists: true, parseError: null, widgetCount: 13, covers: ["tasks", "duration", "memory"] });
     expect(f.rule).toMatchObject({ exists: true, state: "ENABLED", glue: true, patternJobNames: ["data-ingestion", "data-processing", "data-quality"], unmatchedJobs: JOBS, targetFunctions: [N.monitoringLambda] });
     expect(f.lambdas).toMatchObject({ monitoring: { exists: true, envKeys: ["DB_PASSWORD", "SNS_TOPIC_ARN"] }, dataTrigger: { exists: true, runtime: "python3.10" } });
@@ -160,11 +159,11 @@ describe("monitoring check (scripted answers)", () => {
   it("a truncated dashboard body is a parse error; a missing dashboard (404 ResourceNotFound) lists near misses", async () => {
     typical();
     cw.on(GetDashboardCommand).resolves({ DashboardName: N.dashboard, DashboardBody: '{"widgets":[{"type":"metric","prop' });
-    let f = await checkedCollect(aws, monitoring, ctx());
+    let f = await aws.collect(monitoring, ctx());
     expect(f.dashboard).toMatchObject({ exists: true, widgetCount: 0, parseError: expect.stringContaining("invalid JSON") });
     cw.on(GetDashboardCommand).rejects(sdkError("ResourceNotFound", 404, `Dashboard ${N.dashboard} does not exist`));
     cw.on(ListDashboardsCommand).resolves({ DashboardEntries: [{ DashboardName: "glue-etl-pipeline-7-dev-glue_dashboard" }, { DashboardName: "glue-etl-pipeline-s001-dev-glue-dashboard" }] });
-    f = await checkedCollect(aws, monitoring, ctx());
+    f = await aws.collect(monitoring, ctx());
     expect(f.dashboard).toEqual({ name: N.dashboard, exists: false, widgetCount: 0, similar: ["glue-etl-pipeline-7-dev-glue_dashboard"] });
   });
 
@@ -176,7 +175,7 @@ describe("monitoring check (scripted answers)", () => {
     const noBucket = new S3ServiceException({ name: "NoSuchBucket", $fault: "client", $metadata: { httpStatusCode: 404 }, message: "The specified bucket does not exist" });
     s3.on(GetBucketNotificationConfigurationCommand, { Bucket: N.rawBucket }).rejects(noBucket);
     s3.on(GetBucketNotificationConfigurationCommand, { Bucket: `${N.p}-raw` }).resolves({ LambdaFunctionConfigurations: [{ LambdaFunctionArn: fnArn(N.dataTriggerLambda), Events: ["s3:ObjectCreated:Put"] }] });
-    const f = await checkedCollect(aws, monitoring, ctx());
+    const f = await aws.collect(monitoring, ctx());
     expect(f.rule).toEqual({ name: N.jobStateRule, exists: false, targetFunctions: [] });
     expect(f.lambdas).toMatchObject({ dataTrigger: { name: N.dataTriggerLambda, exists: false, similar: ["glue-etl-pipeline-7-dev-datatrigger"] } });
     expect(f.rawNotification).toMatchObject({ bucket: `${N.p}-raw`, objectCreatedFunctions: [N.dataTriggerLambda] });
@@ -187,7 +186,7 @@ describe("monitoring check (scripted answers)", () => {
     lambda.on(GetFunctionConfigurationCommand).rejects(sdkError("ResourceNotFoundException", 404, "Function not found"));
     lambda.on(ListFunctionsCommand, { Marker: undefined }).resolves({ Functions: [{ FunctionName: "glue-etl-pipeline-7-dev_monitoring" }], NextMarker: "m2" });
     lambda.on(ListFunctionsCommand, { Marker: "m2" }).resolves({ Functions: [{ FunctionName: "glue-etl-pipeline-7-dev-datatrigger" }] });
-    const f = await checkedCollect(aws, monitoring, ctx());
+    const f = await aws.collect(monitoring, ctx());
     expect(f.lambdas).toMatchObject({ monitoring: { exists: false, similar: ["glue-etl-pipeline-7-dev_monitoring"] }, dataTrigger: { exists: false, similar: ["glue-etl-pipeline-7-dev-datatrigger"] } });
     expect(lambda.commandCalls(ListFunctionsCommand)).toHaveLength(2);
   });
@@ -197,7 +196,7 @@ describe("monitoring check (scripted answers)", () => {
     eb.on(ListTargetsByRuleCommand).rejects(accessDenied("events:ListTargetsByRule"));
     for (const AlarmNamePrefix of [`${N.p}-`, "data-"]) cw.on(DescribeAlarmsCommand, { AlarmNamePrefix }).rejects(Object.assign(sdkError("AccessDenied", 403, "not authorized"), { Code: "AccessDenied" }));
     sns.on(ListSubscriptionsByTopicCommand).rejects(Object.assign(sdkError("AuthorizationErrorException", 403, "not authorized"), { Code: "AuthorizationError" }));
-    const f = await checkedCollect(aws, monitoring, ctx());
+    const f = await aws.collect(monitoring, ctx());
     expect(f.rule).toMatchObject({ exists: true, targetFunctions: { $error: { action: "events:ListTargetsByRule", kind: "accessDenied" } } });
     expect(f.alarms).toMatchObject({ $error: { action: "cloudwatch:DescribeAlarms" } });
     expect(f.alerts).toMatchObject({ exists: true, emailSubscriptions: { $error: { action: "sns:ListSubscriptionsByTopic" } } });

@@ -1,7 +1,6 @@
 // orchestration (glue_etl_pipeline_tf): facts from scripted Glue answers (workflow graph, triggers, runs), schedule
 // validity, and the Terraform worlds graded end to end (complete, partial, staging and prod copies).
 import { beforeEach, describe, expect, it } from "vitest";
-import { checkedCollect } from "../../support/checked-collect.js";
 import { GetTriggerCommand, GetWorkflowCommand, GetWorkflowRunsCommand, ListTriggersCommand, ListWorkflowsCommand, type GetTriggerRequest, type Trigger, type WorkflowRun } from "@aws-sdk/client-glue";
 import { orchestration } from "../../../checks/glue_etl_pipeline_tf/orchestration.js";
 import { isValidSchedule } from "../../../checks/shared/cron.js";
@@ -54,7 +53,7 @@ beforeEach(() => {
 describe("orchestration check (scripted answers)", () => {
   it("reads the workflow, what each trigger waits for and starts, and the runs newest first across pages", async () => {
     typical();
-    const f = await checkedCollect(aws, orchestration, ctx());
+    const f = await aws.collect(orchestration, ctx());
     expect(f.workflow).toMatchObject({ name: N.workflow, exists: true, maxConcurrentRuns: 1, triggers: [N.startTrigger], crawlers: [N.rawCrawler], jobs: [N.ingestionJob] });
     expect(f.startTrigger).toMatchObject({ type: "ON_DEMAND", state: "CREATED", workflow: N.workflow, waitsFor: [], starts: [`crawler:${N.rawCrawler}`], schedule: null, scheduleValid: null });
     expect(f.ingestionTrigger).toMatchObject({ type: "CONDITIONAL", waitsFor: [`crawler:${N.rawCrawler} SUCCEEDED`], starts: [`job:${N.ingestionJob}`] });
@@ -79,7 +78,7 @@ describe("orchestration check (scripted answers)", () => {
       if (pageNo === 2) runs.push({ WorkflowRunId: "wr_done", Status: "COMPLETED", StartedOn: T(0), Statistics: { TotalActions: 4, SucceededActions: 4, FailedActions: 0, TimeoutActions: 0, StoppedActions: 0 } });
       return { Runs: runs, NextToken: `${i.NextToken ?? ""}n` };
     });
-    const f = await checkedCollect(aws, orchestration, ctx());
+    const f = await aws.collect(orchestration, ctx());
     const calls = glue.commandCalls(GetWorkflowRunsCommand);
     expect(calls).toHaveLength(20);
     const runs = f.runs as { statuses: string[]; completed: number; truncated?: boolean; completedRuns: { id: string }[] };
@@ -91,12 +90,12 @@ describe("orchestration check (scripted answers)", () => {
   it("a scheduled start trigger: the schedule is normalised and its shape judged", async () => {
     typical();
     triggers[N.startTrigger] = { ...triggers[N.startTrigger]!, Type: "SCHEDULED", State: "ACTIVATED", Schedule: "cron(00 2 * * ? *)" };
-    let f = await checkedCollect(aws, orchestration, ctx());
+    let f = await aws.collect(orchestration, ctx());
     expect(f.startTrigger).toMatchObject({ type: "SCHEDULED", schedule: "cron(0 2 * * ? *)", scheduleValid: true });
     glue.reset();
     typical();
     triggers[N.startTrigger] = { ...triggers[N.startTrigger]!, Schedule: "cron(0 2 * * *)", State: "CREATED" };
-    f = await checkedCollect(aws, orchestration, ctx());
+    f = await aws.collect(orchestration, ctx());
     expect(f.startTrigger).toMatchObject({ scheduleValid: false });
     // Its state is judged with its schedule (start_trigger_schedule), not in the conditional triggers' list.
     expect(f.startTrigger).toMatchObject({ state: "CREATED" });
@@ -111,7 +110,7 @@ describe("orchestration check (scripted answers)", () => {
     glue.on(GetTriggerCommand).rejects(sdkError("EntityNotFoundException", 400, "Trigger not found"));
     glue.on(ListTriggersCommand).resolves({ TriggerNames: ["glue-etl-pipeline-7-dev-start_ingestion"] });
     glue.on(GetWorkflowRunsCommand).rejects(sdkError("EntityNotFoundException", 400, "Workflow not found"));
-    const f = await checkedCollect(aws, orchestration, ctx());
+    const f = await aws.collect(orchestration, ctx());
     expect(f.workflow).toEqual({ name: N.workflow, exists: false, similar: ["glue-etl-pipeline-7-dev-etl_workflow"] });
     expect(f.ingestionTrigger).toEqual({ name: N.ingestionTrigger, exists: false, similar: ["glue-etl-pipeline-7-dev-start_ingestion"] });
     expect(f.runs).toMatchObject({ count: 0, completed: 0, completedRuns: [] });
@@ -123,7 +122,7 @@ describe("orchestration check (scripted answers)", () => {
     typical();
     glue.on(GetWorkflowCommand).rejects(accessDenied("glue:GetWorkflow"));
     glue.on(GetTriggerCommand, { Name: N.qualityTrigger }).rejects(accessDenied("glue:GetTrigger"));
-    const f = await checkedCollect(aws, orchestration, ctx());
+    const f = await aws.collect(orchestration, ctx());
     expect(f.workflow).toMatchObject({ $error: { action: "glue:GetWorkflow", kind: "accessDenied" } });
     expect(f.runs).toMatchObject({ $error: { action: "glue:GetWorkflow" } });
     expect(f.qualityTrigger).toMatchObject({ $error: { action: "glue:GetTrigger" } });

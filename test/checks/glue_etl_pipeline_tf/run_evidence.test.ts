@@ -1,6 +1,5 @@
 // run_evidence (glue_etl_pipeline_tf): facts from scripted Glue/S3 answers, and the task graded against the Terraform worlds.
 import { beforeEach, describe, expect, it } from "vitest";
-import { checkedCollect } from "../../support/checked-collect.js";
 import { GetJobRunsCommand } from "@aws-sdk/client-glue";
 import { GetObjectCommand, HeadBucketCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
 import { PARTITIONED, runEvidence } from "../../../checks/glue_etl_pipeline_tf/run_evidence.js";
@@ -40,7 +39,7 @@ beforeEach(() => {
 describe("run_evidence check (scripted answers)", () => {
   it("counts SUCCEEDED runs per job and partitioned data objects per bucket, without reading objects", async () => {
     compliant();
-    const f = await checkedCollect(aws, runEvidence, ctx());
+    const f = await aws.collect(runEvidence, ctx());
     expect(f.succeededRuns).toEqual({ ingestion: 1, processing: 1, quality: 1 });
     expect(f.latestRun).toEqual({ ingestion: "SUCCEEDED", processing: "SUCCEEDED", quality: "SUCCEEDED" });
     // Folder markers and _SUCCESS are not data; both partition spellings count.
@@ -55,7 +54,7 @@ describe("run_evidence check (scripted answers)", () => {
     compliant();
     glue.on(GetJobRunsCommand, { JobName: N.qualityJob, NextToken: undefined }).resolves({ JobRuns: [{ Id: "a", JobRunState: "SUCCEEDED", StartedOn: d("2026-11-01T00:00:00Z") }], NextToken: "t2" });
     glue.on(GetJobRunsCommand, { JobName: N.qualityJob, NextToken: "t2" }).resolves({ JobRuns: [{ Id: "b", JobRunState: "FAILED", StartedOn: d("2026-11-09T00:00:00Z"), ErrorMessage: "boom" }] });
-    const f = await checkedCollect(aws, runEvidence, ctx());
+    const f = await aws.collect(runEvidence, ctx());
     expect(f.succeededRuns).toMatchObject({ quality: 1 });
     expect(f.latestRun).toMatchObject({ quality: "FAILED" });
     // The shared job-run facts (checks/shared/glue-jobs.ts): counts, the latest run and the latest SUCCEEDED one.
@@ -71,7 +70,7 @@ describe("run_evidence check (scripted answers)", () => {
     compliant();
     let n = 0;
     glue.on(GetJobRunsCommand, { JobName: N.ingestionJob }).callsFake(() => ({ JobRuns: [{ Id: `r${n}`, JobRunState: "FAILED", StartedOn: d("2026-11-10T08:00:00Z") }], NextToken: `t${++n}` }));
-    const f = await checkedCollect(aws, runEvidence, ctx());
+    const f = await aws.collect(runEvidence, ctx());
     expect(glue.commandCalls(GetJobRunsCommand).filter((c) => c.JobName === N.ingestionJob)).toHaveLength(5);
     expect(f.succeededRuns).toMatchObject({ ingestion: 0 });
     expect((f.runs as Record<string, unknown>).ingestion).toMatchObject({ count: 5 });
@@ -81,7 +80,7 @@ describe("run_evidence check (scripted answers)", () => {
     compliant();
     glue.on(GetJobRunsCommand, { JobName: N.ingestionJob }).rejects(notFound("Job"));
     glue.on(GetJobRunsCommand, { JobName: N.processingJob }).rejects(accessDenied("glue:GetJobRuns"));
-    const f = await checkedCollect(aws, runEvidence, ctx());
+    const f = await aws.collect(runEvidence, ctx());
     const ok = f.succeededRuns as Record<string, unknown>;
     expect(ok.ingestion).toBe(0);
     expect(ok.processing).toMatchObject({ $error: { action: "glue:GetJobRuns", kind: "accessDenied" } });
@@ -93,10 +92,10 @@ describe("run_evidence check (scripted answers)", () => {
     compliant();
     s3.on(HeadBucketCommand, { Bucket: N.curatedBucket }).rejects(s3Error("NotFound", 404));
     s3.on(ListObjectsV2Command, { Bucket: N.processedBucket }).resolves({ Contents: [{ Key: "output/run1.parquet", Size: 10 }, { Key: "output/run2.parquet", Size: 10 }], IsTruncated: false });
-    let f = await checkedCollect(aws, runEvidence, ctx());
+    let f = await aws.collect(runEvidence, ctx());
     expect(f.output).toMatchObject({ curated: { exists: false, objects: 0, partitioned: 0 }, processed: { objects: 2, partitioned: 0, partitionSample: null } });
     s3.on(ListObjectsV2Command, { Bucket: N.processedBucket }).rejects(s3Error("AccessDenied", 403));
-    f = await checkedCollect(aws, runEvidence, ctx());
+    f = await aws.collect(runEvidence, ctx());
     expect((f.output as Record<string, unknown>).processed).toMatchObject({ $error: { action: "s3:ListBucket", kind: "accessDenied" } });
   });
 
@@ -104,7 +103,7 @@ describe("run_evidence check (scripted answers)", () => {
     compliant();
     let n = 0;
     s3.on(ListObjectsV2Command, { Bucket: N.processedBucket }).callsFake(() => ({ Contents: [{ Key: `data/x-${n}.parquet`, Size: 1 }], IsTruncated: true, NextContinuationToken: `t${++n}` }));
-    const f = await checkedCollect(aws, runEvidence, ctx());
+    const f = await aws.collect(runEvidence, ctx());
     expect(s3.commandCalls(ListObjectsV2Command).filter((c) => c.Bucket === N.processedBucket)).toHaveLength(5);
     expect((f.output as Record<string, unknown>).processed).toMatchObject({ objects: 5, partitioned: 0, truncated: true });
   });

@@ -1,7 +1,6 @@
 // security (glue_etl_pipeline_tf): facts from scripted Glue / KMS / IAM / EC2 / Secrets Manager answers, and the
 // Terraform worlds graded end to end.
 import { beforeEach, describe, expect, it } from "vitest";
-import { checkedCollect } from "../../support/checked-collect.js";
 import { GetSecurityConfigurationCommand } from "@aws-sdk/client-glue";
 import { DescribeKeyCommand, GetKeyRotationStatusCommand, ListAliasesCommand } from "@aws-sdk/client-kms";
 import { GetRoleCommand, ListRolesCommand } from "@aws-sdk/client-iam";
@@ -61,7 +60,7 @@ beforeEach(() => {
 describe("security check (scripted answers)", () => {
   it("reads every piece; rotation is asked by key id (never the alias); the trust policy is URL-decoded", async () => {
     typical();
-    const f = await checkedCollect(aws, security, ctx());
+    const f = await aws.collect(security, ctx());
     expect(f.securityConfig).toMatchObject({ exists: true, s3Modes: ["SSE-KMS"], cloudWatchMode: "SSE-KMS", jobBookmarksMode: "CSE-KMS" });
     expect(f.glueKey).toMatchObject({ alias: N.glueKmsAlias, exists: true, state: "Enabled", keyId: KEY, rotationEnabled: true, rotationPeriodDays: 365 });
     expect(kms.commandCalls(DescribeKeyCommand)[0]!).toEqual({ KeyId: N.glueKmsAlias });
@@ -72,7 +71,7 @@ describe("security check (scripted answers)", () => {
 
   it("VPC endpoints: the VPC is found by the tagged endpoints; untagged available ones count, pending ones and other VPCs do not", async () => {
     typical();
-    const f = await checkedCollect(aws, security, ctx());
+    const f = await aws.collect(security, ctx());
     expect(f.vpcEndpoints).toMatchObject({ vpcIds: ["vpc-a"], services: ["glue", "logs", "s3"], missing: ["kms", "dynamodb"] });
     expect((f.vpcEndpoints as { endpoints: unknown[] }).endpoints).toHaveLength(5);
   });
@@ -85,7 +84,7 @@ describe("security check (scripted answers)", () => {
     iam.on(GetRoleCommand).rejects(sdkError("NoSuchEntityException", 404, "The role cannot be found."));
     iam.on(ListRolesCommand).resolves({ Roles: [{ RoleName: "glue-etl-pipeline-7-dev-glue-service-rol", Path: "/", RoleId: "x", Arn: "arn:r", CreateDate: new Date(0) }], IsTruncated: false });
     sm.on(DescribeSecretCommand).rejects(sdkError("ResourceNotFoundException", 400, "Secrets Manager can't find the specified secret."));
-    const f = await checkedCollect(aws, security, ctx());
+    const f = await aws.collect(security, ctx());
     expect(f.glueKey).toEqual({ alias: N.glueKmsAlias, exists: false, similar: ["alias/glue-etl-pipeline-7-dev_glue"] });
     expect(f.glueRole).toEqual({ name: N.glueRole, exists: false, similar: ["glue-etl-pipeline-7-dev-glue-service-rol"] });
     expect(f.secret).toEqual({ name: N.secret, exists: false });
@@ -97,7 +96,7 @@ describe("security check (scripted answers)", () => {
     kms.on(GetKeyRotationStatusCommand).rejects(accessDenied("kms:GetKeyRotationStatus"));
     ec2.on(DescribeVpcEndpointsCommand, { NextToken: undefined }).rejects(Object.assign(sdkError("UnauthorizedOperation", 403, "You are not authorized to perform this operation."), { Code: "UnauthorizedOperation" }));
     iam.on(GetRoleCommand).rejects(Object.assign(sdkError("AccessDenied", 403, "not authorized to perform: iam:GetRole"), { Code: "AccessDenied" }));
-    const f = await checkedCollect(aws, security, ctx());
+    const f = await aws.collect(security, ctx());
     expect(f.glueKey).toMatchObject({ exists: true, state: "Enabled", rotationEnabled: { $error: { action: "kms:GetKeyRotationStatus", kind: "accessDenied" } } });
     expect(f.vpcEndpoints).toMatchObject({ $error: { action: "ec2:DescribeVpcEndpoints" } });
     expect(f.glueRole).toMatchObject({ $error: { action: "iam:GetRole" } });
@@ -108,7 +107,7 @@ describe("security check (scripted answers)", () => {
     typical();
     sm.on(DescribeSecretCommand).resolves({ Name: N.secret, DeletedDate: new Date(0) });
     iam.on(GetRoleCommand).resolves({ Role: { RoleName: N.glueRole, Path: "/", RoleId: "x", Arn: "arn:r", CreateDate: new Date(0), AssumeRolePolicyDocument: "%7Bnot%20json" } });
-    const f = await checkedCollect(aws, security, ctx());
+    const f = await aws.collect(security, ctx());
     expect(f.secret).toMatchObject({ exists: false, scheduledForDeletion: true });
     expect(f.glueRole).toMatchObject({ exists: true, trustedServices: [], parseError: expect.stringContaining("invalid JSON") });
   });

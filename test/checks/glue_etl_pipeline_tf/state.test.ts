@@ -1,7 +1,6 @@
 // state (glue_etl_pipeline_tf): facts from scripted DynamoDB answers, the Terraform worlds graded end to end, and the
 // semantics of the world handlers the ops side added (DynamoDB, KMS rotation, Lambda, Glue workflow runs).
 import { beforeEach, describe, expect, it } from "vitest";
-import { checkedCollect } from "../../support/checked-collect.js";
 import { DescribeContinuousBackupsCommand, DescribeTableCommand, ListTablesCommand, type DescribeTableInput } from "@aws-sdk/client-dynamodb";
 import { state } from "../../../checks/glue_etl_pipeline_tf/state.js";
 import { completeWorld, partialWorld, tfNames } from "../../support/world/assessments/tf/index.js";
@@ -42,14 +41,14 @@ beforeEach(() => {
 describe("state check (scripted answers)", () => {
   it("keys, encryption (DEFAULT without an SSEDescription) and point-in-time recovery of each table", async () => {
     typical();
-    const f = await checkedCollect(aws, state, ctx());
+    const f = await aws.collect(state, ctx());
     expect(f.bookmarks).toMatchObject({ name: N.bookmarksTable, exists: true, status: "ACTIVE", keys: ["job_name HASH", "run_id RANGE"], billingMode: "PAY_PER_REQUEST", sse: { status: "ENABLED", type: "KMS" }, pitr: "ENABLED", indexes: ["status-index"] });
     expect(f.jobState).toMatchObject({ keys: ["job_name HASH"], sse: { status: "DEFAULT", type: null, kmsKey: null }, pitr: "DISABLED" });
   });
 
   it("a missing table (ResourceNotFoundException) lists near-miss names across ListTables pages, other students' copies left out", async () => {
     typical();
-    const f = await checkedCollect(aws, state, ctx());
+    const f = await aws.collect(state, ctx());
     expect(f.metadata).toEqual({ name: N.metadataTable, exists: false, similar: ["glue-etl-pipeline-7-dev-meta-data"] });
     expect(ddb.commandCalls(ListTablesCommand)).toHaveLength(2);
   });
@@ -58,7 +57,7 @@ describe("state check (scripted answers)", () => {
     typical();
     ddb.on(DescribeTableCommand, { TableName: N.jobStateTable }).rejects(accessDenied("dynamodb:DescribeTable"));
     ddb.on(DescribeContinuousBackupsCommand, { TableName: N.bookmarksTable }).rejects(accessDenied("dynamodb:DescribeContinuousBackups"));
-    const f = await checkedCollect(aws, state, ctx());
+    const f = await aws.collect(state, ctx());
     expect(f.jobState).toMatchObject({ $error: { action: "dynamodb:DescribeTable", kind: "accessDenied" } });
     expect(f.bookmarks).toMatchObject({ exists: true, keys: ["job_name HASH", "run_id RANGE"], pitr: { $error: { action: "dynamodb:DescribeContinuousBackups" } } });
   });

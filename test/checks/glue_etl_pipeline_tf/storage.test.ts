@@ -10,7 +10,6 @@ import {
   S3Client,
   type LifecycleRule,
 } from "@aws-sdk/client-s3";
-import { checkedCollect } from "../../support/checked-collect.js";
 import { DescribeKeyCommand, NotFoundException } from "@aws-sdk/client-kms";
 import { publicAccessBlockWords, storage, wholeBucketExpirationDays, wholeBucketTransitionDays } from "../../../checks/glue_etl_pipeline_tf/storage.js";
 import { lifecycleRuleFacts } from "../../../checks/shared/s3-buckets.js";
@@ -52,7 +51,7 @@ beforeEach(() => {
 describe("storage check (scripted answers)", () => {
   it("reads the five buckets of a compliant deployment into per-bucket maps", async () => {
     compliant();
-    const f = await checkedCollect(aws, storage, ctx());
+    const f = await aws.collect(storage, ctx());
     expect(f.missing).toEqual([]);
     expect(f.aliasesAccepted).toEqual([]);
     expect(f.kmsAlias).toBe(N.s3KmsAlias);
@@ -74,7 +73,7 @@ describe("storage check (scripted answers)", () => {
     s3.on(HeadBucketCommand, { Bucket: N.tempBucket }).rejects(s3Error("Unknown", 403));
     s3.on(GetBucketVersioningCommand, { Bucket: N.tempBucket }).rejects(s3Error("AccessDenied", 403));
     s3.on(ListBucketsCommand).resolves({ Buckets: [...BUCKETS.map((Name) => ({ Name })), { Name: `${N.p}-processed_data` }, { Name: "glue-etl-pipeline-s002-dev-processed-data" }] });
-    const f = await checkedCollect(aws, storage, ctx());
+    const f = await aws.collect(storage, ctx());
     expect(f.missing).toEqual([`processed: ${N.processedBucket} (not found)`, `temp: ${N.tempBucket} (403: the name belongs to another account, or a policy denies the grader)`]);
     // Another student's copy of the template is not a near miss.
     expect(f.similar).toEqual([`${N.p}-processed_data`]);
@@ -91,7 +90,7 @@ describe("storage check (scripted answers)", () => {
     compliant();
     const serverError = Object.assign(s3Error("InternalError", 500), { $fault: "server" });
     s3.on(HeadBucketCommand, { Bucket: N.processedBucket }).rejects(serverError);
-    const f = await checkedCollect(aws, storage, ctx());
+    const f = await aws.collect(storage, ctx());
     for (const k of ["buckets", "found", "missing", "versioning", "encryption", "publicAccessBlock", "lifecycle"] as const) {
       expect(f[k], k).toMatchObject({ $error: { action: "s3:ListBucket" } });
     }
@@ -114,7 +113,7 @@ describe("storage check (scripted answers)", () => {
       [GetBucketLifecycleConfigurationCommand, { Rules: tiering }],
       [GetBucketEncryptionCommand, { ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: "aws:kms", KMSMasterKeyID: KEY_ID } }] } }],
     ] as const) s3.on(cmd as typeof GetBucketVersioningCommand, { Bucket: N.rawBucketSeed }).resolves(out as object);
-    const f = await checkedCollect(aws, storage, ctx());
+    const f = await aws.collect(storage, ctx());
     expect(f.missing).toEqual([]);
     expect(f.aliasesAccepted).toEqual([`raw: ${N.rawBucketSeed} (the README's spelling, accepted)`]);
     expect((f.encryption as { keyMatchesAlias: Record<string, unknown> }).keyMatchesAlias.raw).toBe(true);
@@ -124,14 +123,14 @@ describe("storage check (scripted answers)", () => {
     compliant();
     s3.on(GetPublicAccessBlockCommand, { Bucket: N.curatedBucket }).rejects(s3Error("NoSuchPublicAccessBlockConfiguration", 404));
     s3.on(GetPublicAccessBlockCommand, { Bucket: N.scriptsBucket }).resolves({ PublicAccessBlockConfiguration: { ...PAB, BlockPublicPolicy: false, RestrictPublicBuckets: false } });
-    const f = await checkedCollect(aws, storage, ctx());
+    const f = await aws.collect(storage, ctx());
     expect(f.publicAccessBlock).toMatchObject({ curated: "not configured", scripts: "off: BlockPublicPolicy, RestrictPublicBuckets", raw: "all four blocked" });
   });
 
   it("AccessDenied on one bucket's versioning is an ErrorFact on that bucket only", async () => {
     compliant();
     s3.on(GetBucketVersioningCommand, { Bucket: N.scriptsBucket }).rejects(s3Error("AccessDenied", 403));
-    const f = await checkedCollect(aws, storage, ctx());
+    const f = await aws.collect(storage, ctx());
     const v = f.versioning as Record<string, unknown>;
     expect(v.raw).toBe("Enabled");
     expect(v.scripts).toMatchObject({ $error: { action: "s3:GetBucketVersioning", kind: "accessDenied" } });
@@ -141,13 +140,13 @@ describe("storage check (scripted answers)", () => {
     compliant();
     s3.on(GetBucketEncryptionCommand, { Bucket: N.tempBucket }).resolves({ ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: "AES256" } }] } });
     s3.on(GetBucketEncryptionCommand, { Bucket: N.curatedBucket }).resolves({ ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: "aws:kms", KMSMasterKeyID: "99999999-0000-0000-0000-000000000000" } }] } });
-    const f = await checkedCollect(aws, storage, ctx());
+    const f = await aws.collect(storage, ctx());
     expect(f.encryption).toMatchObject({ algorithm: { temp: "AES256", curated: "aws:kms" }, keyMatchesAlias: { temp: false, curated: false, raw: true } });
   });
 
   it("uses the older module's alias alias/{p}-s3 when alias/{p}-s3-kms-key does not exist", async () => {
     compliant([N.s3KmsAliasOld]);
-    const f = await checkedCollect(aws, storage, ctx());
+    const f = await aws.collect(storage, ctx());
     expect(f.kmsAlias).toBe(N.s3KmsAliasOld);
     expect((f.encryption as { keyMatchesAlias: Record<string, unknown> }).keyMatchesAlias).toEqual({ raw: true, processed: true, curated: true, scripts: true, temp: true });
   });
@@ -155,7 +154,7 @@ describe("storage check (scripted answers)", () => {
   it("AccessDenied on kms:DescribeKey of the alias makes the key comparison an error, not a mismatch", async () => {
     compliant();
     kms.on(DescribeKeyCommand, { KeyId: N.s3KmsAlias }).rejects(Object.assign(new Error("not authorized"), { name: "AccessDeniedException", $metadata: { httpStatusCode: 400 } }));
-    const f = await checkedCollect(aws, storage, ctx());
+    const f = await aws.collect(storage, ctx());
     expect((f.encryption as { keyMatchesAlias: Record<string, unknown> }).keyMatchesAlias.raw).toMatchObject({ $error: { action: "kms:DescribeKey", kind: "accessDenied" } });
   });
 });

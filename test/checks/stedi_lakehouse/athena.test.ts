@@ -1,7 +1,6 @@
 // Athena counts behind --run-queries (scripted answers): start, poll through states, read the number after the header row;
 // failures are facts, time-outs and refusals are errors; the consent query only when the column exists.
 import { beforeEach, describe, expect, it } from "vitest";
-import { checkedCollect } from "../../support/checked-collect.js";
 import { FakeAws } from "../../support/check-tester.js";
 import { GetQueryExecutionCommand, GetQueryResultsCommand, StartQueryExecutionCommand } from "@aws-sdk/client-athena";
 import { GetDatabaseCommand, GetTablesCommand } from "@aws-sdk/client-glue";
@@ -93,7 +92,7 @@ describe("zone counts with --run-queries", () => {
     athena.on(GetQueryExecutionCommand).resolves({ QueryExecution: { Status: { State: "SUCCEEDED" } } });
     athena.on(GetQueryResultsCommand, { QueryExecutionId: "q1", MaxResults: 10 }).resolves(result("956"));
     athena.on(GetQueryResultsCommand, { QueryExecutionId: "q2", MaxResults: 10 }).resolves(result("81273"));
-    const f = await checkedCollect(aws, landing, ctx(), { writes: ["StartQueryExecution"] });
+    const f = await aws.collect(landing, ctx(), { runQueries: true });
     expect(f.counts).toEqual({ customer_landing: 956, accelerometer_landing: 81273, step_trainer_landing: null });
     expect(f.withoutConsent).toEqual({ noColumn: "shareWithResearchAsOfDate" });
     expect(athena.commandCalls(StartQueryExecutionCommand)).toHaveLength(2);

@@ -1,7 +1,6 @@
 // Jobs check (scripted answers): finding the student's jobs by name or by the table their script/graph writes, runs sorted
 // by StartedOn, the catalog-update settings read from the script (bounded ranged GET) or the visual graph.
 import { beforeEach, describe, expect, it } from "vitest";
-import { checkedCollect } from "../../support/checked-collect.js";
 import { FakeAws } from "../../support/check-tester.js";
 import { EntityNotFoundException, GetDatabaseCommand, GetDatabasesCommand, GetJobCommand, GetJobRunsCommand, ListJobsCommand, type Job } from "@aws-sdk/client-glue";
 import { GetObjectCommand } from "@aws-sdk/client-s3";
@@ -58,7 +57,7 @@ describe("jobs check (scripted answers)", () => {
       ],
     });
     glue.on(GetJobRunsCommand, { JobName: "accelerometer_landing_to_trusted" }).resolves({ JobRuns: [{ Id: "r", JobRunState: "SUCCEEDED", StartedOn: new Date("2026-01-01") }] });
-    const f = await checkedCollect(aws, jobs, ctx());
+    const f = await aws.collect(jobs, ctx());
     expect(f.studentJobs).toEqual(["customer_landing_to_trusted_7", "accelerometer_landing_to_trusted"]);
     expect(f.customer_trusted).toMatchObject({ found: true, name: "customer_landing_to_trusted_7", matchedBy: "target", succeeded: true, latestState: "FAILED", runs: 2, lastError: "boom", updatesCatalog: true });
     expect(f.accelerometer_trusted).toMatchObject({ found: true, name: "accelerometer_landing_to_trusted", matchedBy: "target", succeeded: true, updatesCatalog: false });
@@ -71,7 +70,7 @@ describe("jobs check (scripted answers)", () => {
     glue.on(GetJobCommand).resolves({ Job: job("trainer_trusted_to_curated_7") });
     s3.on(GetObjectCommand).rejects(Object.assign(new Error("Access Denied"), { name: "AccessDenied", $metadata: { httpStatusCode: 403 } }));
     glue.on(GetJobRunsCommand).resolves({ JobRuns: [{ JobRunState: "FAILED", StartedOn: new Date() }] });
-    const f = await checkedCollect(aws, jobs, ctx());
+    const f = await aws.collect(jobs, ctx());
     expect(f.machine_learning_curated).toMatchObject({ found: true, matchedBy: "name", succeeded: false, updatesCatalog: { $error: { action: "s3:GetObject", kind: "accessDenied" } } });
     expect(f.customer_curated).toMatchObject({ found: false });
   });
@@ -86,7 +85,7 @@ describe("jobs check (scripted answers)", () => {
       }),
     });
     glue.on(GetJobRunsCommand).resolves({ JobRuns: [{ JobRunState: "SUCCEEDED", StartedOn: new Date() }] });
-    const f = await checkedCollect(aws, jobs, ctx());
+    const f = await aws.collect(jobs, ctx());
     // "ml-job" looks like a lab job name; its graph writes the student's database, so it is theirs.
     expect(f.studentJobs).toEqual(["ml-job"]);
     expect(f.machine_learning_curated).toMatchObject({ found: true, matchedBy: "target", jobMode: "VISUAL", succeeded: true, updatesCatalog: true, script: { read: false } });
@@ -95,7 +94,7 @@ describe("jobs check (scripted answers)", () => {
 
   it("ListJobs AccessDenied: every job fact is the error", async () => {
     glue.on(ListJobsCommand).rejects(Object.assign(new Error("no"), { name: "AccessDeniedException", $metadata: { httpStatusCode: 400 } }));
-    const f = await checkedCollect(aws, jobs, ctx());
+    const f = await aws.collect(jobs, ctx());
     expect(f.customer_curated).toMatchObject({ $error: { action: "glue:ListJobs" } });
   });
 
@@ -106,7 +105,7 @@ describe("jobs check (scripted answers)", () => {
     glue.on(GetJobCommand).resolves({ Job: job("customer_trusted_to_curated_7") });
     s3.on(GetObjectCommand).rejects(Object.assign(new Error("nope"), { name: "NoSuchKey", $metadata: { httpStatusCode: 404 } }));
     glue.on(GetJobRunsCommand).resolves({ JobRuns: [] });
-    const f = await checkedCollect(aws, jobs, ctx());
+    const f = await aws.collect(jobs, ctx());
     expect(f.customer_curated).toMatchObject({ found: true, matchedBy: "name", succeeded: false, latestState: null, script: { read: false }, updatesCatalog: false });
   });
 });

@@ -1,6 +1,5 @@
 // Setup check (scripted answers): S3 endpoints of any type across pages, roles Glue may assume, Athena result location.
 import { beforeEach, describe, expect, it } from "vitest";
-import { checkedCollect } from "../../support/checked-collect.js";
 import { FakeAws } from "../../support/check-tester.js";
 import { DescribeVpcEndpointsCommand } from "@aws-sdk/client-ec2";
 import { GetRoleCommand, ListRolesCommand } from "@aws-sdk/client-iam";
@@ -38,7 +37,7 @@ describe("setup check (scripted answers)", () => {
     ec2.on(DescribeVpcEndpointsCommand, { NextToken: "n1", MaxResults: 1000 }).resolves({
       VpcEndpoints: [{ VpcEndpointId: "vpce-2", VpcEndpointType: "Gateway", ServiceName: "com.amazonaws.us-east-1.s3", State: "available" as never, RouteTableIds: ["rtb-1", "rtb-2"], VpcId: "vpc-1" }],
     });
-    const f = await checkedCollect(aws, setup, ctx());
+    const f = await aws.collect(setup, ctx());
     expect(f.s3Endpoints).toEqual([
       { id: "vpce-1", vpcId: null, serviceName: "com.amazonaws.us-east-1.s3", type: "Interface", state: "available", routeTables: 0 },
       { id: "vpce-2", vpcId: "vpc-1", serviceName: "com.amazonaws.us-east-1.s3", type: "Gateway", state: "available", routeTables: 2 },
@@ -47,7 +46,7 @@ describe("setup check (scripted answers)", () => {
 
   it("UnauthorizedOperation on DescribeVpcEndpoints is an error fact naming ec2:DescribeVpcEndpoints", async () => {
     ec2.on(DescribeVpcEndpointsCommand).rejects(Object.assign(new Error("You are not authorized to perform this operation."), { name: "UnauthorizedOperation", $metadata: { httpStatusCode: 403 } }));
-    expect((await checkedCollect(aws, setup, ctx())).s3Endpoints).toMatchObject({ $error: { action: "ec2:DescribeVpcEndpoints" } });
+    expect((await aws.collect(setup, ctx())).s3Endpoints).toMatchObject({ $error: { action: "ec2:DescribeVpcEndpoints" } });
   });
 
   it("roles: named for the student or the lab's name; Glue trust read from ListRoles or GetRole; other students' roles ignored", async () => {
@@ -61,7 +60,7 @@ describe("setup check (scripted answers)", () => {
     });
     iam.on(ListRolesCommand, { Marker: "m1" }).resolves({ Roles: [{ RoleName: "My-Glue-Service-Role", Arn: "a", Path: "/", RoleId: "r", CreateDate: new Date() }, { RoleName: "lambda-7", AssumeRolePolicyDocument: trust("lambda.amazonaws.com"), Arn: "a", Path: "/", RoleId: "r", CreateDate: new Date() }] });
     iam.on(GetRoleCommand, { RoleName: "My-Glue-Service-Role" }).resolves({ Role: { RoleName: "My-Glue-Service-Role", AssumeRolePolicyDocument: trust("glue.amazonaws.com"), Arn: "a", Path: "/", RoleId: "r", CreateDate: new Date() } });
-    const f = (await checkedCollect(aws, setup, ctx())).roles as { candidates: string[]; glueTrusted: string[] };
+    const f = (await aws.collect(setup, ctx())).roles as { candidates: string[]; glueTrusted: string[] };
     expect(f.candidates).toEqual(["stedi-role-7", "My-Glue-Service-Role", "lambda-7"]);
     expect(f.glueTrusted).toEqual(["stedi-role-7", "My-Glue-Service-Role"]);
   });
@@ -76,7 +75,7 @@ describe("setup check (scripted answers)", () => {
         { QueryExecutionId: "c", Status: { State: "SUCCEEDED" }, QueryExecutionContext: { Database: "other" }, ResultConfiguration: { OutputLocation: "s3://b/athena/c.csv" } },
       ],
     });
-    expect((await checkedCollect(aws, setup, ctx())).athena).toEqual({ workGroup: "primary", outputLocation: "s3://b/athena/", managedResults: false, successfulQueries: 1 });
+    expect((await aws.collect(setup, ctx())).athena).toEqual({ workGroup: "primary", outputLocation: "s3://b/athena/", managedResults: false, successfulQueries: 1 });
   });
 
   it("Athena: a missing database still counts successful queries in the workgroup", async () => {
@@ -84,12 +83,12 @@ describe("setup check (scripted answers)", () => {
     glue.on(GetDatabasesCommand).resolves({ DatabaseList: [] });
     athena.on(ListQueryExecutionsCommand).resolves({ QueryExecutionIds: ["a"] });
     athena.on(BatchGetQueryExecutionCommand).resolves({ QueryExecutions: [{ QueryExecutionId: "a", Status: { State: "SUCCEEDED" }, ResultConfiguration: { OutputLocation: "s3://b/a.csv" } }] });
-    expect((await checkedCollect(aws, setup, ctx())).athena).toMatchObject({ outputLocation: null, successfulQueries: 1 });
+    expect((await aws.collect(setup, ctx())).athena).toMatchObject({ outputLocation: null, successfulQueries: 1 });
   });
 
   it("queries check reports the run's switches", async () => {
     const c = new CheckContext(new AwsSession({ region: "us-east-1" }), "7", names, "1", "aws", { runQueries: true, athenaOutput: "s3://o/" });
     expect(await queries.collect(c)).toEqual({ enabled: true, workGroup: null, outputLocation: "s3://o/" });
-    expect(await checkedCollect(aws, queries, ctx())).toEqual({ enabled: false, workGroup: null, outputLocation: null });
+    expect(await aws.collect(queries, ctx())).toEqual({ enabled: false, workGroup: null, outputLocation: null });
   });
 });

@@ -1,7 +1,6 @@
 // Landing / trusted / curated checks against scripted Glue answers: database resolution (stedi_{student}, the plain
 // `stedi` only when fair), table facts (lowercased columns, types, aliases), errors; counts only with runQueries.
 import { beforeEach, describe, expect, it } from "vitest";
-import { checkedCollect } from "../../support/checked-collect.js";
 import { FakeAws } from "../../support/check-tester.js";
 import { EntityNotFoundException, GetDatabaseCommand, GetDatabasesCommand, GetTablesCommand, GetTagsCommand, type Table } from "@aws-sdk/client-glue";
 import { StartQueryExecutionCommand } from "@aws-sdk/client-athena";
@@ -51,7 +50,7 @@ describe("zone checks (scripted answers)", () => {
     glue.on(GetDatabaseCommand, { Name: "stedi_7" }).resolves({ Database: { Name: "stedi_7" } });
     glue.on(GetTablesCommand, { DatabaseName: "stedi_7", NextToken: undefined }).resolves({ TableList: [table("customer_landing", "s3://b/customer/landing/", [["email", "string"], ["shareWithResearchAsOfDate", "bigint"]])], NextToken: "t1" });
     glue.on(GetTablesCommand, { DatabaseName: "stedi_7", NextToken: "t1" }).resolves({ TableList: [table("accelerometer_landing", "s3://b/accelerometer/landing", [["x", "double"]])] });
-    const f = await checkedCollect(aws, landing, ctx());
+    const f = await aws.collect(landing, ctx());
     expect(f.database).toMatchObject({ name: "stedi_7", exists: true, matchedBy: "name" });
     expect(f.customer_landing).toMatchObject({ exists: true, columns: ["email", "sharewithresearchasofdate"], allStrings: false });
     expect(f.accelerometer_landing).toMatchObject({ exists: true, location: "s3://b/accelerometer/landing/" });
@@ -67,7 +66,7 @@ describe("zone checks (scripted answers)", () => {
     glue.on(GetDatabasesCommand).resolves({ DatabaseList: [{ Name: "stedi" }, { Name: "stedi_8" }] });
     glue.on(GetTagsCommand).resolves({ Tags: { StudentID: "7" } });
     glue.on(GetTablesCommand).resolves({ TableList: [] });
-    const f = await checkedCollect(aws, trusted, ctx());
+    const f = await aws.collect(trusted, ctx());
     expect(f.database).toMatchObject({ name: "stedi", exists: true, matchedBy: "plain-tagged" });
     expect(glue.commandCalls(GetTablesCommand)[0]!.DatabaseName).toBe("stedi");
   });
@@ -78,7 +77,7 @@ describe("zone checks (scripted answers)", () => {
     glue.on(GetDatabasesCommand).resolves({ DatabaseList: [{ Name: "stedi" }, { Name: "default" }] });
     glue.on(GetTagsCommand).resolves({ Tags: {} });
     glue.on(GetTablesCommand).resolves({ TableList: [] });
-    expect((await checkedCollect(aws, curated, ctx())).database).toMatchObject({ name: "stedi", matchedBy: "plain-only-copy" });
+    expect((await aws.collect(curated, ctx())).database).toMatchObject({ name: "stedi", matchedBy: "plain-only-copy" });
   });
 
   it("does not use an untagged plain `stedi` in a shared account, and says why", async () => {
@@ -86,7 +85,7 @@ describe("zone checks (scripted answers)", () => {
     glue.on(GetDatabaseCommand, { Name: "stedi" }).resolves({ Database: { Name: "stedi" } });
     glue.on(GetDatabasesCommand).resolves({ DatabaseList: [{ Name: "stedi" }, { Name: "stedi_8" }, { Name: "Stedi_07" }] });
     glue.on(GetTagsCommand).resolves({ Tags: {} });
-    const f = await checkedCollect(aws, curated, ctx());
+    const f = await aws.collect(curated, ctx());
     expect(f.database).toMatchObject({ name: "stedi_7", exists: false, similar: ["Stedi_07"] });
     expect((f.database as { plainNote: string }).plainNote).toContain("stedi_8");
     expect(f.customer_curated).toMatchObject({ exists: false, reason: "no database" });
@@ -96,7 +95,7 @@ describe("zone checks (scripted answers)", () => {
   it("AccessDenied on GetTables stands as the error of every table", async () => {
     glue.on(GetDatabaseCommand).resolves({ Database: { Name: "stedi_7" } });
     glue.on(GetTablesCommand).rejects(Object.assign(new Error("not authorized"), { name: "AccessDeniedException", $metadata: { httpStatusCode: 400 } }));
-    const f = await checkedCollect(aws, trusted, ctx());
+    const f = await aws.collect(trusted, ctx());
     expect(f.customer_trusted).toMatchObject({ $error: { action: "glue:GetTables", kind: "accessDenied" } });
   });
 });
