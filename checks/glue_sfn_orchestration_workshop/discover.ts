@@ -168,17 +168,23 @@ export async function acceptedDatabases(ctx: CheckContext, layer: Layer): Promis
 /** The crawler of a layer: one writing to the layer's database, attributed by the state machine, tag or name (else the only one there). */
 export function findCrawler(ctx: CheckContext, layer: Layer): Promise<CrawlerPick> {
   return once(ctx, `crawler:${layer}`, async () => {
-    const [all, sm] = await Promise.all([allCrawlers(ctx), findStateMachine(ctx)]);
+    const finding = findStateMachine(ctx);
+    finding.catch(() => undefined);
+    const all = await allCrawlers(ctx);
     if (!Array.isArray(all)) return { kind: "error", fact: all } as const;
     const dbs = layerDatabases(ctx, layer).map((d) => d.toLowerCase());
-    const smCrawlers = namesIn(sm, "glueStartCrawler");
     const writers = all.filter((c) => c.Name && dbs.includes((c.DatabaseName ?? "").toLowerCase()));
-    const tags = await Promise.all(
-      writers.slice(0, 20).map(async (c) => {
-        const r = await ctx.read("glue", new GetTagsCommand({ ResourceArn: await glueArn(ctx, "crawler", c.Name!) }), { missing: ["EntityNotFoundException"] });
-        return r.ok ? taggedForStudent(r.value.Tags ?? {}, ctx.student) : false;
-      }),
-    );
+    // The writers' tags are read while the state machine is still being found.
+    const [tags, sm] = await Promise.all([
+      Promise.all(
+        writers.slice(0, 20).map(async (c) => {
+          const r = await ctx.read("glue", new GetTagsCommand({ ResourceArn: await glueArn(ctx, "crawler", c.Name!) }), { missing: ["EntityNotFoundException"] });
+          return r.ok ? taggedForStudent(r.value.Tags ?? {}, ctx.student) : false;
+        }),
+      ),
+      finding,
+    ]);
+    const smCrawlers = namesIn(sm, "glueStartCrawler");
     const scored = writers.map((c, i) => {
       const by: FoundBy | null = smCrawlers.includes(c.Name!) ? "stateMachine" : tags[i] ? "tag" : mentionsStudent(c.Name, ctx.student) ? "name" : (c.DatabaseName ?? "").toLowerCase() === dbs[1] ? "database" : null;
       const score = by === "stateMachine" ? 4 : by === "tag" ? 3 : by === "name" ? 2 : by === "database" ? 1 : 0;
@@ -208,6 +214,8 @@ export type TableFact = z.infer<typeof tableFactSchema>;
 
 /** Facts of the layer's database (whichever accepted name exists; the crawler's first) and its tables. */
 export async function databaseFacts(ctx: CheckContext, layer: Layer, crawlerDb: string | null): Promise<{ database: z.infer<typeof databaseFactSchema>; tables: TableFact[] | ErrorFact }> {
+  // Both spellings are asked for while the anchor is still being found; only the accepted ones are looked at.
+  for (const n of layerDatabases(ctx, layer)) void ctx.read("glue", new GetDatabaseCommand({ Name: n }), { missing: ["EntityNotFoundException"] });
   const names = await acceptedDatabases(ctx, layer);
   const reads = await Promise.all(names.map((n) => ctx.read("glue", new GetDatabaseCommand({ Name: n }), { missing: ["EntityNotFoundException"] })));
   const err = reads.find((r) => !r.ok && !r.missing);
