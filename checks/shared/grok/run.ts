@@ -36,6 +36,7 @@ import("node:worker_threads").then(({ parentPort, workerData }) => {
   const { source, flags, groups, lines, maxCapture } = workerData;
   let re;
   try { re = new RegExp(source, flags); } catch (e) { parentPort.postMessage({ fatal: String((e && e.message) || e) }); return; }
+  parentPort.postMessage({ ready: true });
   for (let index = 0; index < lines.length; index++) {
     const m = re.exec(lines[index]);
     const captures = {};
@@ -82,12 +83,16 @@ export function runGrok(compiled: Extract<CompiledGrok, { ok: true }>, lines: re
       return;
     }
     timer = setTimeout(() => finish({ timedOut: true, error: `the worker did not start within ${startupMs} ms` }), startupMs);
-    worker.once("online", () => {
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(() => finish({ timedOut: true }), timeoutMs);
-    });
-    worker.on("message", (m: { index?: number; matched?: boolean; captures?: Record<string, string>; fatal?: string }) => {
+    worker.on("message", (m: { ready?: true; index?: number; matched?: boolean; captures?: Record<string, string>; fatal?: string }) => {
+      if (settled) return;
       if (m.fatal !== undefined) return finish({ timedOut: false, error: m.fatal });
+      // "ready" is the worker's first message, so it always comes before the answers (the "online" event did not: a
+      // match timer armed after the run had settled kept the process alive for a second).
+      if (m.ready) {
+        if (timer) clearTimeout(timer);
+        timer = setTimeout(() => finish({ timedOut: true }), timeoutMs);
+        return;
+      }
       if (typeof m.index !== "number") return;
       results[m.index] = { matched: m.matched === true, timedOut: false, captures: m.captures ?? {} };
       if (results.every((r) => r !== undefined)) finish({ timedOut: false });

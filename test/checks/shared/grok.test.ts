@@ -190,6 +190,20 @@ describe("the time-limited matcher", () => {
   });
 });
 
+describe("the matcher worker's timers", () => {
+  const timers = () => process.getActiveResourcesInfo().filter((r) => r === "Timeout").length;
+  it("a finished run leaves no timer armed, even when the answers arrive before the worker's online event", async () => {
+    const compiled = ok(LAB_GROK_PATTERN);
+    // The order of "message" and "online" varies run to run; a timer armed after settling kept a CLI run alive for 1 s.
+    for (let i = 0; i < 12; i++) {
+      const before = timers();
+      await runGrok(compiled, SAMPLE_LOG_LINES);
+      await new Promise((r) => setTimeout(r, 60));
+      expect(timers(), `run ${i + 1}`).toBeLessThanOrEqual(before);
+    }
+  }, 30_000);
+});
+
 describe("the bundle (dist/, npm run build)", () => {
   const bundle = fileURLToPath(new URL("../../../dist/main.js", import.meta.url));
   const bin = fileURLToPath(new URL("../../../bin/glue-validate.js", import.meta.url));
