@@ -2,22 +2,15 @@
 import { z } from "zod";
 import { GetTriggerCommand, ListTriggersCommand } from "@aws-sdk/client-glue";
 import type { Facts, Json } from "../src/grade/facts.js";
-import { triggerFacts } from "../checks/shared/glue-triggers.js";
+import { triggerFacts, triggerFactsSchema } from "../checks/shared/glue-triggers.js";
 import { byName, defineReader, missing, namedFacts, orError, stringMap, similarFrom } from "./reader.js";
 import { glueTags } from "./glue-common.js";
 
-/** The facts of one trigger (shared with glue.workflow's trigger list). */
+/** The facts of one trigger (shared with glue.workflow's trigger list): the shared trigger facts and what it starts. */
 export const triggerShape = {
-  type: z.string().nullable(),
-  state: z.string().nullable(),
-  workflow: z.string().nullable(),
-  schedule: z.string().nullable(),
-  logical: z.string().nullable(),
-  conditions: z.array(z.object({ job: z.string().nullable(), crawler: z.string().nullable(), state: z.string().nullable() })),
-  actions: z.array(z.object({ job: z.string().nullable(), crawler: z.string().nullable() })),
+  ...triggerFactsSchema.omit({ name: true, seenIn: true }).shape,
   startsJobs: z.array(z.string()),
   startsCrawlers: z.array(z.string()),
-  eventBatchSize: z.number().nullable(),
 };
 
 /** Reads one trigger by name. */

@@ -8,7 +8,7 @@ import { ListRuleNamesByTargetCommand, ListRulesCommand, type DescribeRuleRespon
 import type { Job } from "@aws-sdk/client-glue";
 import type { CheckContext } from "../../src/grade/check.js";
 import { z } from "zod";
-import type { ErrorFact } from "../../src/grade/facts.js";
+import { orError, type ErrorFact } from "../../src/grade/facts.js";
 import { readRule } from "../shared/event-rules.js";
 import { allJobNames, readJob } from "../shared/glue-jobs.js";
 import { once } from "../shared/per-run.js";
@@ -21,6 +21,11 @@ export type FoundBy = z.infer<typeof foundBySchema>;
 
 /** A resource not found: the name expected, and near-miss names. */
 export const notFoundSchema = z.object({ exists: z.literal(false), expected: z.string(), similar: z.array(z.string()) });
+
+/** The facts of a resource the check looks for: found (its name, how it was attributed, then `details`), not found, or an error. */
+export function foundOrNot<S extends z.ZodRawShape>(details: S) {
+  return orError(z.union([notFoundSchema, z.object({ exists: z.literal(true), name: z.string(), foundBy: foundBySchema, ...details })]));
+}
 
 /** A resource found (with how), missing (with near-miss names), or an error that stopped the search. */
 export type Found<T> = ({ kind: "found"; name: string; foundBy: FoundBy } & T) | { kind: "missing"; expected: string; similar: string[] } | { kind: "error"; fact: ErrorFact };

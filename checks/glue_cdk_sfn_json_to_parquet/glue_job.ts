@@ -6,7 +6,7 @@ import { orError } from "../../src/grade/facts.js";
 import { redactArguments } from "../../src/aws/redact.js";
 import { effectiveArguments, jobFeatures } from "../shared/job-args.js";
 import { parseS3 } from "../shared/s3-objects.js";
-import { findJob, foundBySchema, notFoundSchema, type JobFound } from "./discover.js";
+import { findJob, foundOrNot, type JobFound } from "./discover.js";
 
 /** The job's three pipeline arguments (null when unset or blank). */
 export const pipelineArgsSchema = z.object({ dbname: z.string().nullable(), table: z.string().nullable(), outputpath: z.string().nullable() });
@@ -24,25 +24,17 @@ type SourceTable = z.infer<typeof sourceTableSchema>;
 
 /** The facts of the Glue job task: only `job` when it was not found. */
 export const glueJobFactsSchema = z.object({
-  job: orError(
-    z.union([
-      notFoundSchema,
-      z.object({
-        exists: z.literal(true),
-        name: z.string(),
-        foundBy: foundBySchema,
-        commandName: z.string().nullable(),
-        scriptLocation: z.string().nullable(),
-        glueVersion: z.string().nullable(),
-        workerType: z.string().nullable(),
-        numberOfWorkers: z.number().nullable(),
-        maxConcurrentRuns: z.number(),
-        monitoring: z.object({ metrics: z.boolean(), sparkUi: z.boolean() }),
-        /** DefaultArguments overlaid with NonOverridableArguments, secrets redacted. */
-        arguments: z.record(z.string(), z.string()),
-      }),
-    ]),
-  ),
+  job: foundOrNot({
+    commandName: z.string().nullable(),
+    scriptLocation: z.string().nullable(),
+    glueVersion: z.string().nullable(),
+    workerType: z.string().nullable(),
+    numberOfWorkers: z.number().nullable(),
+    maxConcurrentRuns: z.number(),
+    monitoring: z.object({ metrics: z.boolean(), sparkUi: z.boolean() }),
+    /** DefaultArguments overlaid with NonOverridableArguments, secrets redacted. */
+    arguments: z.record(z.string(), z.string()),
+  }),
   args: pipelineArgsSchema.extend({ outputIsS3: z.boolean() }).optional(),
   sourceTable: sourceTableSchema.optional(),
 });

@@ -3,32 +3,24 @@ import { z } from "zod";
 import type { CheckModule } from "../../src/grade/check.js";
 import { orError } from "../../src/grade/facts.js";
 import { canonicalSchedule, hourlyMinute, normaliseCron } from "../shared/cron.js";
-import { findRule, findStateMachine, foundBySchema, notFoundSchema } from "./discover.js";
+import { findRule, findStateMachine, foundOrNot } from "./discover.js";
 
 export { hourlyMinute };
 
 /** The facts of the Schedule task. */
 export const scheduleFactsSchema = z.object({
-  rule: orError(
-    z.union([
-      notFoundSchema,
-      z.object({
-        exists: z.literal(true),
-        name: z.string(),
-        foundBy: foundBySchema,
-        state: z.string().nullable(),
-        /** The schedule in one spelling (every hourly form reads cron(M * * * ? *)). */
-        schedule: z.string().nullable(),
-        /** The expression as normalised, when it differs from `schedule`. */
-        written: z.string().nullable().optional(),
-        /** The minute of an hourly schedule, else null. */
-        minute: z.string().nullable(),
-        eventPattern: z.string().nullable(),
-        targets: orError(z.array(z.string())),
-        targetsStateMachine: orError(z.boolean()),
-      }),
-    ]),
-  ),
+  rule: foundOrNot({
+    state: z.string().nullable(),
+    /** The schedule in one spelling (every hourly form reads cron(M * * * ? *)). */
+    schedule: z.string().nullable(),
+    /** The expression as normalised, when it differs from `schedule`. */
+    written: z.string().nullable().optional(),
+    /** The minute of an hourly schedule, else null. */
+    minute: z.string().nullable(),
+    eventPattern: z.string().nullable(),
+    targets: orError(z.array(z.string())),
+    targetsStateMachine: orError(z.boolean()),
+  }),
 });
 export type ScheduleFacts = z.infer<typeof scheduleFactsSchema>;
 

@@ -1,9 +1,8 @@
 // State machine — compliant: a STANDARD state machine with a 2-hour timeout whose Glue task runs the job with glue:startJobRun.sync, retries 3 times every 10 s (backoff 1), catches failures into an sns:publish (Subject "Glue Job Status") followed by a Fail state, and otherwise ends in Succeed.
 import { z } from "zod";
 import type { CheckModule } from "../../src/grade/check.js";
-import { orError } from "../../src/grade/facts.js";
 import { taskKindSchema, type StateMachineAnalysis, type TaskFacts } from "../shared/state-machine.js";
-import { findJob, findStateMachine, foundBySchema, glueTask, notFoundSchema } from "./discover.js";
+import { findJob, findStateMachine, foundOrNot, glueTask } from "./discover.js";
 
 /** The Glue task of the state machine: its integration, first retrier, first catcher and what follows each. */
 export const jobTaskFactsSchema = z.object({
@@ -28,22 +27,14 @@ export type JobTaskFacts = z.infer<typeof jobTaskFactsSchema>;
 
 /** The facts of the State machine task (`jobTask` only when the state machine was found). */
 export const stateMachineFactsSchema = z.object({
-  stateMachine: orError(
-    z.union([
-      notFoundSchema,
-      z.object({
-        exists: z.literal(true),
-        name: z.string(),
-        foundBy: foundBySchema,
-        type: z.string().nullable(),
-        status: z.string().nullable(),
-        timeoutSeconds: z.number().nullable(),
-        definitionOk: z.boolean(),
-        parseError: z.string().optional(),
-        states: z.number(),
-      }),
-    ]),
-  ),
+  stateMachine: foundOrNot({
+    type: z.string().nullable(),
+    status: z.string().nullable(),
+    timeoutSeconds: z.number().nullable(),
+    definitionOk: z.boolean(),
+    parseError: z.string().optional(),
+    states: z.number(),
+  }),
   jobTask: z.union([jobTaskFactsSchema.extend({ exists: z.literal(true) }), z.object({ exists: z.literal(false), tasks: z.array(z.string()) })]).optional(),
 });
 export type StateMachineFacts = z.infer<typeof stateMachineFactsSchema>;
