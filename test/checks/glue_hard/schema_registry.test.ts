@@ -1,7 +1,7 @@
 // Task 5 check: Avro reading, facts from scripted Glue answers (FakeAws), and graded worlds end to end.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { EntityNotFoundException, GetRegistryCommand, GetSchemaCommand, GetSchemaVersionCommand, ListRegistriesCommand, ListSchemasCommand } from "@aws-sdk/client-glue";
-import { FakeAws } from "../../support/check-tester.js";
+import { awsError, FakeAws, testCheck } from "../../support/check-tester.js";
 import { CheckContext } from "../../../src/grade/check.js";
 import { avroTypeString, readAvroDefinition, schemaKey, schemaRegistry } from "../../../checks/glue_hard/schema_registry.js";
 import { completeWorld, emptyWorld, partialWorld } from "../../support/world/index.js";
@@ -186,3 +186,26 @@ describe("schema_registry task graded from worlds", () => {
     expect(s["schema_registry.customer_fields"]).toBe("skipped");
   });
 });
+
+// Table-driven, as docs/authoring-an-assessment.md shows: each case scripts the account and states the facts expected.
+const registryMissing = () => awsError("EntityNotFoundException", "Registry not found");
+testCheck(schemaRegistry, { student: "7", names: { registry: "enterprise-registry-7" } }, [
+  {
+    name: "a registry under another spelling is named as a near miss, another student's is not",
+    given: (aws) => {
+      const glue = aws.client("glue");
+      for (const read of [GetRegistryCommand, ListSchemasCommand, GetSchemaCommand, GetSchemaVersionCommand]) glue.on(read).rejects(registryMissing());
+      glue.on(ListRegistriesCommand).resolves({ Registries: [{ RegistryName: "enterprise_registry_7" }, { RegistryName: "enterprise-registry-8" }] });
+    },
+    facts: { registry: { name: "enterprise-registry-7", exists: false, similar: ["enterprise_registry_7"] } },
+  },
+  {
+    name: "a registry that cannot be listed leaves the listing's error where the near misses would be",
+    given: (aws) => {
+      const glue = aws.client("glue");
+      for (const read of [GetRegistryCommand, ListSchemasCommand, GetSchemaCommand, GetSchemaVersionCommand]) glue.on(read).rejects(registryMissing());
+      glue.on(ListRegistriesCommand).rejects(awsError("AccessDeniedException", "not authorized to perform: glue:ListRegistries"));
+    },
+    facts: { registry: { exists: false, similar: { $error: { action: "glue:ListRegistries", kind: "accessDenied" } } } },
+  },
+]);
