@@ -6,7 +6,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: "forks",
-    // The AWS SDK's own switch for its Node-version notice (see bin/glue-validate.js): no notice in test output.
+    // The AWS SDK's own switch for its Node-version notice (src/aws/session.ts sets it too, before building a client): no notice in test output.
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
   },
 });

@@ -14,9 +14,6 @@ if (process.argv[2] === "batch" && !capped) {
   process.on("SIGTERM", () => child.kill("SIGTERM"));
   child.on("exit", (code, signal) => process.exit(code ?? (signal === "SIGINT" ? 130 : 1)));
 } else {
-  // The pinned AWS SDK supports Node 20; its notice that future SDK releases will need Node 22 is not for our users.
-  // The SDK's own switch (read by @aws-sdk/core when the first client is built) silences only that notice.
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
   // Node 22.1+ keeps the bundle's compiled code between runs (a cache in the temp folder); Node 20 has no such API.
   const { enableCompileCache } = await import("node:module");
   enableCompileCache?.();

@@ -1,5 +1,6 @@
 // One spawned run of the built CLI (bin/glue-validate.js → dist/, built by `npm test`) against the fake endpoint:
-// the real process path — launcher, packaged SDK clients, process.env credentials — not just runCli in-process.
+// the real process path — launcher, packaged SDK clients, process.env credentials — not just runCli in-process; and
+// the SDK's Node-version notice is silenced by the tool itself, not by the caller's environment.
 import "../support/fake-aws/sdk-shim.js";
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
@@ -27,7 +28,10 @@ it.skipIf(!built)("node bin/glue-validate.js grades through --endpoint-url (skip
     });
     expect([0, 1], stderr).toContain(code);
     expect(stderr).not.toMatch(/could not start|internal error|\n\s+at /);
-    expect(fake.log[0]).toMatchObject({ service: "sts", operation: "GetCallerIdentity" });
+    expect(testEnv(home)).not.toHaveProperty("AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED");
+    expect(stderr).not.toMatch(/NodeVersionSupportWarning|AWS SDK for JavaScript/);
+    // STS is asked once, alongside the first reads (checks do not wait for it).
+    expect(fake.log.filter((c) => c.service === "sts").map((c) => c.operation)).toEqual(["GetCallerIdentity"]);
     const report = JSON.parse(readFileSync(output, "utf8")) as GradeReport;
     expect(report.mode).toBe("live");
     expect(report.aws.calls).toBe(fake.log.length);

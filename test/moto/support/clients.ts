@@ -1,4 +1,5 @@
 // The SDK clients a test's setup writes with, as a student's CLI would (the graded tool itself only reads).
+import "../../support/fake-aws/sdk-shim.js";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
 import { AthenaClient } from "@aws-sdk/client-athena";
 import { BudgetsClient } from "@aws-sdk/client-budgets";

@@ -36,8 +36,7 @@ export function hermeticHome(): { dir: string; env: NodeJS.ProcessEnv; cleanup: 
 
 /** The environment of a graded run against the fake: test credentials, region, no ~/.aws. */
 export function testEnv(home: { env: NodeJS.ProcessEnv }, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  // The SDK's switch for its Node-version notice (as bin/glue-validate.js sets it): in-process runs replace process.env.
-  return { ...home.env, AWS_ACCESS_KEY_ID: "test", AWS_SECRET_ACCESS_KEY: "test", AWS_REGION: "us-east-1", AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true", ...extra };
+  return { ...home.env, AWS_ACCESS_KEY_ID: "test", AWS_SECRET_ACCESS_KEY: "test", AWS_REGION: "us-east-1", ...extra };
 }
 
 /**
