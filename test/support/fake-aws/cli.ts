@@ -36,7 +36,9 @@ export function hermeticHome(): { dir: string; env: NodeJS.ProcessEnv; cleanup: 
 
 /** The environment of a graded run against the fake: test credentials, region, no ~/.aws. */
 export function testEnv(home: { env: NodeJS.ProcessEnv }, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  return { ...home.env, AWS_ACCESS_KEY_ID: "test", AWS_SECRET_ACCESS_KEY: "test", AWS_REGION: "us-east-1", ...extra };
+  // The SDK's switch for its Node-version notice: the tool sets it before building its clients (src/aws/session.ts), but
+  // a test that replaces process.env with this one also builds SDK clients of its own (moto's writers).
+  return { ...home.env, AWS_ACCESS_KEY_ID: "test", AWS_SECRET_ACCESS_KEY: "test", AWS_REGION: "us-east-1", AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true", ...extra };
 }
 
 /**
