@@ -10,15 +10,8 @@ import { gradeWorld, messageOf, notPassing } from "../../support/grade-world.js"
 import { completeWorld, emptyWorld, partialWorld } from "../../support/world/assessments/glue-medium.js";
 import { CHECKS } from "../../../checks/index.js";
 import { assessmentIds, loadAssessment } from "../../../src/app/assessments.js";
-import { runCli } from "../../../src/cli/main.js";
+import { cli } from "../../cli/helpers.js";
 import { bundledRubric, packageRoot } from "../../../src/grade/assessment.js";
-
-function cli(args: string[]) {
-  let out = "";
-  let err = "";
-  const io = { out: (s: string) => void (out += s), err: (s: string) => void (err += s), env: {} as NodeJS.ProcessEnv, isTTY: false, cwd: process.cwd() };
-  return runCli(["node", "glue-validate", ...args], io as never).then((code) => ({ code, out, err }));
-}
 
 describe("glue_medium (rubric-only)", () => {
   it("is discovered from its rubric, has no TypeScript checks, and reads only resources", async () => {

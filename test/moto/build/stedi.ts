@@ -7,6 +7,7 @@ import { StartQueryExecutionCommand } from "@aws-sdk/client-athena";
 import type { Writers } from "../support/clients.js";
 import { REGION } from "../support/clients.js";
 import { createBucket, createServiceRole, putObject } from "./common.js";
+import { STUDIO_SCRIPT_PREAMBLE } from "../../support/world/assessments/lakehouse.js";
 
 /** One planted mistake of the STEDI lakehouse. */
 export type StediMistake = "accelerometerTrustedKeepsCustomerColumns" | "customerLandingAllStrings" | "curatedJobWithoutCatalogUpdate";
@@ -47,20 +48,7 @@ sink.setCatalogInfo(catalogDatabase="${db}", catalogTableName="${table}")
 sink.setFormat("json")
 sink.writeFrame(result)`
     : `glueContext.write_dynamic_frame.from_options(frame=result, connection_type="s3", format="json", connection_options={"path": "${path}", "partitionKeys": []}, transformation_ctx="sink")`;
-  return `import sys
-from awsglue.transforms import *
-from awsglue.utils import getResolvedOptions
-from pyspark.context import SparkContext
-from awsglue.context import GlueContext
-from awsglue.job import Job
-
-args = getResolvedOptions(sys.argv, ["JOB_NAME"])
-sc = SparkContext()
-glueContext = GlueContext(sc)
-spark = glueContext.spark_session
-job = Job(glueContext)
-job.init(args["JOB_NAME"], args)
-
+  return `${STUDIO_SCRIPT_PREAMBLE}
 source = glueContext.create_dynamic_frame.from_catalog(database="${db}", table_name="source", transformation_ctx="source")
 result = source
 ${sink}

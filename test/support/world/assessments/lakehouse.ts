@@ -84,9 +84,8 @@ const JOB_SHAPE: Record<JobId, { source: string; folder: string }> = {
   machine_learning_curated: { source: "step_trainer_trusted", folder: "machine_learning/curated" },
 };
 
-/** A script as Glue Studio writes it: the S3 target creates the table and updates its schema. */
-export function studioScript(db: string, bucket: string, source: string, target: string, folder: string): string {
-  return `import sys
+/** The opening every Glue Studio script has: imports, the Glue context and the job bookmark's init. */
+export const STUDIO_SCRIPT_PREAMBLE = `import sys
 from awsglue.transforms import *
 from awsglue.utils import getResolvedOptions
 from pyspark.context import SparkContext
@@ -99,7 +98,11 @@ glueContext = GlueContext(sc)
 spark = glueContext.spark_session
 job = Job(glueContext)
 job.init(args["JOB_NAME"], args)
+`;
 
+/** A script as Glue Studio writes it: the S3 target creates the table and updates its schema. */
+export function studioScript(db: string, bucket: string, source: string, target: string, folder: string): string {
+  return `${STUDIO_SCRIPT_PREAMBLE}
 # Script generated for node Source
 Source_node1 = glueContext.create_dynamic_frame.from_catalog(database="${db}", table_name="${source}", transformation_ctx="Source_node1")
 
