@@ -14,7 +14,7 @@ import { loadRubric } from "../../src/rubric/load.js";
 import { resolveNames } from "../../src/rubric/template.js";
 import type { World } from "../support/world/types.js";
 import { worldTransport } from "../support/world/transport.js";
-import { schemaProblem } from "../support/check-tester.js";
+import { awsError, schemaProblem } from "../support/check-tester.js";
 import * as glueHard from "../support/world/index.js";
 import * as workshop from "../support/world/assessments/workshop.js";
 import * as cdk from "../support/world/assessments/cdk.js";
@@ -38,7 +38,7 @@ const STUDENT = "42";
 
 /** Every read answers AccessDenied, as for a grader without the policy. */
 const denied: Transport = async ({ service, operation }) => {
-  throw Object.assign(new Error(`User is not authorized to perform: ${service}:${operation}`), { name: "AccessDeniedException", $fault: "client", $metadata: { httpStatusCode: 403 } });
+  throw awsError("AccessDeniedException", `User is not authorized to perform: ${service}:${operation}`, 403);
 };
 
 async function problems(assessmentId: string, session: AwsSession, student: string, account = "123456789012"): Promise<string[]> {

@@ -8,7 +8,7 @@ import { CheckContext } from "../../../src/grade/check.js";
 import { gradeStudent } from "../../../src/grade/grade.js";
 import { loadRubric } from "../../../src/rubric/load.js";
 import type { GradeReport } from "../../../src/grade/result.js";
-import { FakeAws } from "../../support/check-tester.js";
+import { awsError, FakeAws } from "../../support/check-tester.js";
 import { gradeWorld } from "../../support/grade-world.js";
 import { tfNames } from "../../support/world/assessments/tf/index.js";
 import type { World } from "../../support/world/types.js";
@@ -32,8 +32,8 @@ export function ctx(region = "us-east-1"): CheckContext {
   return new CheckContext(new AwsSession({ region, transport: aws.transport, maxAttempts: 1 }), STUDENT, N as unknown as Record<string, string>, ACCOUNT);
 }
 
-/** An SDK error: name, HTTP status, client fault. */
-export const sdkError = (name: string, status = 400, message = name) => Object.assign(new Error(message), { name, $fault: "client", $metadata: { httpStatusCode: status } });
+/** An SDK-shaped AWS error (the check tester's awsError, status before message). */
+export const sdkError = (name: string, status = 400, message = name) => awsError(name, message, status);
 
 /** An AccessDenied error of a JSON protocol service (Glue, KMS, DynamoDB…). */
 export const accessDenied = (action: string) => sdkError("AccessDeniedException", 400, `User: arn:aws:iam::${ACCOUNT}:user/grader is not authorized to perform: ${action}`);
